@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Checks db/data/xinzheng/{departments,tasks,task-departments}.csv against the plan text.
 // Usage: node db/scripts/check-tasks.mjs [path/to/work-plan.zh.txt]
-//   (or set PLAN_TEXT; default /work/shared/source/work-plan.zh.txt)
+//   (or set PLAN_TEXT; default ../shared/source/work-plan.zh.txt beside the repository)
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dataDir = path.join(root, 'db', 'data', 'xinzheng');
-const planPath = process.argv[2] ?? process.env.PLAN_TEXT ?? '/work/shared/source/work-plan.zh.txt';
+const planPath = process.argv[2] ?? process.env.PLAN_TEXT ?? new URL('../../../shared/source/work-plan.zh.txt', import.meta.url).pathname;
 
 // Department names that are labels built from the plan's wording rather than verbatim
 // names; each must still be backed by a phrase that does occur in the plan.

@@ -1,0 +1,136 @@
+/**
+ * The one Kysely instance, built from configuration: embedded PGlite with PostGIS
+ * (data in a folder) by default, or a PostgreSQL server with PostGIS when a URL is given.
+ */
+import { accessSync, constants, mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { Kysely, PostgresDialect, sql } from 'kysely'
+import pg from 'pg'
+import type { Database } from './database.ts'
+import { PGliteDialect } from './pglite-dialect.ts'
+
+/** A problem with the configuration: its message is one sentence naming the problem and the fix. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+export type DatabaseOptions =
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite'; loadDataDir: Blob }
+  | { kind: 'postgres'; url: string; poolSize?: number; statementTimeoutMs?: number }
+
+export interface OpenDatabase {
+  db: Kysely<Database>
+  kind: 'pglite' | 'postgres'
+  /** Where the data lives, safe to log (no password). */
+  describe: string
+  /** The PGlite instance, when embedded (tests dump it as a template). */
+  pglite?: import('@electric-sql/pglite').PGlite
+}
+
+/** `postgres://user:secret@host:5432/db` → `host:5432/db`: never log or show a password. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url)
+    return `${u.hostname}:${u.port || '5432'}${u.pathname}`
+  } catch {
+    return '(unparseable DATABASE_URL)'
+  }
+}
+
+/** Opens the database (and checks it can hold our data) or throws a {@link ConfigError}. */
+export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
+  return options.kind === 'postgres' ? openPostgres(options) : openPGlite(options)
+}
+
+async function openPGlite(options: { dataDir: string } | { loadDataDir: Blob }): Promise<OpenDatabase> {
+  const { PGlite } = await import('@electric-sql/pglite')
+  const { postgis } = await import('@electric-sql/pglite-postgis')
+  let describe = 'embedded PGlite (in memory)'
+  let pglite
+  if ('dataDir' in options) {
+    const dir = path.resolve(options.dataDir)
+    ensureWritableDir(dir)
+    describe = `embedded PGlite in ${dir}`
+    try {
+      pglite = await PGlite.create({ dataDir: dir, extensions: { postgis } })
+    } catch (error) {
+      throw new ConfigError(
+        `The embedded database in DATA_DIR ${dir} could not be opened (${errorText(error)}): ` +
+          'move that folder aside (or set DATA_DIR to an empty folder) and start again to rebuild it.',
+      )
+    }
+  } else {
+    pglite = await PGlite.create({ loadDataDir: options.loadDataDir, extensions: { postgis } })
+  }
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
+  return { db, kind: 'pglite', describe, pglite }
+}
+
+function ensureWritableDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true })
+    accessSync(dir, constants.W_OK | constants.R_OK)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error'
+    throw new ConfigError(
+      `DATA_DIR ${dir} is not a writable folder (${code}): set DATA_DIR to a folder this user can write, or fix its permissions.`,
+    )
+  }
+}
+
+async function openPostgres(options: {
+  url: string
+  poolSize?: number
+  statementTimeoutMs?: number
+}): Promise<OpenDatabase> {
+  const where = describeUrl(options.url)
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5000,
+    statement_timeout: options.statementTimeoutMs ?? 15000,
+  })
+  // An idle client losing its server must not crash the process.
+  pool.on('error', () => {})
+  let version: number
+  try {
+    const result = await pool.query<{ v: string; postgis: string | null }>(
+      `select current_setting('server_version_num') as v,
+              (select default_version from pg_available_extensions where name = 'postgis') as postgis`,
+    )
+    version = Math.floor(Number(result.rows[0].v) / 10000)
+    if (!result.rows[0].postgis) {
+      await pool.end()
+      throw new ConfigError(
+        `PostgreSQL ${version} at ${where} has no PostGIS extension available: install it on the database server ` +
+          `(Debian/Ubuntu: apt-get install postgresql-${version}-postgis-3) and start again.`,
+      )
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) throw error
+    await pool.end().catch(() => {})
+    throw new ConfigError(
+      `Cannot connect to PostgreSQL at ${where} (DATABASE_URL): ${errorText(error)}; ` +
+        'start the server or correct DATABASE_URL (unset it to use the embedded database).',
+    )
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return { db, kind: 'postgres', describe: `PostgreSQL ${version} at ${where}` }
+}
+
+function errorText(error: unknown): string {
+  const e = error as { code?: string; message?: string }
+  const message = (e.message ?? String(error)).split('\n')[0]
+  return e.code && !message.includes(e.code) ? `${e.code}: ${message}` : message
+}
+
+/** True when the database answers a trivial query. */
+export async function isReachable(db: Kysely<Database>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db)
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,33 @@
+/** Migrations up and down, with the Kysely Migrator over the static list in `migrations/`. */
+import { Migrator, type Kysely, type MigrationResultSet } from 'kysely'
+import type { Database } from './database.ts'
+import { migrations } from './migrations/index.ts'
+
+function migrator(db: Kysely<Database>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } })
+}
+
+function unwrap(result: MigrationResultSet): string[] {
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')
+    const cause = result.error instanceof Error ? result.error.message : String(result.error)
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${cause}`, { cause: result.error })
+  }
+  return (result.results ?? []).map((r) => `${r.direction} ${r.migrationName}`)
+}
+
+/** Runs every pending migration; returns what ran, e.g. `['Up 2026_11_26_0700_postgis']`. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  return unwrap(await migrator(db).migrateToLatest())
+}
+
+/** Undoes the latest migration. */
+export async function migrateDown(db: Kysely<Database>): Promise<string[]> {
+  return unwrap(await migrator(db).migrateDown())
+}
+
+/** Undoes every migration. */
+export async function migrateToEmpty(db: Kysely<Database>): Promise<string[]> {
+  const { NO_MIGRATIONS } = await import('kysely')
+  return unwrap(await migrator(db).migrateTo(NO_MIGRATIONS))
+}
