@@ -1,0 +1,24 @@
+/** Typed helpers around PostGIS functions, for use inside Kysely queries. */
+import { sql, type RawBuilder } from 'kysely'
+
+/**
+ * A geometry column as a GeoJSON object (parsed JSON), WGS84, at most 6 decimals,
+ * polygon rings wound by the RFC 7946 right-hand rule (exterior counter-clockwise).
+ */
+export function asGeoJson(column: string, simplifyDegrees?: number): RawBuilder<object | null> {
+  // Simplification may return a Polygon for a one-part MultiPolygon: keep the column's type.
+  const geometry = simplifyDegrees
+    ? sql`st_multi(st_simplifypreservetopology(${sql.ref(column)}, ${simplifyDegrees}::float8))`
+    : sql.ref(column)
+  return sql<object | null>`st_asgeojson(st_forcepolygonccw(${geometry}), 6)::json`
+}
+
+/** Geodesic area of a geometry column in km² (ST_Area on geography, WGS84 spheroid), to 0.001 km². */
+export function areaKm2(column: string): RawBuilder<number | null> {
+  return sql<number | null>`round((st_area(${sql.ref(column)}::geography) / 1e6)::numeric, 3)::float8`
+}
+
+/** Metres on the ground to degrees, for display-only simplification (1° of latitude ≈ 111 320 m). */
+export function metresToDegrees(metres: number): number {
+  return metres / 111_320
+}

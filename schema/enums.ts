@@ -1,0 +1,222 @@
+import { registerEnumType } from 'type-graphql'
+
+export enum Lang {
+  ZH = 'ZH',
+  EN = 'EN',
+}
+registerEnumType(Lang, { name: 'Lang', description: 'Language of a name: Chinese (default) or English.' })
+
+export enum RegionLevel {
+  COUNTY = 'COUNTY',
+  SUBDISTRICT = 'SUBDISTRICT',
+  TOWN = 'TOWN',
+  TOWNSHIP = 'TOWNSHIP',
+  ZONE = 'ZONE',
+}
+registerEnumType(RegionLevel, {
+  name: 'RegionLevel',
+  description: 'Administrative level.',
+  valuesConfig: {
+    COUNTY: { description: 'County-level unit (县级), e.g. a county-level city.' },
+    SUBDISTRICT: { description: 'Subdistrict (街道).' },
+    TOWN: { description: 'Town (镇).' },
+    TOWNSHIP: { description: 'Township (乡).' },
+    ZONE: { description: 'An area run by a management committee (管委会), counted by NBS as township-like.' },
+  },
+})
+
+export enum GeometryQuality {
+  OFFICIAL = 'OFFICIAL',
+  APPROXIMATE = 'APPROXIMATE',
+  NONE = 'NONE',
+}
+registerEnumType(GeometryQuality, {
+  name: 'GeometryQuality',
+  description: 'How far a geometry can be trusted.',
+  valuesConfig: {
+    OFFICIAL: { description: 'From an official source.' },
+    APPROXIMATE: { description: 'Schematic or estimated (示意图, 边界为近似): do not use as a legal boundary.' },
+    NONE: { description: 'No geometry in the dataset.' },
+  },
+})
+
+export enum LocationQuality {
+  SURVEYED = 'SURVEYED',
+  GEOCODED = 'GEOCODED',
+  APPROXIMATE = 'APPROXIMATE',
+  UNKNOWN = 'UNKNOWN',
+}
+registerEnumType(LocationQuality, {
+  name: 'LocationQuality',
+  description: 'How a service point was located.',
+  valuesConfig: {
+    SURVEYED: { description: 'Measured on site.' },
+    GEOCODED: { description: 'From its address by a geocoder.' },
+    APPROXIMATE: { description: 'Placed at its township seat: the real place is elsewhere in the township.' },
+    UNKNOWN: { description: 'No location: listed, not mapped (location is null).' },
+  },
+})
+
+export enum ServicePointKind {
+  RIGHTS_PROTECTION_STATION = 'RIGHTS_PROTECTION_STATION',
+  IP_SERVICE_STATION = 'IP_SERVICE_STATION',
+  TRADEMARK_BRAND_STATION = 'TRADEMARK_BRAND_STATION',
+  PATENT_NAVIGATION_BASE = 'PATENT_NAVIGATION_BASE',
+  RESEARCH_CENTER = 'RESEARCH_CENTER',
+  UNIVERSITY = 'UNIVERSITY',
+  HIGH_VALUE_PATENT_CENTER = 'HIGH_VALUE_PATENT_CENTER',
+}
+registerEnumType(ServicePointKind, {
+  name: 'ServicePointKind',
+  description: 'Kind of IP service place.',
+  valuesConfig: {
+    RIGHTS_PROTECTION_STATION: { description: '知识产权维权援助工作站: rights-protection assistance station.' },
+    IP_SERVICE_STATION: { description: '知识产权综合服务工作站: comprehensive IP service station.' },
+    TRADEMARK_BRAND_STATION: { description: '商标品牌培育指导站: trademark brand cultivation guidance station.' },
+    PATENT_NAVIGATION_BASE: { description: '专利导航服务基地: patent navigation service base.' },
+    RESEARCH_CENTER: { description: 'Provincial engineering or technology research centre (工程(技术)研究中心).' },
+    UNIVERSITY: { description: 'University (高等院校).' },
+    HIGH_VALUE_PATENT_CENTER: { description: '高价值专利培育中心: high-value patent cultivation centre.' },
+  },
+})
+
+export enum ServicePointStatus {
+  ACTIVE = 'ACTIVE',
+  PLANNED = 'PLANNED',
+}
+registerEnumType(ServicePointStatus, {
+  name: 'ServicePointStatus',
+  description: 'Whether a service point works now.',
+  valuesConfig: {
+    ACTIVE: { description: 'Exists and works (the plan or another source treats it as existing).' },
+    PLANNED: { description: 'To be set up; no source says it is open.' },
+  },
+})
+
+export enum IndicatorCategory {
+  CREATION = 'CREATION',
+  UTILIZATION = 'UTILIZATION',
+  PROTECTION = 'PROTECTION',
+  SERVICE = 'SERVICE',
+  AWARENESS = 'AWARENESS',
+  MANAGEMENT = 'MANAGEMENT',
+}
+registerEnumType(IndicatorCategory, {
+  name: 'IndicatorCategory',
+  description: 'The plan\'s areas of work.',
+  valuesConfig: {
+    CREATION: { description: '创造 (creation)' },
+    UTILIZATION: { description: '运用 (utilization)' },
+    PROTECTION: { description: '保护 (protection)' },
+    SERVICE: { description: '服务 (service)' },
+    AWARENESS: { description: '意识 (awareness)' },
+    MANAGEMENT: { description: '管理 (management)' },
+  },
+})
+
+export enum ValueKind {
+  BASELINE = 'BASELINE',
+  MILESTONE = 'MILESTONE',
+  TARGET = 'TARGET',
+  ACTUAL = 'ACTUAL',
+}
+registerEnumType(ValueKind, {
+  name: 'ValueKind',
+  description: 'What an indicator value is.',
+  valuesConfig: {
+    BASELINE: { description: 'Starting value (the plan\'s 2023 column).' },
+    MILESTONE: { description: 'Planned value for a year (the plan\'s timeline annex).' },
+    TARGET: { description: 'Goal for the end of the pilot (2026).' },
+    ACTUAL: { description: 'Recorded outcome.' },
+  },
+})
+
+export enum Comparator {
+  AT_LEAST = 'AT_LEAST',
+  MORE_THAN = 'MORE_THAN',
+  EXACT = 'EXACT',
+  RANGE = 'RANGE',
+}
+registerEnumType(Comparator, {
+  name: 'Comparator',
+  description: 'How the plan phrases a target.',
+  valuesConfig: {
+    AT_LEAST: { description: '以上 / 不少于: at least the value.' },
+    MORE_THAN: { description: '超: more than the value.' },
+    EXACT: { description: '达到 / 达: reach the value.' },
+    RANGE: { description: 'A range such as 10-15: from value to valueMax.' },
+  },
+})
+
+export enum Accumulation {
+  STOCK = 'STOCK',
+  CUMULATIVE = 'CUMULATIVE',
+  ANNUAL = 'ANNUAL',
+}
+registerEnumType(Accumulation, {
+  name: 'Accumulation',
+  description: 'How values over years relate.',
+  valuesConfig: {
+    STOCK: { description: 'A level at the end of the year (e.g. patents in force, 拥有量).' },
+    CUMULATIVE: { description: 'A running total (累计).' },
+    ANNUAL: { description: 'A count or amount for that year alone.' },
+  },
+})
+
+export enum IndicatorNature {
+  EXPECTED = 'EXPECTED',
+  BINDING = 'BINDING',
+}
+registerEnumType(IndicatorNature, {
+  name: 'IndicatorNature',
+  description: 'Whether a target is indicative (预期性) or binding (约束性).',
+})
+
+export enum GIStatus {
+  PROTECTED_PRODUCT = 'PROTECTED_PRODUCT',
+  TRADEMARK_REGISTERED = 'TRADEMARK_REGISTERED',
+  APPLYING = 'APPLYING',
+  CULTIVATING = 'CULTIVATING',
+}
+registerEnumType(GIStatus, {
+  name: 'GIStatus',
+  description: 'Status of a geographical indication.',
+  valuesConfig: {
+    PROTECTED_PRODUCT: { description: '地理标志保护产品: a protected GI product.' },
+    TRADEMARK_REGISTERED: { description: 'Registered as a GI trademark (地理标志商标).' },
+    APPLYING: { description: 'An application is filed.' },
+    CULTIVATING: { description: 'Being prepared for an application (培育).' },
+  },
+})
+
+export enum DepartmentKind {
+  LEADING_GROUP = 'LEADING_GROUP',
+  OFFICE = 'OFFICE',
+  UNIT = 'UNIT',
+  TOWNSHIPS = 'TOWNSHIPS',
+}
+registerEnumType(DepartmentKind, {
+  name: 'DepartmentKind',
+  description: 'Kind of responsible body.',
+  valuesConfig: {
+    LEADING_GROUP: { description: 'The pilot\'s leading group (工作领导小组).' },
+    OFFICE: { description: 'The leading group\'s office.' },
+    UNIT: { description: 'A government unit (局, 委, 部, 中心 …).' },
+    TOWNSHIPS: { description: 'The townships, subdistricts and management committees together (各乡镇、街道、管委会).' },
+  },
+})
+
+export enum PopulationKind {
+  RESIDENT = 'RESIDENT',
+  HOUSEHOLD_REGISTERED = 'HOUSEHOLD_REGISTERED',
+  UNSPECIFIED = 'UNSPECIFIED',
+}
+registerEnumType(PopulationKind, {
+  name: 'PopulationKind',
+  description: 'What a population figure counts.',
+  valuesConfig: {
+    RESIDENT: { description: 'Resident population (常住人口), e.g. a census.' },
+    HOUSEHOLD_REGISTERED: { description: 'Household-registered population (户籍人口).' },
+    UNSPECIFIED: { description: 'The source does not say.' },
+  },
+})

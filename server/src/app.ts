@@ -1,0 +1,217 @@
+/**
+ * The platform's HTTP server: GraphQL at /graphql (Apollo Server 5 over node:http),
+ * /healthz, and the built web app at /. It listens at once and answers /healthz 503
+ * until migrations and data loading are done.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server'
+import { unwrapResolverError } from '@apollo/server/errors'
+import type { GraphQLFormattedError } from 'graphql'
+import type { Kysely } from 'kysely'
+import { pino, type Logger } from 'pino'
+import { bootstrapDatabase, type BootstrapResult } from '../../db/bootstrap.ts'
+import { isReachable, openDatabase, type OpenDatabase } from '../../db/connect.ts'
+import type { Database } from '../../db/database.ts'
+import type { AppConfig } from './config.ts'
+import { createContext, type Context } from './context.ts'
+import { buildAppSchema } from './schema.ts'
+import { serveStatic } from './static.ts'
+
+/** Largest request body accepted, in bytes. */
+export const MAX_BODY_BYTES = 1024 * 1024
+
+export interface App {
+  server: Server
+  /** Base URL, e.g. http://127.0.0.1:4000 */
+  url: string
+  /** Resolves when the database is migrated and loaded and GraphQL is served; rejects on a start-up failure. */
+  ready: Promise<BootstrapResult>
+  db(): Kysely<Database> | undefined
+  logger: Logger
+  close(): Promise<void>
+}
+
+type State =
+  | { phase: 'starting' }
+  | { phase: 'ready'; database: OpenDatabase; apollo: ApolloServer<Context>; defaultCounty: string }
+  | { phase: 'failed'; reason: string }
+  | { phase: 'closed' }
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** Starts listening, then prepares the database in the background (see `ready`). */
+export async function startApp(config: AppConfig, options: { logger?: Logger } = {}): Promise<App> {
+  const logger = options.logger ?? pino({ level: config.logLevel })
+  let state: State = { phase: 'starting' }
+  let database: OpenDatabase | undefined
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      const status = error instanceof HttpError ? error.status : 500
+      if (status === 500) logger.error({ err: error, url: req.url }, 'request failed')
+      if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 500 ? 'Internal server error' : error.message }] })
+      else res.destroy()
+    })
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    if (url.pathname === '/healthz') return health(res)
+    if (url.pathname === '/graphql') return graphql(req, res, url)
+    if (await serveStatic(config.webRoot, req, res, url.pathname)) return
+    sendJson(res, 404, { error: `Nothing at ${url.pathname}` })
+  }
+
+  async function health(res: ServerResponse): Promise<void> {
+    if (state.phase === 'ready') {
+      if (await isReachable(state.database.db)) return sendJson(res, 200, { status: 'ok', database: state.database.kind })
+      return sendJson(res, 503, { status: 'unavailable', reason: 'the database does not answer' })
+    }
+    const reason = state.phase === 'failed' ? state.reason : state.phase === 'closed' ? 'shutting down' : 'migrating and loading data'
+    sendJson(res, 503, { status: state.phase, reason })
+  }
+
+  async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (state.phase !== 'ready') {
+      res.setHeader('retry-after', '2')
+      return sendJson(res, 503, {
+        errors: [{ message: 'The service is starting or unavailable', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+      })
+    }
+    const { apollo, database, defaultCounty } = state
+    const headers = new HeaderMap()
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value)
+    }
+    const method = (req.method ?? 'GET').toUpperCase()
+    const request: HTTPGraphQLRequest = {
+      method,
+      headers,
+      search: url.search,
+      body: method === 'POST' ? await readJsonBody(req) : undefined,
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: request,
+      context: async () => createContext(database.db, defaultCounty),
+    })
+    for (const [key, value] of response.headers) res.setHeader(key, value)
+    res.statusCode = response.status ?? 200
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string)
+      return
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk)
+    res.end()
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const address = server.address() as AddressInfo
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  const baseUrl = `http://${host}:${address.port}`
+
+  const ready = (async () => {
+    database = await openDatabase(config.database)
+    const result = await bootstrapDatabase(database.db, config.packages)
+    for (const p of result.packages) {
+      if (p.changedSinceLoad) {
+        logger.warn({ dataset: p.datasetId }, 'the bundled data package has changed since it was loaded; the database keeps the loaded data')
+      }
+    }
+    const apollo = new ApolloServer<Context>({
+      schema: await buildAppSchema(),
+      introspection: true,
+      // main.ts owns SIGTERM: it stops Apollo, then closes the database.
+      stopOnTerminationSignals: false,
+      // Reads are open and GET queries must be cacheable by plain clients; there are no mutations yet.
+      csrfPrevention: false,
+      includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+      formatError: (formatted, error) => formatError(formatted, error, logger),
+    })
+    await apollo.start()
+    const defaultCounty = config.defaultCounty ?? result.packages[0]?.countyCode
+    if (!defaultCounty) throw new Error('No data package is configured: set DATA_PACKAGES to at least one package folder.')
+    // close() may have run while we were loading.
+    if ((state as State).phase === 'closed') {
+      await apollo.stop()
+      return result
+    }
+    state = { phase: 'ready', database, apollo, defaultCounty }
+    logger.info({ url: baseUrl, database: database.describe, loaded: result.packages.filter((p) => p.loaded).map((p) => p.datasetId) }, 'ready')
+    return result
+  })()
+  ready.catch((error: Error) => {
+    if (state.phase !== 'closed') state = { phase: 'failed', reason: error.message }
+  })
+
+  return {
+    server,
+    url: baseUrl,
+    ready,
+    db: () => database?.db,
+    logger,
+    async close() {
+      const previous = state
+      state = { phase: 'closed' }
+      server.closeIdleConnections()
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      setTimeout(() => server.closeAllConnections(), 2000).unref()
+      await ready.catch(() => undefined)
+      if (previous.phase === 'ready') await previous.apollo.stop()
+      await closed
+      // Closing PGlite flushes its data folder; never leave it half-written.
+      await database?.db.destroy()
+    },
+  }
+}
+
+function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
+  if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted
+  logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'resolver failed')
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } }
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const type = req.headers['content-type'] ?? ''
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, `The request body is larger than ${MAX_BODY_BYTES} bytes`)
+    chunks.push(chunk as Buffer)
+  }
+  const text = Buffer.concat(chunks).toString('utf8')
+  if (!/^application\/(graphql-response\+)?json\b/i.test(type) && !/^application\/json/i.test(type)) {
+    // Apollo answers a missing or unsupported content type with its own 400; hand it the raw text.
+    return text
+  }
+  if (text.trim() === '') return undefined
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    throw new HttpError(400, `The request body is not valid JSON: ${(error as Error).message}`)
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  })
+  res.end(text)
+}

@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../../db/database.ts'
+import { asGeoJson } from '../../../db/spatial.ts'
+import type { GeometryQuality, GIStatus } from '../../../schema/enums.ts'
+import type { GIProduct } from '../../../schema/gi-product.type.ts'
+
+const columns = [
+  'g.county_code', 'g.code', 'g.name_zh', 'g.name_en', 'g.category_zh', 'g.category_en', 'g.status',
+  'g.origin_area_quality', 'g.source', 'g.note',
+] as const
+
+function toGIProduct(r: {
+  county_code: string; code: string; name_zh: string; name_en: string; category_zh: string; category_en: string
+  status: string; origin_area_quality: string; source: string; note: string | null
+}): GIProduct {
+  return {
+    countyCode: r.county_code,
+    code: r.code,
+    nameZh: r.name_zh,
+    nameEn: r.name_en,
+    categoryZh: r.category_zh,
+    categoryEn: r.category_en,
+    status: r.status as GIStatus,
+    originAreaQuality: r.origin_area_quality as GeometryQuality,
+    source: r.source,
+    note: r.note,
+  }
+}
+
+/** A county's GI products, ordered by code. */
+export async function listGIProducts(db: Kysely<Database>, county: string): Promise<GIProduct[]> {
+  const rows = await db.selectFrom('gi_product as g').select(columns).where('g.county_code', '=', county).orderBy('g.code').execute()
+  return rows.map(toGIProduct)
+}
+
+/** GI products whose origin includes each of the given regions, ordered by code. */
+export async function listGIProductsOfRegions(
+  db: Kysely<Database>,
+  regionCodes: readonly string[],
+): Promise<(GIProduct & { regionCode: string })[]> {
+  if (!regionCodes.length) return []
+  const rows = await db
+    .selectFrom('gi_product as g')
+    .innerJoin('gi_product_region as gr', (j) => j.onRef('gr.county_code', '=', 'g.county_code').onRef('gr.gi_code', '=', 'g.code'))
+    .select(columns)
+    .select('gr.region_code')
+    .where('gr.region_code', 'in', [...regionCodes])
+    .orderBy('g.code')
+    .execute()
+  return rows.map((r) => ({ ...toGIProduct(r), regionCode: r.region_code }))
+}
+
+/** Origin region codes of the given GI products, keyed `county/code`. */
+export async function listOriginRegionCodes(
+  db: Kysely<Database>,
+  keys: readonly { countyCode: string; code: string }[],
+): Promise<{ key: string; regionCode: string }[]> {
+  if (!keys.length) return []
+  const rows = await db
+    .selectFrom('gi_product_region')
+    .select(['county_code', 'gi_code', 'region_code'])
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('county_code', '=', k.countyCode), eb('gi_code', '=', k.code)]))))
+    .orderBy('region_code')
+    .execute()
+  return rows.map((r) => ({ key: `${r.county_code}/${r.gi_code}`, regionCode: r.region_code }))
+}
+
+/** Origin areas as GeoJSON, keyed `county/code`. */
+export async function listOriginAreas(
+  db: Kysely<Database>,
+  keys: readonly { countyCode: string; code: string }[],
+): Promise<Map<string, object | null>> {
+  if (!keys.length) return new Map()
+  const rows = await db
+    .selectFrom('gi_product')
+    .select(['county_code', 'code'])
+    .select(asGeoJson('origin_area').as('area'))
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('county_code', '=', k.countyCode), eb('code', '=', k.code)]))))
+    .execute()
+  return new Map(rows.map((r) => [`${r.county_code}/${r.code}`, r.area]))
+}

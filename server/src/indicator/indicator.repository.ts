@@ -1,0 +1,109 @@
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../../../db/database.ts'
+import type { Accumulation, Comparator, IndicatorCategory, IndicatorNature, ValueKind } from '../../../schema/enums.ts'
+import type { Indicator, IndicatorValue } from '../../../schema/indicator.type.ts'
+
+function selectIndicators(db: Kysely<Database>) {
+  return db
+    .selectFrom('indicator')
+    .select([
+      'county_code', 'code', 'name_zh', 'name_en', 'unit', 'display_unit', 'category', 'nature',
+      'accumulation', 'comparator', 'plan_table_row', 'plan_annex_row', 'source', 'note',
+    ])
+    .select(sql<number>`display_factor::float8`.as('display_factor'))
+}
+
+type IndicatorRow = Awaited<ReturnType<ReturnType<typeof selectIndicators>['execute']>>[number]
+
+function toIndicator(r: IndicatorRow): Indicator {
+  return {
+    countyCode: r.county_code,
+    code: r.code,
+    nameZh: r.name_zh,
+    nameEn: r.name_en,
+    unit: r.unit,
+    displayUnit: r.display_unit,
+    displayFactor: r.display_factor,
+    category: r.category as IndicatorCategory,
+    nature: r.nature as IndicatorNature | null,
+    accumulation: r.accumulation as Accumulation | null,
+    comparator: r.comparator as Comparator | null,
+    planTableRow: r.plan_table_row,
+    planAnnexRow: r.plan_annex_row,
+    source: r.source,
+    note: r.note,
+  }
+}
+
+/** A county's indicators in the plan's order. */
+export async function listIndicators(
+  db: Kysely<Database>,
+  filter: { county: string; category?: IndicatorCategory | null },
+): Promise<Indicator[]> {
+  let q = selectIndicators(db).where('county_code', '=', filter.county)
+  if (filter.category) q = q.where('category', '=', filter.category)
+  return (await q.orderBy('position').execute()).map(toIndicator)
+}
+
+/** One indicator, or undefined. */
+export async function findIndicator(db: Kysely<Database>, county: string, code: string): Promise<Indicator | undefined> {
+  const row = await selectIndicators(db).where('county_code', '=', county).where('code', '=', code).executeTakeFirst()
+  return row && toIndicator(row)
+}
+
+/** Key of an indicator across counties. */
+export const indicatorKey = (countyCode: string, code: string) => `${countyCode}/${code}`
+
+/** Every value of the given indicators, ordered by year, then kind, then region. */
+export async function listValuesOfIndicators(
+  db: Kysely<Database>,
+  keys: readonly { countyCode: string; code: string }[],
+): Promise<IndicatorValue[]> {
+  if (!keys.length) return []
+  const rows = await db
+    .selectFrom('indicator_value')
+    .select(['county_code', 'indicator_code', 'region_code', 'year', 'kind', 'source', 'note'])
+    .select([sql<number>`value::float8`.as('value'), sql<number | null>`value_max::float8`.as('value_max')])
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('county_code', '=', k.countyCode), eb('indicator_code', '=', k.code)]))))
+    .orderBy('year')
+    .orderBy('kind')
+    .orderBy('region_code')
+    .execute()
+  return rows.map((r) => ({
+    countyCode: r.county_code,
+    indicatorCode: r.indicator_code,
+    regionCode: r.region_code,
+    year: r.year,
+    kind: r.kind as ValueKind,
+    value: r.value,
+    valueMax: r.value_max,
+    source: r.source,
+    note: r.note,
+  }))
+}
+
+/** Values recorded for the given regions (any indicator), ordered by indicator position, year and kind. */
+export async function listValuesOfRegions(db: Kysely<Database>, regionCodes: readonly string[]): Promise<IndicatorValue[]> {
+  if (!regionCodes.length) return []
+  const rows = await db
+    .selectFrom('indicator_value as v')
+    .innerJoin('indicator as i', (j) => j.onRef('i.county_code', '=', 'v.county_code').onRef('i.code', '=', 'v.indicator_code'))
+    .select(['v.county_code', 'v.indicator_code', 'v.region_code', 'v.year', 'v.kind', 'v.source', 'v.note'])
+    .select([sql<number>`v.value::float8`.as('value'), sql<number | null>`v.value_max::float8`.as('value_max')])
+    .where('v.region_code', 'in', [...regionCodes])
+    .orderBy('i.position')
+    .orderBy('v.year')
+    .orderBy('v.kind')
+    .execute()
+  return rows.map((r) => ({
+    countyCode: r.county_code,
+    indicatorCode: r.indicator_code,
+    regionCode: r.region_code,
+    year: r.year,
+    kind: r.kind as ValueKind,
+    value: r.value,
+    valueMax: r.value_max,
+    source: r.source,
+    note: r.note,
+  }))
+}

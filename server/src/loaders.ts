@@ -1,0 +1,96 @@
+/**
+ * Per-request DataLoaders: every relation a list can ask for is fetched in one query
+ * for all its parents, so no field runs one query per row.
+ */
+import DataLoader from 'dataloader'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/database.ts'
+import { listGIProductsOfRegions, listOriginAreas, listOriginRegionCodes } from './gi-product/gi-product.repository.ts'
+import { listValuesOfIndicators, listValuesOfRegions } from './indicator/indicator.repository.ts'
+import { findDepartments, listMembersOf, listResponsibilitiesOfTasks, listTasksOfDepartments } from './plan/plan.repository.ts'
+import { findRegionsByCodes, listBoundaries, listChildrenOf, listRegionNames } from './region/region.repository.ts'
+import { listServicePointsOfRegions } from './service-point/service-point.repository.ts'
+
+/** An entity key within a county, e.g. an indicator or a task. */
+export interface CountyKey {
+  countyCode: string
+  code: string
+}
+const countyKey = (k: CountyKey) => `${k.countyCode}/${k.code}`
+
+/** A loader that answers each key with the list of values whose `keyOf` equals it. */
+function grouped<K, V>(
+  fetch: (keys: readonly K[]) => Promise<V[]>,
+  keyOf: (value: V) => string,
+  cacheKey: (key: K) => string,
+): DataLoader<K, V[], string> {
+  return new DataLoader<K, V[], string>(
+    async (keys) => {
+      const groups = new Map<string, V[]>()
+      for (const value of await fetch(keys)) {
+        const k = keyOf(value)
+        const list = groups.get(k)
+        if (list) list.push(value)
+        else groups.set(k, [value])
+      }
+      return keys.map((k) => groups.get(cacheKey(k)) ?? [])
+    },
+    { cacheKeyFn: cacheKey },
+  )
+}
+
+/** A loader that answers each key with the one value whose `keyOf` equals it, or undefined. */
+function single<K, V>(
+  fetch: (keys: readonly K[]) => Promise<V[]>,
+  keyOf: (value: V) => string,
+  cacheKey: (key: K) => string,
+): DataLoader<K, V | undefined, string> {
+  return new DataLoader<K, V | undefined, string>(
+    async (keys) => {
+      const byKey = new Map((await fetch(keys)).map((v) => [keyOf(v), v]))
+      return keys.map((k) => byKey.get(cacheKey(k)))
+    },
+    { cacheKeyFn: cacheKey },
+  )
+}
+
+const same = (s: string) => s
+
+export function createLoaders(db: Kysely<Database>) {
+  return {
+    region: single((codes: readonly string[]) => findRegionsByCodes(db, codes), (r) => r.code, same),
+    childrenOfRegion: grouped((codes: readonly string[]) => listChildrenOf(db, codes), (r) => r.parentCode ?? '', same),
+    namesOfRegion: grouped((codes: readonly string[]) => listRegionNames(db, codes), (n) => n.regionCode, same),
+    /** Keyed by region code and simplification tolerance; one query per distinct tolerance. */
+    boundary: new DataLoader<{ code: string; simplifyMeters: number }, object | null, string>(
+      async (keys) => {
+        const byTolerance = new Map<number, string[]>()
+        for (const k of keys) byTolerance.set(k.simplifyMeters, [...(byTolerance.get(k.simplifyMeters) ?? []), k.code])
+        const results = new Map<string, object | null>()
+        for (const [tolerance, codes] of byTolerance) {
+          for (const [code, geometry] of await listBoundaries(db, codes, tolerance)) results.set(`${code}|${tolerance}`, geometry)
+        }
+        return keys.map((k) => results.get(`${k.code}|${k.simplifyMeters}`) ?? null)
+      },
+      { cacheKeyFn: (k) => `${k.code}|${k.simplifyMeters}` },
+    ),
+    servicePointsOfRegion: grouped((codes: readonly string[]) => listServicePointsOfRegions(db, codes), (p) => p.regionCode ?? '', same),
+    giProductsOfRegion: grouped((codes: readonly string[]) => listGIProductsOfRegions(db, codes), (g) => g.regionCode, same),
+    valuesOfRegion: grouped((codes: readonly string[]) => listValuesOfRegions(db, codes), (v) => v.regionCode, same),
+    valuesOfIndicator: grouped((keys: readonly CountyKey[]) => listValuesOfIndicators(db, keys), (v) => `${v.countyCode}/${v.indicatorCode}`, countyKey),
+    originRegionCodes: grouped((keys: readonly CountyKey[]) => listOriginRegionCodes(db, keys), (o) => o.key, countyKey),
+    originArea: new DataLoader<CountyKey, object | null, string>(
+      async (keys) => {
+        const areas = await listOriginAreas(db, keys)
+        return keys.map((k) => areas.get(countyKey(k)) ?? null)
+      },
+      { cacheKeyFn: countyKey },
+    ),
+    department: single((keys: readonly CountyKey[]) => findDepartments(db, keys), (d) => `${d.countyCode}/${d.code}`, countyKey),
+    membersOfDepartment: grouped((keys: readonly CountyKey[]) => listMembersOf(db, keys), (d) => `${d.countyCode}/${d.memberOfCode}`, countyKey),
+    responsibilitiesOfTask: grouped((keys: readonly CountyKey[]) => listResponsibilitiesOfTasks(db, keys), (r) => r.taskKey, countyKey),
+    tasksOfDepartment: grouped((keys: readonly CountyKey[]) => listTasksOfDepartments(db, keys), (t) => t.departmentKey, countyKey),
+  }
+}
+
+export type Loaders = ReturnType<typeof createLoaders>

@@ -1,0 +1,44 @@
+/** `npm start`: serves the platform; a configuration problem stops it with one clear sentence. */
+import 'reflect-metadata'
+import { ConfigError } from '../../db/connect.ts'
+import { DatasetError } from '../../db/dataset/package.ts'
+import { configFromEnv } from './config.ts'
+import { startApp, type App } from './app.ts'
+import { ensureWebBuild } from './web-build.ts'
+
+function fail(error: unknown): never {
+  if (error instanceof ConfigError || error instanceof DatasetError) {
+    process.stderr.write(`Cannot start: ${error.message}\n`)
+  } else {
+    const e = error as NodeJS.ErrnoException
+    if (e?.code === 'EADDRINUSE') process.stderr.write(`Cannot start: the port is already in use: set PORT to a free port.\n`)
+    else if (e?.code === 'EACCES') process.stderr.write(`Cannot start: no permission to listen on that port: set PORT above 1023.\n`)
+    else process.stderr.write(`Cannot start: ${e?.message ?? String(error)}\n${process.env.DEBUG ? e?.stack ?? '' : ''}`)
+  }
+  process.exit(1)
+}
+
+let app: App
+try {
+  const config = configFromEnv()
+  app = await startApp(config)
+  await Promise.all([app.ready, ensureWebBuild(config.webRoot, app.logger)])
+} catch (error) {
+  fail(error)
+}
+
+let stopping = false
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return
+    stopping = true
+    app.logger.info({ signal }, 'shutting down')
+    app.close().then(
+      () => process.exit(0),
+      (error) => {
+        app.logger.error({ err: error }, 'shutdown failed')
+        process.exit(1)
+      },
+    )
+  })
+}

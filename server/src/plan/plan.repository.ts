@@ -1,0 +1,110 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../../db/database.ts'
+import type { DepartmentKind } from '../../../schema/enums.ts'
+import type { Department, Task } from '../../../schema/plan.type.ts'
+
+type TaskRow = Database['task']
+type DepartmentRow = Database['department']
+
+function toTask(r: TaskRow): Task {
+  return {
+    countyCode: r.county_code,
+    code: r.code,
+    position: r.position,
+    part: r.part,
+    sectionLabel: r.section_label,
+    sectionTitle: r.section_title,
+    number: r.number,
+    title: r.title,
+    text: r.text,
+    responsibilityAsWritten: r.responsibility_as_written,
+    source: r.source,
+  }
+}
+
+function toDepartment(r: DepartmentRow): Department {
+  return {
+    countyCode: r.county_code,
+    code: r.code,
+    nameZh: r.name_zh,
+    nameEn: r.name_en,
+    kind: r.kind as DepartmentKind,
+    aliases: r.aliases,
+    memberOfCode: r.member_of,
+    source: r.source,
+    note: r.note,
+  }
+}
+
+/** A county's tasks in the plan's order. */
+export async function listTasks(db: Kysely<Database>, county: string): Promise<Task[]> {
+  return (await db.selectFrom('task').selectAll().where('county_code', '=', county).orderBy('position').execute()).map(toTask)
+}
+
+/** A county's departments in the order the data lists them (leading group, office, members). */
+export async function listDepartments(db: Kysely<Database>, county: string): Promise<Department[]> {
+  return (await db.selectFrom('department').selectAll().where('county_code', '=', county).orderBy('position').execute()).map(toDepartment)
+}
+
+/** Departments by (county, code). */
+export async function findDepartments(
+  db: Kysely<Database>,
+  keys: readonly { countyCode: string; code: string }[],
+): Promise<Department[]> {
+  if (!keys.length) return []
+  const rows = await db
+    .selectFrom('department')
+    .selectAll()
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('county_code', '=', k.countyCode), eb('code', '=', k.code)]))))
+    .execute()
+  return rows.map(toDepartment)
+}
+
+/** Members of the given groups, in list order. */
+export async function listMembersOf(
+  db: Kysely<Database>,
+  keys: readonly { countyCode: string; code: string }[],
+): Promise<Department[]> {
+  if (!keys.length) return []
+  const rows = await db
+    .selectFrom('department')
+    .selectAll()
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('county_code', '=', k.countyCode), eb('member_of', '=', k.code)]))))
+    .orderBy('position')
+    .execute()
+  return rows.map(toDepartment)
+}
+
+/** Responsibilities (task, department, words as written) of the given tasks, in the plan's order. */
+export async function listResponsibilitiesOfTasks(
+  db: Kysely<Database>,
+  keys: readonly { countyCode: string; code: string }[],
+): Promise<{ taskKey: string; department: Department; asWritten: string }[]> {
+  if (!keys.length) return []
+  const rows = await db
+    .selectFrom('task_department as td')
+    .innerJoin('department as d', (j) => j.onRef('d.county_code', '=', 'td.county_code').onRef('d.code', '=', 'td.department_code'))
+    .selectAll('d')
+    .select(['td.task_code', 'td.as_written'])
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('td.county_code', '=', k.countyCode), eb('td.task_code', '=', k.code)]))))
+    .orderBy('td.position')
+    .execute()
+  return rows.map((r) => ({ taskKey: `${r.county_code}/${r.task_code}`, department: toDepartment(r), asWritten: r.as_written }))
+}
+
+/** Tasks the given departments are named for directly, in the plan's order. */
+export async function listTasksOfDepartments(
+  db: Kysely<Database>,
+  keys: readonly { countyCode: string; code: string }[],
+): Promise<{ departmentKey: string; task: Task }[]> {
+  if (!keys.length) return []
+  const rows = await db
+    .selectFrom('task_department as td')
+    .innerJoin('task as t', (j) => j.onRef('t.county_code', '=', 'td.county_code').onRef('t.code', '=', 'td.task_code'))
+    .selectAll('t')
+    .select('td.department_code')
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('td.county_code', '=', k.countyCode), eb('td.department_code', '=', k.code)]))))
+    .orderBy('t.position')
+    .execute()
+  return rows.map((r) => ({ departmentKey: `${r.county_code}/${r.department_code}`, task: toTask(r) }))
+}

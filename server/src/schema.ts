@@ -1,0 +1,24 @@
+/** Builds the GraphQL schema from the resolvers (code-first, type-graphql). */
+import { buildSchema } from 'type-graphql'
+import type { GraphQLSchema } from 'graphql'
+import { DatasetResolver } from './dataset/dataset.resolver.ts'
+import { GIProductResolver } from './gi-product/gi-product.resolver.ts'
+import { IndicatorResolver, IndicatorValueResolver } from './indicator/indicator.resolver.ts'
+import { DepartmentResolver, TaskResolver } from './plan/plan.resolver.ts'
+import { RegionResolver } from './region/region.resolver.ts'
+import { ServicePointResolver } from './service-point/service-point.resolver.ts'
+
+let built: Promise<GraphQLSchema> | undefined
+
+/** The schema; built once per process (type-graphql keeps global metadata). */
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [
+      RegionResolver, IndicatorResolver, IndicatorValueResolver, GIProductResolver, ServicePointResolver,
+      TaskResolver, DepartmentResolver, DatasetResolver,
+    ],
+    validate: false,
+    emitSchemaFile: false,
+  })
+  return built
+}

@@ -1,0 +1,101 @@
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../../../db/database.ts'
+import { asGeoJson } from '../../../db/spatial.ts'
+import type { LocationQuality, ServicePointKind, ServicePointStatus } from '../../../schema/enums.ts'
+import type { ServicePoint } from '../../../schema/service-point.type.ts'
+
+function selectServicePoints(db: Kysely<Database>) {
+  return db
+    .selectFrom('service_point')
+    .select([
+      'id', 'county_code', 'name_zh', 'name_en', 'kind', 'status', 'region_code', 'address',
+      'location_quality', 'services', 'source', 'note',
+    ])
+    .select(asGeoJson('location').as('location'))
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof selectServicePoints>['execute']>>[number]
+
+function toServicePoint(r: Row): ServicePoint {
+  return {
+    id: r.id,
+    countyCode: r.county_code,
+    nameZh: r.name_zh,
+    nameEn: r.name_en,
+    kind: r.kind as ServicePointKind,
+    status: r.status as ServicePointStatus,
+    regionCode: r.region_code,
+    address: r.address,
+    location: r.location,
+    locationQuality: r.location_quality as LocationQuality,
+    services: r.services,
+    source: r.source,
+    note: r.note,
+  }
+}
+
+export interface ServicePointFilter {
+  county: string
+  kinds?: ServicePointKind[] | null
+  statuses?: ServicePointStatus[] | null
+  /** Points recorded in this region, or lying inside its boundary (PostGIS ST_Covers). */
+  region?: string | null
+}
+
+function filtered(db: Kysely<Database>, filter: ServicePointFilter) {
+  let q = db.selectFrom('service_point').where('service_point.county_code', '=', filter.county)
+  if (filter.kinds?.length) q = q.where('kind', 'in', filter.kinds)
+  if (filter.statuses?.length) q = q.where('status', 'in', filter.statuses)
+  if (filter.region) {
+    const region = filter.region
+    q = q.where((eb) =>
+      eb.or([
+        eb('region_code', '=', region),
+        eb.exists(
+          eb
+            .selectFrom('region')
+            .select(sql`1`.as('one'))
+            .where('region.code', '=', region)
+            .where(sql<boolean>`st_covers(region.boundary, service_point.location)`),
+        ),
+      ]),
+    )
+  }
+  return q
+}
+
+/** One page of service points ordered by id, after `afterId`, and how many match in all. */
+export async function listServicePointsPage(
+  db: Kysely<Database>,
+  filter: ServicePointFilter,
+  page: { first: number; afterId?: string | null },
+): Promise<{ points: ServicePoint[]; hasNextPage: boolean; totalCount: number }> {
+  let q = filtered(db, filter)
+    .select([
+      'id', 'county_code', 'name_zh', 'name_en', 'kind', 'status', 'region_code', 'address',
+      'location_quality', 'services', 'source', 'note',
+    ])
+    .select(asGeoJson('location').as('location'))
+    .select(sql<number>`(count(*) over ())::int`.as('total_count'))
+  if (page.afterId) q = q.where('id', '>', page.afterId)
+  const rows = await q.orderBy('id').limit(page.first + 1).execute()
+  // The window count sees only rows after the cursor, and nothing on an empty page.
+  const totalCount =
+    !page.afterId && rows.length
+      ? rows[0].total_count
+      : (await filtered(db, filter).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n
+  return {
+    points: rows.slice(0, page.first).map(toServicePoint),
+    hasNextPage: rows.length > page.first,
+    totalCount,
+  }
+}
+
+/** Service points of the given regions (by recorded region), ordered by id. */
+export async function listServicePointsOfRegions(
+  db: Kysely<Database>,
+  regionCodes: readonly string[],
+): Promise<ServicePoint[]> {
+  if (!regionCodes.length) return []
+  return (await selectServicePoints(db).where('region_code', 'in', [...regionCodes]).orderBy('id').execute()).map(toServicePoint)
+}

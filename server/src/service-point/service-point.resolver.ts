@@ -1,0 +1,71 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql'
+import { Lang, ServicePointKind, ServicePointStatus } from '../../../schema/enums.ts'
+import { Region } from '../../../schema/region.type.ts'
+import { ServicePoint, ServicePointConnection } from '../../../schema/service-point.type.ts'
+import type { Context } from '../context.ts'
+import { resolveCounty } from '../county.ts'
+import { BadUserInputError } from '../errors.ts'
+import { listServicePointsPage } from './service-point.repository.ts'
+
+/** Largest page a client may ask for. */
+export const MAX_PAGE_SIZE = 500
+
+const CURSOR_PREFIX = 'sp:'
+export const encodeCursor = (id: string) => Buffer.from(CURSOR_PREFIX + id, 'utf8').toString('base64url')
+function decodeCursor(cursor: string): string {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8')
+  if (!text.startsWith(CURSOR_PREFIX) || text.length === CURSOR_PREFIX.length) {
+    throw new BadUserInputError('after', 'is not a cursor returned by this API')
+  }
+  return text.slice(CURSOR_PREFIX.length)
+}
+
+@Resolver(() => ServicePoint)
+export class ServicePointResolver {
+  @Query(() => ServicePointConnection, {
+    description: `Service points of a county as a Relay connection, ordered by id; first is 1–${MAX_PAGE_SIZE}.`,
+  })
+  async servicePoints(
+    @Ctx() ctx: Context,
+    @Arg('kinds', () => [ServicePointKind], { nullable: true }) kinds?: ServicePointKind[] | null,
+    @Arg('statuses', () => [ServicePointStatus], { nullable: true }) statuses?: ServicePointStatus[] | null,
+    @Arg('region', () => ID, {
+      nullable: true,
+      description: 'Only points recorded in this region or lying inside its boundary (PostGIS ST_Covers).',
+    })
+    region?: string | null,
+    @Arg('county', () => ID, { nullable: true, description: 'County code; defaults to the platform\'s default county.' })
+    county?: string | null,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number = 50,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<ServicePointConnection> {
+    if (!(first >= 1 && first <= MAX_PAGE_SIZE)) throw new BadUserInputError('first', `must be between 1 and ${MAX_PAGE_SIZE}`)
+    const afterId = after ? decodeCursor(after) : null
+    const page = await listServicePointsPage(
+      ctx.db,
+      { county: await resolveCounty(ctx, county), kinds, statuses, region },
+      { first, afterId },
+    )
+    const edges = page.points.map((node) => ({ cursor: encodeCursor(node.id), node }))
+    return {
+      edges,
+      totalCount: page.totalCount,
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: afterId !== null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    }
+  }
+
+  @FieldResolver(() => String)
+  name(@Root() point: ServicePoint, @Arg('lang', () => Lang, { defaultValue: Lang.ZH }) lang: Lang): string {
+    return lang === Lang.EN ? point.nameEn : point.nameZh
+  }
+
+  @FieldResolver(() => Region, { nullable: true, description: 'The township-level unit it is in; null when unknown.' })
+  async region(@Root() point: ServicePoint, @Ctx() ctx: Context): Promise<Region | null> {
+    return point.regionCode ? ((await ctx.loaders.region.load(point.regionCode)) ?? null) : null
+  }
+}
