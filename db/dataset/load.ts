@@ -222,6 +222,7 @@ export async function loadDataPackage(db: Kysely<Database>, dir: string): Promis
         })
         .execute()
     }
+    await deriveServicePointRegions(tx, county.code)
     rowCounts['service-points'] = rows.servicePoints.length
 
     for (const [position, d] of rows.departments.entries()) {
@@ -303,6 +304,16 @@ async function deriveOriginAreas(tx: Transaction<Database>, countyCode: string):
              where gr.county_code = ${countyCode} and r.boundary is not null
              group by gr.county_code, gr.gi_code) u
      where g.county_code = u.county_code and g.code = u.gi_code and g.origin_area is null`.execute(tx)
+}
+
+/** A located service point without a region gets the township-level unit whose boundary covers it. */
+async function deriveServicePointRegions(tx: Transaction<Database>, countyCode: string): Promise<void> {
+  await sql`
+    update service_point p
+       set region_code = r.code
+      from region r
+     where p.county_code = ${countyCode} and p.region_code is null and p.location is not null
+       and r.county_code = ${countyCode} and r.level <> 'COUNTY' and st_covers(r.boundary, p.location)`.execute(tx)
 }
 
 interface Boundary {

@@ -1,0 +1,73 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { migrateDown, migrateToEmpty, migrateToLatest } from '../../db/migrate.ts'
+import { migrations } from '../../db/migrations/index.ts'
+import { openTestDatabase, type TestDatabase } from '../setup/database.ts'
+
+let t: TestDatabase
+beforeAll(async () => {
+  t = await openTestDatabase('empty')
+})
+afterAll(() => t.close())
+
+const tables = async () =>
+  (await sql<{ t: string }>`select tablename as t from pg_tables where schemaname = 'public' and tablename not like 'kysely_%' order by 1`.execute(t.db)).rows.map((r) => r.t)
+
+describe('migrations', () => {
+  it('migrate an empty database up: PostGIS, every table, geometry columns in EPSG:4326 with GiST indexes', async () => {
+    const ran = await migrateToLatest(t.db)
+    expect(ran).toEqual(Object.keys(migrations).map((name) => `Up ${name}`))
+    expect(await tables()).toEqual([
+      'audit_log', 'dataset', 'department', 'gi_product', 'gi_product_region', 'indicator', 'indicator_value',
+      'region', 'region_name', 'service_point', 'spatial_ref_sys', 'task', 'task_department',
+    ])
+    const { rows: columns } = await sql<{ c: string; type: string; srid: number }>`
+      select f_table_name || '.' || f_geometry_column as c, type, srid from geometry_columns order by 1`.execute(t.db)
+    expect(columns).toEqual([
+      { c: 'gi_product.origin_area', type: 'MULTIPOLYGON', srid: 4326 },
+      { c: 'region.boundary', type: 'MULTIPOLYGON', srid: 4326 },
+      { c: 'region.seat', type: 'POINT', srid: 4326 },
+      { c: 'service_point.location', type: 'POINT', srid: 4326 },
+    ])
+    const { rows: indexes } = await sql<{ indexdef: string }>`select indexdef from pg_indexes where indexdef ilike '%using gist%' order by 1`.execute(t.db)
+    expect(indexes.map((i) => i.indexdef.match(/ON public\.(\w+) USING gist \((\w+)\)/)!.slice(1).join('.'))).toEqual(
+      expect.arrayContaining(['gi_product.origin_area', 'region.boundary', 'region.seat', 'service_point.location']),
+    )
+  })
+
+  it('is idempotent: migrating again runs nothing', async () => {
+    expect(await migrateToLatest(t.db)).toEqual([])
+  })
+
+  it('enforces enums, ranges and foreign keys with check constraints', async () => {
+    await sql`insert into dataset (id, county_code, title, descriptor, content_hash, loaded_from) values ('t', '990100', 't', '{}', 'h', 'test')`.execute(t.db)
+    const region = (level: string, code = '990100') =>
+      sql`insert into region (code, county_code, level, name_zh, name_en, in_county_statistics, boundary_quality, source)
+          values (${code}, '990100', ${level}, '测', 'T', true, 'NONE', 'test')`.execute(t.db)
+    await expect(region('CITY')).rejects.toThrow(/check constraint/)
+    await region('COUNTY')
+    await expect(
+      sql`insert into service_point (id, county_code, name_zh, name_en, kind, status, location_quality, source)
+          values ('x', '990100', 'x', 'x', 'IP_SERVICE_STATION', 'ACTIVE', 'APPROXIMATE', 's')`.execute(t.db),
+    ).rejects.toThrow(/check constraint/) // APPROXIMATE needs a location
+    await expect(
+      sql`insert into region (code, county_code, level, name_zh, name_en, in_county_statistics, population, population_source, population_kind, boundary_quality, source)
+          values ('990100001', '990100', 'TOWN', '测', 'T', true, -5, 's', 'RESIDENT', 'NONE', 'test')`.execute(t.db),
+    ).rejects.toThrow(/check constraint/)
+    await expect(
+      sql`insert into indicator_value (county_code, indicator_code, region_code, year, kind, value, source)
+          values ('990100', 'nope', '990100', 2024, 'ACTUAL', 1, 's')`.execute(t.db),
+    ).rejects.toThrow(/foreign key/)
+  })
+
+  it('migrate down step by step to nothing, then up again', async () => {
+    await sql`delete from region; delete from dataset`.execute(t.db)
+    expect(await migrateDown(t.db)).toEqual(['Down 2026_11_26_0710_open_data_model'])
+    expect(await tables()).toEqual(['spatial_ref_sys'])
+    await migrateToEmpty(t.db)
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_extension where extname = 'postgis'`.execute(t.db)
+    expect(rows[0].n).toBe(0)
+    await migrateToLatest(t.db)
+    expect(await tables()).toContain('region')
+  })
+})

@@ -1,0 +1,69 @@
+/** A real HTTP server of the platform on a port of its own, over this test file's own database. */
+import 'reflect-metadata'
+import path from 'node:path'
+import type { Kysely } from 'kysely'
+import { pino } from 'pino'
+import { startApp, type App } from '../../server/src/app.ts'
+import type { Database } from '../../db/database.ts'
+import { cloneTemplate } from './database.ts'
+import { ROOT, XINZHENG } from './templates.ts'
+
+export interface GraphQLResponse<T = any> {
+  status: number
+  data?: T
+  errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[]
+  headers: Headers
+}
+
+export interface TestServer {
+  app: App
+  url: string
+  db: Kysely<Database>
+  /** POSTs a GraphQL operation as JSON. */
+  query<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>
+  /** GETs a GraphQL query (URL parameters). */
+  get<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>
+  close(): Promise<void>
+}
+
+export async function startTestServer(options: { packages?: string[] } = {}): Promise<TestServer> {
+  const clone = await cloneTemplate('seeded')
+  const app = await startApp(
+    {
+      host: '127.0.0.1',
+      port: 0,
+      database: clone.options,
+      packages: options.packages ?? [XINZHENG],
+      webRoot: path.join(ROOT, 'web/dist'),
+      logLevel: 'silent',
+    },
+    { logger: pino({ level: 'silent' }) },
+  )
+  await app.ready
+  const parse = async (response: Response): Promise<GraphQLResponse> => {
+    const body = (await response.json()) as { data?: any; errors?: any[] }
+    return { status: response.status, data: body.data ?? undefined, errors: body.errors, headers: response.headers }
+  }
+  return {
+    app,
+    url: app.url,
+    db: app.db()!,
+    async query(query, variables) {
+      const response = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+        body: JSON.stringify({ query, variables }),
+      })
+      return parse(response)
+    },
+    async get(query, variables) {
+      const params = new URLSearchParams({ query })
+      if (variables) params.set('variables', JSON.stringify(variables))
+      return parse(await fetch(`${app.url}/graphql?${params}`, { headers: { accept: 'application/json' } }))
+    },
+    async close() {
+      await app.close()
+      await clone.drop()
+    },
+  }
+}

@@ -1,0 +1,29 @@
+import { createRequire } from 'node:module'
+import { defineConfig } from 'vitest/config'
+
+// graphql 16 ships CJS (main) and ESM (module) builds without an exports map: Node (and so
+// type-graphql and Apollo) loads the CJS one, Vite would pick the ESM one for our files, and two
+// copies of graphql cannot share a schema. Point our files at the one Node loads.
+const graphqlMain = createRequire(import.meta.url).resolve('graphql')
+
+// The same suites run on the embedded database (PGlite) and, when TEST_DATABASE_URL is set,
+// on a PostgreSQL server: one Vitest project per backend.
+const backends = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])]
+
+export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlMain }] },
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    maxWorkers: 2,
+    projects: backends.map((backend) => ({
+      extends: true,
+      test: {
+        name: backend,
+        include: ['tests/**/*.test.ts', 'server/**/*.test.ts', 'db/**/*.test.ts'],
+        env: { TEST_BACKEND: backend },
+        globalSetup: ['tests/setup/global-setup.ts'],
+      },
+    })),
+  },
+})
