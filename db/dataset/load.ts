@@ -7,6 +7,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../database.ts'
 import { DataPackage, DatasetError, type CsvRow } from './package.ts'
+import { RESOURCE_FIELDS } from './schemas.ts'
 
 export interface LoadResult {
   datasetId: string
@@ -37,20 +38,23 @@ export async function loadDataPackage(db: Kysely<Database>, dir: string): Promis
   }
 
   const problems: string[] = []
+  const read = (resource: string) => pkg.rows(resource, RESOURCE_FIELDS[resource], problems)
   const rows = {
-    regions: pkg.rows('regions', problems),
-    regionNames: pkg.rows('region-names', problems),
-    seats: pkg.rows('seats', problems),
-    indicators: pkg.rows('indicators', problems),
-    indicatorValues: pkg.rows('indicator-values', problems),
-    giProducts: pkg.rows('gi-products', problems),
-    giProductRegions: pkg.rows('gi-product-regions', problems),
-    servicePoints: pkg.rows('service-points', problems),
-    departments: pkg.rows('departments', problems),
-    tasks: pkg.rows('tasks', problems),
-    taskDepartments: pkg.rows('task-departments', problems),
+    regions: read('regions'),
+    regionNames: read('region-names'),
+    seats: read('seats'),
+    indicators: read('indicators'),
+    indicatorValues: read('indicator-values'),
+    giProducts: read('gi-products'),
+    giProductRegions: read('gi-product-regions'),
+    servicePoints: read('service-points'),
+    departments: read('departments'),
+    tasks: read('tasks'),
+    taskDepartments: read('task-departments'),
   }
   const boundaries = pkg.geojson('boundaries', problems)
+  // Cross-checks on values that failed their own checks would only repeat those problems.
+  if (problems.length) throw new DatasetError(dir, problems)
   checkReferences(pkg, rows, problems)
   const boundaryByCode = readBoundaries(boundaries, problems)
   if (problems.length) throw new DatasetError(dir, problems)
@@ -124,13 +128,13 @@ export async function loadDataPackage(db: Kysely<Database>, dir: string): Promis
     }
     rowCounts['region-names'] = rows.regionNames.length
 
-    for (const i of rows.indicators) {
+    for (const [index, i] of rows.indicators.entries()) {
       await tx
         .insertInto('indicator')
         .values({
           county_code: county.code,
           code: String(i.code),
-          position: Number(i.position),
+          position: i.position === null ? index + 1 : Number(i.position),
           name_zh: String(i.name_zh),
           name_en: String(i.name_en),
           unit: String(i.unit),

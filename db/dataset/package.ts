@@ -95,12 +95,14 @@ export class DataPackage {
     return this.descriptor.resources.find((r) => r.name === name)
   }
 
-  /** The rows of a CSV resource, typed per its schema; `[]` when the package lacks it. */
-  rows(name: string, problems: string[]): CsvRow[] {
+  /**
+   * The rows of a CSV resource, checked and typed per `fields`; `[]` when the package lacks it.
+   * Every field is present in every row (null when empty or when the file has no such column).
+   */
+  rows(name: string, fields: FieldSchema[], problems: string[]): CsvRow[] {
     const resource = this.resource(name)
     if (!resource) return []
     const file = resource.path
-    const fields = resource.schema?.fields ?? []
     const records = parse(readFileSync(path.join(this.dir, file), 'utf8'), {
       columns: (header: string[]) => {
         const missing = fields.filter((f) => f.constraints?.required && !header.includes(f.name))
@@ -147,11 +149,17 @@ function convert(text: string, field: FieldSchema, report: (problem: string) => 
   }
   switch (field.type) {
     case 'integer':
-      if (!/^-?[0-9]+$/.test(value)) report(`"${value}" is not an integer`)
+      if (!/^-?[0-9]+$/.test(value)) {
+        report(`"${value}" is not an integer`)
+        return null
+      }
       return Number(value)
     case 'number':
       // Kept as text so that numeric columns store the exact decimal written.
-      if (!/^-?[0-9]+(\.[0-9]+)?$/.test(value)) report(`"${value}" is not a number`)
+      if (!/^-?[0-9]+(\.[0-9]+)?$/.test(value)) {
+        report(`"${value}" is not a number`)
+        return null
+      }
       return value
     case 'boolean':
       if (value !== 'true' && value !== 'false') report(`"${value}" is not true or false`)
