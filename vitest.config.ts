@@ -16,6 +16,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     maxWorkers: 2,
+    // In CI, also write a JSON report: .ci/run prints its totals as a plain closing line.
+    ...(process.env.CI ? { reporters: ['default', 'json'], outputFile: { json: '.tmp/test-report.json' } } : {}),
     projects: backends.map((backend) => ({
       extends: true,
       test: {
