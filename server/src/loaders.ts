@@ -5,17 +5,13 @@
 import DataLoader from 'dataloader'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import type { CountyKey } from '../../db/keys.ts'
 import { listGIProductsOfRegions, listOriginAreas, listOriginRegionCodes } from './gi-product/gi-product.repository.ts'
 import { listValuesOfIndicators, listValuesOfRegions } from './indicator/indicator.repository.ts'
 import { findDepartments, listMembersOf, listResponsibilitiesOfTasks, listTasksOfDepartments } from './plan/plan.repository.ts'
 import { findRegionsByCodes, listBoundaries, listChildrenOf, listRegionNames } from './region/region.repository.ts'
 import { listServicePointsOfRegions } from './service-point/service-point.repository.ts'
 
-/** An entity key within a county, e.g. an indicator or a task. */
-export interface CountyKey {
-  countyCode: string
-  code: string
-}
 const countyKey = (k: CountyKey) => `${k.countyCode}/${k.code}`
 
 /** A loader that answers each key with the list of values whose `keyOf` equals it. */

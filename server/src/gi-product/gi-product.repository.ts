@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/database.ts'
+import { inCountyKeys, type CountyKey } from '../../../db/keys.ts'
 import { asGeoJson } from '../../../db/spatial.ts'
 import type { GeometryQuality, GIStatus } from '../../../schema/enums.ts'
 import type { GIProduct } from '../../../schema/gi-product.type.ts'
@@ -53,13 +54,13 @@ export async function listGIProductsOfRegions(
 /** Origin region codes of the given GI products, keyed `county/code`. */
 export async function listOriginRegionCodes(
   db: Kysely<Database>,
-  keys: readonly { countyCode: string; code: string }[],
+  keys: readonly CountyKey[],
 ): Promise<{ key: string; regionCode: string }[]> {
   if (!keys.length) return []
   const rows = await db
     .selectFrom('gi_product_region')
     .select(['county_code', 'gi_code', 'region_code'])
-    .where((eb) => eb.or(keys.map((k) => eb.and([eb('county_code', '=', k.countyCode), eb('gi_code', '=', k.code)]))))
+    .where(inCountyKeys('county_code', 'gi_code', keys))
     .orderBy('region_code')
     .execute()
   return rows.map((r) => ({ key: `${r.county_code}/${r.gi_code}`, regionCode: r.region_code }))
@@ -68,14 +69,14 @@ export async function listOriginRegionCodes(
 /** Origin areas as GeoJSON, keyed `county/code`. */
 export async function listOriginAreas(
   db: Kysely<Database>,
-  keys: readonly { countyCode: string; code: string }[],
+  keys: readonly CountyKey[],
 ): Promise<Map<string, object | null>> {
   if (!keys.length) return new Map()
   const rows = await db
     .selectFrom('gi_product')
     .select(['county_code', 'code'])
     .select(asGeoJson('origin_area').as('area'))
-    .where((eb) => eb.or(keys.map((k) => eb.and([eb('county_code', '=', k.countyCode), eb('code', '=', k.code)]))))
+    .where(inCountyKeys('county_code', 'code', keys))
     .execute()
   return new Map(rows.map((r) => [`${r.county_code}/${r.code}`, r.area]))
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../../db/database.ts'
+import { inCountyKeys, type CountyKey } from '../../../db/keys.ts'
 import type { Accumulation, Comparator, IndicatorCategory, IndicatorNature, ValueKind } from '../../../schema/enums.ts'
 import type { Indicator, IndicatorValue } from '../../../schema/indicator.type.ts'
 
@@ -35,6 +36,32 @@ function toIndicator(r: IndicatorRow): Indicator {
   }
 }
 
+interface ValueRow {
+  county_code: string
+  indicator_code: string
+  region_code: string
+  year: number
+  kind: string
+  value: number
+  value_max: number | null
+  source: string
+  note: string | null
+}
+
+function toIndicatorValue(r: ValueRow): IndicatorValue {
+  return {
+    countyCode: r.county_code,
+    indicatorCode: r.indicator_code,
+    regionCode: r.region_code,
+    year: r.year,
+    kind: r.kind as ValueKind,
+    value: r.value,
+    valueMax: r.value_max,
+    source: r.source,
+    note: r.note,
+  }
+}
+
 /** A county's indicators in the plan's order. */
 export async function listIndicators(
   db: Kysely<Database>,
@@ -51,35 +78,22 @@ export async function findIndicator(db: Kysely<Database>, county: string, code: 
   return row && toIndicator(row)
 }
 
-/** Key of an indicator across counties. */
-export const indicatorKey = (countyCode: string, code: string) => `${countyCode}/${code}`
-
 /** Every value of the given indicators, ordered by year, then kind, then region. */
 export async function listValuesOfIndicators(
   db: Kysely<Database>,
-  keys: readonly { countyCode: string; code: string }[],
+  keys: readonly CountyKey[],
 ): Promise<IndicatorValue[]> {
   if (!keys.length) return []
   const rows = await db
     .selectFrom('indicator_value')
     .select(['county_code', 'indicator_code', 'region_code', 'year', 'kind', 'source', 'note'])
     .select([sql<number>`value::float8`.as('value'), sql<number | null>`value_max::float8`.as('value_max')])
-    .where((eb) => eb.or(keys.map((k) => eb.and([eb('county_code', '=', k.countyCode), eb('indicator_code', '=', k.code)]))))
+    .where(inCountyKeys('county_code', 'indicator_code', keys))
     .orderBy('year')
     .orderBy('kind')
     .orderBy('region_code')
     .execute()
-  return rows.map((r) => ({
-    countyCode: r.county_code,
-    indicatorCode: r.indicator_code,
-    regionCode: r.region_code,
-    year: r.year,
-    kind: r.kind as ValueKind,
-    value: r.value,
-    valueMax: r.value_max,
-    source: r.source,
-    note: r.note,
-  }))
+  return rows.map(toIndicatorValue)
 }
 
 /** Values recorded for the given regions (any indicator), ordered by indicator position, year and kind. */
@@ -95,15 +109,5 @@ export async function listValuesOfRegions(db: Kysely<Database>, regionCodes: rea
     .orderBy('v.year')
     .orderBy('v.kind')
     .execute()
-  return rows.map((r) => ({
-    countyCode: r.county_code,
-    indicatorCode: r.indicator_code,
-    regionCode: r.region_code,
-    year: r.year,
-    kind: r.kind as ValueKind,
-    value: r.value,
-    valueMax: r.value_max,
-    source: r.source,
-    note: r.note,
-  }))
+  return rows.map(toIndicatorValue)
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/database.ts'
+import { inCountyKeys, type CountyKey } from '../../../db/keys.ts'
 import type { DepartmentKind } from '../../../schema/enums.ts'
 import type { Department, Task } from '../../../schema/plan.type.ts'
 
@@ -49,13 +50,13 @@ export async function listDepartments(db: Kysely<Database>, county: string): Pro
 /** Departments by (county, code). */
 export async function findDepartments(
   db: Kysely<Database>,
-  keys: readonly { countyCode: string; code: string }[],
+  keys: readonly CountyKey[],
 ): Promise<Department[]> {
   if (!keys.length) return []
   const rows = await db
     .selectFrom('department')
     .selectAll()
-    .where((eb) => eb.or(keys.map((k) => eb.and([eb('county_code', '=', k.countyCode), eb('code', '=', k.code)]))))
+    .where(inCountyKeys('county_code', 'code', keys))
     .execute()
   return rows.map(toDepartment)
 }
@@ -63,13 +64,13 @@ export async function findDepartments(
 /** Members of the given groups, in list order. */
 export async function listMembersOf(
   db: Kysely<Database>,
-  keys: readonly { countyCode: string; code: string }[],
+  keys: readonly CountyKey[],
 ): Promise<Department[]> {
   if (!keys.length) return []
   const rows = await db
     .selectFrom('department')
     .selectAll()
-    .where((eb) => eb.or(keys.map((k) => eb.and([eb('county_code', '=', k.countyCode), eb('member_of', '=', k.code)]))))
+    .where(inCountyKeys('county_code', 'member_of', keys))
     .orderBy('position')
     .execute()
   return rows.map(toDepartment)
@@ -78,7 +79,7 @@ export async function listMembersOf(
 /** Responsibilities (task, department, words as written) of the given tasks, in the plan's order. */
 export async function listResponsibilitiesOfTasks(
   db: Kysely<Database>,
-  keys: readonly { countyCode: string; code: string }[],
+  keys: readonly CountyKey[],
 ): Promise<{ taskKey: string; department: Department; asWritten: string }[]> {
   if (!keys.length) return []
   const rows = await db
@@ -86,7 +87,7 @@ export async function listResponsibilitiesOfTasks(
     .innerJoin('department as d', (j) => j.onRef('d.county_code', '=', 'td.county_code').onRef('d.code', '=', 'td.department_code'))
     .selectAll('d')
     .select(['td.task_code', 'td.as_written'])
-    .where((eb) => eb.or(keys.map((k) => eb.and([eb('td.county_code', '=', k.countyCode), eb('td.task_code', '=', k.code)]))))
+    .where(inCountyKeys('td.county_code', 'td.task_code', keys))
     .orderBy('td.position')
     .execute()
   return rows.map((r) => ({ taskKey: `${r.county_code}/${r.task_code}`, department: toDepartment(r), asWritten: r.as_written }))
@@ -95,7 +96,7 @@ export async function listResponsibilitiesOfTasks(
 /** Tasks the given departments are named for directly, in the plan's order. */
 export async function listTasksOfDepartments(
   db: Kysely<Database>,
-  keys: readonly { countyCode: string; code: string }[],
+  keys: readonly CountyKey[],
 ): Promise<{ departmentKey: string; task: Task }[]> {
   if (!keys.length) return []
   const rows = await db
@@ -103,7 +104,7 @@ export async function listTasksOfDepartments(
     .innerJoin('task as t', (j) => j.onRef('t.county_code', '=', 'td.county_code').onRef('t.code', '=', 'td.task_code'))
     .selectAll('t')
     .select('td.department_code')
-    .where((eb) => eb.or(keys.map((k) => eb.and([eb('td.county_code', '=', k.countyCode), eb('td.department_code', '=', k.code)]))))
+    .where(inCountyKeys('td.county_code', 'td.department_code', keys))
     .orderBy('t.position')
     .execute()
   return rows.map((r) => ({ departmentKey: `${r.county_code}/${r.department_code}`, task: toTask(r) }))
