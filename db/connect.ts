@@ -38,12 +38,18 @@ export function describeUrl(url: string): string {
   }
 }
 
-/** Opens the database (and checks it can hold our data) or throws a {@link ConfigError}. */
-export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
-  return options.kind === 'postgres' ? openPostgres(options) : openPGlite(options)
+export interface OpenOptions {
+  /** Called for every SQL statement run (and every failed one): the server counts them. */
+  onStatement?: () => void
 }
 
-async function openPGlite(options: { dataDir: string } | { loadDataDir: Blob }): Promise<OpenDatabase> {
+/** Opens the database (and checks it can hold our data) or throws a {@link ConfigError}. */
+export async function openDatabase(options: DatabaseOptions, open: OpenOptions = {}): Promise<OpenDatabase> {
+  const log = open.onStatement ? () => open.onStatement!() : undefined
+  return options.kind === 'postgres' ? openPostgres(options, log) : openPGlite(options, log)
+}
+
+async function openPGlite(options: { dataDir: string } | { loadDataDir: Blob }, log?: () => void): Promise<OpenDatabase> {
   const { PGlite } = await import('@electric-sql/pglite')
   const { postgis } = await import('@electric-sql/pglite-postgis')
   let describe = 'embedded PGlite (in memory)'
@@ -63,7 +69,7 @@ async function openPGlite(options: { dataDir: string } | { loadDataDir: Blob }):
   } else {
     pglite = await PGlite.create({ loadDataDir: options.loadDataDir, extensions: { postgis } })
   }
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log })
   return { db, kind: 'pglite', describe, pglite }
 }
 
@@ -79,11 +85,10 @@ function ensureWritableDir(dir: string): void {
   }
 }
 
-async function openPostgres(options: {
-  url: string
-  poolSize?: number
-  statementTimeoutMs?: number
-}): Promise<OpenDatabase> {
+async function openPostgres(
+  options: { url: string; poolSize?: number; statementTimeoutMs?: number },
+  log?: () => void,
+): Promise<OpenDatabase> {
   const where = describeUrl(options.url)
   const pool = new pg.Pool({
     connectionString: options.url,
@@ -115,7 +120,7 @@ async function openPostgres(options: {
         'start the server or correct DATABASE_URL (unset it to use the embedded database).',
     )
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log })
   return { db, kind: 'postgres', describe: `PostgreSQL ${version} at ${where}` }
 }
 

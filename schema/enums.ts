@@ -220,3 +220,18 @@ registerEnumType(PopulationKind, {
     UNSPECIFIED: { description: 'The source does not say.' },
   },
 })
+
+export enum MapLayer {
+  REGIONS = 'REGIONS',
+  SERVICE_POINTS = 'SERVICE_POINTS',
+  GI_PRODUCTS = 'GI_PRODUCTS',
+}
+registerEnumType(MapLayer, {
+  name: 'MapLayer',
+  description: 'A layer of the web map, served as one GeoJSON FeatureCollection.',
+  valuesConfig: {
+    REGIONS: { description: 'Township-level units (and the cells administered elsewhere), with their figures.' },
+    SERVICE_POINTS: { description: 'Service points that have a location.' },
+    GI_PRODUCTS: { description: 'GI products\' origin areas.' },
+  },
+})

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql'
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql'
 import { LocationQuality, ServicePointKind, ServicePointStatus } from './enums.ts'
 import { GeoJSONScalar } from './scalars.ts'
 
@@ -40,4 +40,11 @@ export class ServicePointConnection {
   @Field(() => [ServicePointEdge]) edges!: ServicePointEdge[]
   @Field(() => PageInfo) pageInfo!: PageInfo
   @Field(() => Int, { description: 'Number of service points matching the filters, on every page.' }) totalCount!: number
+}
+
+@ObjectType({ description: 'A service point and its distance from the point asked about.' })
+export class ServicePointDistance {
+  @Field(() => ServicePoint) servicePoint!: ServicePoint
+  @Field(() => Float, { description: 'Geodesic distance in metres on the WGS84 spheroid (PostGIS ST_Distance on geography).' })
+  distanceMeters!: number
 }

@@ -28,6 +28,8 @@ export interface App {
   /** Resolves when the database is migrated and loaded and GraphQL is served; rejects on a start-up failure. */
   ready: Promise<BootstrapResult>
   db(): Kysely<Database> | undefined
+  /** SQL statements run so far (tests and benchmarks count them per request). */
+  sqlStatements(): number
   logger: Logger
   close(): Promise<void>
 }
@@ -52,6 +54,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
   const logger = options.logger ?? pino({ level: config.logLevel })
   let state: State = { phase: 'starting' }
   let database: OpenDatabase | undefined
+  let statements = 0
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {
@@ -124,7 +127,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
   const baseUrl = `http://${host}:${address.port}`
 
   const ready = (async () => {
-    database = await openDatabase(config.database)
+    database = await openDatabase(config.database, { onStatement: () => statements++ })
     const result = await bootstrapDatabase(database.db, config.packages)
     for (const p of result.packages) {
       if (p.changedSinceLoad) {
@@ -162,6 +165,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
     url: baseUrl,
     ready,
     db: () => database?.db,
+    sqlStatements: () => statements,
     logger,
     async close() {
       const previous = state

@@ -1,7 +1,9 @@
 /** Builds the GraphQL schema from the resolvers (code-first, type-graphql). */
 import { buildSchema } from 'type-graphql'
 import type { GraphQLSchema } from 'graphql'
+import { CompareResolver } from './compare/compare.resolver.ts'
 import { DatasetResolver } from './dataset/dataset.resolver.ts'
+import { MapLayerResolver } from './map/map-layer.resolver.ts'
 import { GIProductResolver } from './gi-product/gi-product.resolver.ts'
 import { IndicatorResolver, IndicatorValueResolver } from './indicator/indicator.resolver.ts'
 import { DepartmentResolver, TaskResolver } from './plan/plan.resolver.ts'
@@ -15,7 +17,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers: [
       RegionResolver, IndicatorResolver, IndicatorValueResolver, GIProductResolver, ServicePointResolver,
-      TaskResolver, DepartmentResolver, DatasetResolver,
+      TaskResolver, DepartmentResolver, DatasetResolver, CompareResolver, MapLayerResolver,
     ],
     validate: false,
     emitSchemaFile: false,

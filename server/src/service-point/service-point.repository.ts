@@ -38,8 +38,18 @@ export interface ServicePointFilter {
   county: string
   kinds?: ServicePointKind[] | null
   statuses?: ServicePointStatus[] | null
-  /** Points recorded in this region, or lying inside its boundary (PostGIS ST_Covers). */
+  /** Points located inside this region's boundary (ST_Covers), and points without a location recorded in it. */
   region?: string | null
+  /** Points located inside this WGS84 box. */
+  bbox?: Bbox | null
+}
+
+/** West, south, east, north in WGS84 degrees. */
+export interface Bbox {
+  minLng: number
+  minLat: number
+  maxLng: number
+  maxLat: number
 }
 
 function filtered(db: Kysely<Database>, filter: ServicePointFilter) {
@@ -50,7 +60,7 @@ function filtered(db: Kysely<Database>, filter: ServicePointFilter) {
     const region = filter.region
     q = q.where((eb) =>
       eb.or([
-        eb('region_code', '=', region),
+        eb.and([eb('location', 'is', null), eb('region_code', '=', region)]),
         eb.exists(
           eb
             .selectFrom('region')
@@ -60,6 +70,11 @@ function filtered(db: Kysely<Database>, filter: ServicePointFilter) {
         ),
       ]),
     )
+  }
+  if (filter.bbox) {
+    const b = filter.bbox
+    // For points, && with the box is exact containment (and uses the GiST index).
+    q = q.where(sql<boolean>`location && st_makeenvelope(${b.minLng}, ${b.minLat}, ${b.maxLng}, ${b.maxLat}, 4326)`)
   }
   return q
 }
@@ -98,4 +113,34 @@ export async function listServicePointsOfRegions(
 ): Promise<ServicePoint[]> {
   if (!regionCodes.length) return []
   return (await selectServicePoints(db).where('region_code', 'in', [...regionCodes]).orderBy('id').execute()).map(toServicePoint)
+}
+
+/**
+ * The `limit` located points nearest to (lng, lat), nearest first, with geodesic distances in metres.
+ * Candidates come from the GiST index on geography (KNN `<->`, spherical), then are ordered by the
+ * exact distance on the WGS84 spheroid.
+ */
+export async function listNearestServicePoints(
+  db: Kysely<Database>,
+  query: { county: string; lng: number; lat: number; kinds?: ServicePointKind[] | null; limit: number },
+): Promise<{ point: ServicePoint; distanceMeters: number }[]> {
+  const here = sql`st_setsrid(st_makepoint(${query.lng}::float8, ${query.lat}::float8), 4326)::geography`
+  let candidates = db
+    .selectFrom('service_point')
+    .select('id')
+    .where('county_code', '=', query.county)
+    .where('location', 'is not', null)
+  if (query.kinds?.length) candidates = candidates.where('kind', 'in', query.kinds)
+  const rows = await selectServicePoints(db)
+    .select(sql<number>`st_distance(location::geography, ${here})`.as('distance_meters'))
+    .where(
+      'id',
+      'in',
+      candidates.orderBy(sql`location::geography <-> ${here}`).limit(query.limit + 10),
+    )
+    .orderBy('distance_meters')
+    .orderBy('id')
+    .limit(query.limit)
+    .execute()
+  return rows.map((r) => ({ point: toServicePoint(r), distanceMeters: r.distance_meters }))
 }

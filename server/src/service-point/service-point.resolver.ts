@@ -1,14 +1,18 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql'
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql'
 import { Lang, ServicePointKind, ServicePointStatus } from '../../../schema/enums.ts'
 import { Region } from '../../../schema/region.type.ts'
-import { ServicePoint, ServicePointConnection } from '../../../schema/service-point.type.ts'
+import { BBoxInput } from '../../../schema/inputs.ts'
+import { ServicePoint, ServicePointConnection, ServicePointDistance } from '../../../schema/service-point.type.ts'
 import type { Context } from '../context.ts'
 import { resolveCounty } from '../county.ts'
 import { BadUserInputError } from '../errors.ts'
-import { listServicePointsPage } from './service-point.repository.ts'
+import { checkBbox, checkLatitude, checkLongitude } from '../geo-input.ts'
+import { listNearestServicePoints, listServicePointsPage } from './service-point.repository.ts'
 
 /** Largest page a client may ask for. */
 export const MAX_PAGE_SIZE = 500
+/** Most neighbours `nearestServicePoints` returns. */
+export const MAX_NEAREST = 50
 
 const CURSOR_PREFIX = 'sp:'
 export const encodeCursor = (id: string) => Buffer.from(CURSOR_PREFIX + id, 'utf8').toString('base64url')
@@ -31,9 +35,10 @@ export class ServicePointResolver {
     @Arg('statuses', () => [ServicePointStatus], { nullable: true }) statuses?: ServicePointStatus[] | null,
     @Arg('region', () => ID, {
       nullable: true,
-      description: 'Only points recorded in this region or lying inside its boundary (PostGIS ST_Covers).',
+      description: 'Only points located inside this region\'s boundary (PostGIS ST_Covers), and points without a location recorded in it.',
     })
     region?: string | null,
+    @Arg('bbox', () => BBoxInput, { nullable: true, description: 'Only points located inside this box.' }) bbox?: BBoxInput | null,
     @Arg('county', () => ID, { nullable: true, description: 'County code; defaults to the platform\'s default county.' })
     county?: string | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number = 50,
@@ -41,9 +46,10 @@ export class ServicePointResolver {
   ): Promise<ServicePointConnection> {
     if (!(first >= 1 && first <= MAX_PAGE_SIZE)) throw new BadUserInputError('first', `must be between 1 and ${MAX_PAGE_SIZE}`)
     const afterId = after ? decodeCursor(after) : null
+    if (bbox) checkBbox('bbox', bbox)
     const page = await listServicePointsPage(
       ctx.db,
-      { county: await resolveCounty(ctx, county), kinds, statuses, region },
+      { county: await resolveCounty(ctx, county), kinds, statuses, region, bbox },
       { first, afterId },
     )
     const edges = page.points.map((node) => ({ cursor: encodeCursor(node.id), node }))
@@ -57,6 +63,26 @@ export class ServicePointResolver {
         endCursor: edges.at(-1)?.cursor ?? null,
       },
     }
+  }
+
+  @Query(() => [ServicePointDistance], {
+    description:
+      `The located service points nearest to a point, nearest first (ties by id), with geodesic distances; limit 1–${MAX_NEAREST}.`,
+  })
+  async nearestServicePoints(
+    @Ctx() ctx: Context,
+    @Arg('lng', () => Float, { description: 'Longitude, WGS84 degrees.' }) lng: number,
+    @Arg('lat', () => Float, { description: 'Latitude, WGS84 degrees.' }) lat: number,
+    @Arg('kinds', () => [ServicePointKind], { nullable: true }) kinds?: ServicePointKind[] | null,
+    @Arg('limit', () => Int, { defaultValue: 5 }) limit: number = 5,
+    @Arg('county', () => ID, { nullable: true, description: 'County code; defaults to the platform\'s default county.' })
+    county?: string | null,
+  ): Promise<ServicePointDistance[]> {
+    checkLongitude('lng', lng)
+    checkLatitude('lat', lat)
+    if (!(limit >= 1 && limit <= MAX_NEAREST)) throw new BadUserInputError('limit', `must be between 1 and ${MAX_NEAREST}`)
+    const nearest = await listNearestServicePoints(ctx.db, { county: await resolveCounty(ctx, county), lng, lat, kinds, limit })
+    return nearest.map((n) => ({ servicePoint: n.point, distanceMeters: n.distanceMeters }))
   }
 
   @FieldResolver(() => String)

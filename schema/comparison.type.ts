@@ -1,0 +1,42 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql'
+import { ServicePointKind } from './enums.ts'
+import { Region } from './region.type.ts'
+
+@ObjectType({ description: 'How many service points of one kind a region has.' })
+export class KindCount {
+  @Field(() => ServicePointKind) kind!: ServicePointKind
+  @Field(() => Int) count!: number
+}
+
+@ObjectType({ description: 'One region\'s figures in a comparison; every figure says how it is computed.' })
+export class RegionComparison {
+  @Field(() => Region) region!: Region
+  @Field(() => Int, { nullable: true, description: 'Population from the region\'s dated source; null when unknown.' })
+  population!: number | null
+  @Field(() => Int, { nullable: true, description: 'Year of the population figure.' }) populationYear!: number | null
+  @Field(() => Float, { nullable: true, description: 'Area in km², geodesic (ST_Area on geography) from the boundary, as approximate as the boundary.' })
+  areaKm2!: number | null
+  @Field(() => Int, {
+    description: 'Service points in the region: recorded there, or located inside its boundary (ST_Covers). All kinds and statuses.',
+  })
+  servicePointCount!: number
+  @Field(() => [KindCount], { description: 'servicePointCount by kind, kinds with none left out, in the enum\'s order.' })
+  servicePointCountByKind!: KindCount[]
+  @Field(() => Float, { nullable: true, description: 'servicePointCount / population × 10 000; null when the population is unknown.' })
+  servicePointsPer10k!: number | null
+  @Field(() => Float, { nullable: true, description: 'servicePointCount / areaKm2 × 100; null without an area.' })
+  servicePointsPer100Km2!: number | null
+  @Field(() => Int, { description: 'GI products whose origin regions include this region.' }) giProductCount!: number
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Share (0–1) of the region\'s area within coverageRadiusKm of an ACTIVE or PLANNED service point with a location ' +
+      '(anywhere in the county): buffers computed on geography (ST_Buffer), united and intersected with the boundary, ' +
+      'areas geodesic. As approximate as the boundary and the points. Null without a boundary.',
+  })
+  coverageShare!: number | null
+  @Field(() => Int, { description: 'Rank among the regions compared by coverageShare, highest first (null last), ties broken by code.' })
+  rank!: number
+
+  regionCode!: string
+}

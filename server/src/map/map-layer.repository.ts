@@ -1,0 +1,82 @@
+/**
+ * Map layers as GeoJSON FeatureCollections built entirely in SQL (ST_AsGeoJSON, json_agg):
+ * one statement per layer, coordinates at 6 decimals, polygons wound by the right-hand rule.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely'
+import type { Database } from '../../../db/database.ts'
+import { metresToDegrees } from '../../../db/spatial.ts'
+
+function geometry(column: RawBuilder<unknown>, simplifyMeters: number): RawBuilder<unknown> {
+  const g = simplifyMeters > 0 ? sql`st_multi(st_simplifypreservetopology(${column}, ${metresToDegrees(simplifyMeters)}::float8))` : column
+  return sql`st_asgeojson(st_forcepolygonccw(${g}), 6)::json`
+}
+
+async function collection(db: Kysely<Database>, features: RawBuilder<unknown>): Promise<object> {
+  const { rows } = await sql<{ fc: object }>`
+    select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f.feature order by f.key), '[]'::json)) as fc
+      from (${features}) f`.execute(db)
+  return rows[0].fc
+}
+
+/** Township-level units of the county (and the cells administered elsewhere), with the figures a choropleth needs. */
+export function regionsLayer(db: Kysely<Database>, county: string, region: string | null, simplifyMeters: number): Promise<object> {
+  return collection(
+    db,
+    sql`select r.code as key, json_build_object(
+          'type', 'Feature', 'id', r.code,
+          'geometry', ${geometry(sql`r.boundary`, simplifyMeters)},
+          'properties', json_build_object(
+            'code', r.code, 'nameZh', r.name_zh, 'nameEn', r.name_en, 'level', r.level,
+            'inCountyStatistics', r.in_county_statistics,
+            'administeredByZh', r.administered_by_zh, 'administeredByEn', r.administered_by_en,
+            'boundaryQuality', r.boundary_quality,
+            'population', r.population, 'populationYear', r.population_year,
+            'areaKm2', round((st_area(r.boundary::geography) / 1e6)::numeric, 3),
+            'servicePointCount', (select count(*) from service_point p
+               where p.county_code = r.county_code
+                 and ((p.location is null and p.region_code = r.code) or st_covers(r.boundary, p.location))),
+            'giProductCount', (select count(*) from gi_product_region g where g.region_code = r.code),
+            'seat', st_asgeojson(r.seat, 6)::json
+          )) as feature
+        from region r
+       where r.boundary is not null and r.county_code = ${county} and r.level <> 'COUNTY'
+         ${region ? sql`and r.code = ${region}` : sql``}`,
+  )
+}
+
+/** Located service points of the county (inside `region`'s boundary when given). */
+export function servicePointsLayer(db: Kysely<Database>, county: string, region: string | null): Promise<object> {
+  return collection(
+    db,
+    sql`select p.id as key, json_build_object(
+          'type', 'Feature', 'id', p.id,
+          'geometry', st_asgeojson(p.location, 6)::json,
+          'properties', json_build_object(
+            'id', p.id, 'nameZh', p.name_zh, 'nameEn', p.name_en, 'kind', p.kind, 'status', p.status,
+            'locationQuality', p.location_quality, 'regionCode', p.region_code, 'address', p.address,
+            'services', to_json(p.services), 'source', p.source
+          )) as feature
+        from service_point p
+       where p.location is not null and p.county_code = ${county}
+         ${region ? sql`and exists (select 1 from region r where r.code = ${region} and st_covers(r.boundary, p.location))` : sql``}`,
+  )
+}
+
+/** GI products' origin areas (those that have one), optionally only those whose origin includes `region`. */
+export function giProductsLayer(db: Kysely<Database>, county: string, region: string | null, simplifyMeters: number): Promise<object> {
+  return collection(
+    db,
+    sql`select g.code as key, json_build_object(
+          'type', 'Feature', 'id', g.code,
+          'geometry', ${geometry(sql`g.origin_area`, simplifyMeters)},
+          'properties', json_build_object(
+            'code', g.code, 'nameZh', g.name_zh, 'nameEn', g.name_en, 'status', g.status,
+            'categoryZh', g.category_zh, 'categoryEn', g.category_en, 'originAreaQuality', g.origin_area_quality,
+            'originRegionCodes', (select coalesce(json_agg(gr.region_code order by gr.region_code), '[]'::json)
+                                    from gi_product_region gr where gr.county_code = g.county_code and gr.gi_code = g.code)
+          )) as feature
+        from gi_product g
+       where g.origin_area is not null and g.county_code = ${county}
+         ${region ? sql`and exists (select 1 from gi_product_region gr where gr.county_code = g.county_code and gr.gi_code = g.code and gr.region_code = ${region})` : sql``}`,
+  )
+}

@@ -1,0 +1,36 @@
+import { Arg, Ctx, Float, ID, Query, Resolver } from 'type-graphql'
+import { MapLayer } from '../../../schema/enums.ts'
+import { GeoJSONScalar } from '../../../schema/scalars.ts'
+import type { Context } from '../context.ts'
+import { resolveCounty } from '../county.ts'
+import { BadUserInputError } from '../errors.ts'
+import { giProductsLayer, regionsLayer, servicePointsLayer } from './map-layer.repository.ts'
+
+@Resolver()
+export class MapLayerResolver {
+  @Query(() => GeoJSONScalar, {
+    description:
+      'A map layer as one GeoJSON FeatureCollection (RFC 7946: WGS84, ≤ 6 decimals, right-hand rule), built in SQL. ' +
+      'Feature ids are region codes, service point ids or GI product codes. REGIONS properties: code, nameZh, nameEn, ' +
+      'level, inCountyStatistics, administeredByZh/En, boundaryQuality, population, populationYear, areaKm2, ' +
+      'servicePointCount, giProductCount, seat. SERVICE_POINTS: id, nameZh, nameEn, kind, status, locationQuality, ' +
+      'regionCode, address, services, source. GI_PRODUCTS: code, nameZh, nameEn, status, categoryZh/En, ' +
+      'originAreaQuality, originRegionCodes. With region, only what lies in (or comes from) that region.',
+  })
+  async mapLayer(
+    @Ctx() ctx: Context,
+    @Arg('layer', () => MapLayer) layer: MapLayer,
+    @Arg('region', () => ID, { nullable: true }) region?: string | null,
+    @Arg('simplifyMeters', () => Float, { nullable: true, description: 'Simplify polygons for display (0–10000 m).' })
+    simplifyMeters?: number | null,
+    @Arg('county', () => ID, { nullable: true, description: 'County code; defaults to the platform\'s default county.' })
+    county?: string | null,
+  ): Promise<object> {
+    const tolerance = simplifyMeters ?? 0
+    if (!(tolerance >= 0 && tolerance <= 10_000)) throw new BadUserInputError('simplifyMeters', 'must be between 0 and 10000')
+    const countyCode = await resolveCounty(ctx, county)
+    if (layer === MapLayer.REGIONS) return regionsLayer(ctx.db, countyCode, region ?? null, tolerance)
+    if (layer === MapLayer.SERVICE_POINTS) return servicePointsLayer(ctx.db, countyCode, region ?? null)
+    return giProductsLayer(ctx.db, countyCode, region ?? null, tolerance)
+  }
+}
