@@ -15,8 +15,8 @@ export class ConfigError extends Error {
 }
 
 export type DatabaseOptions =
-  | { kind: 'pglite'; dataDir: string }
-  | { kind: 'pglite'; loadDataDir: Blob }
+  | { kind: 'pglite'; dataDir: string; statementTimeoutMs?: number }
+  | { kind: 'pglite'; loadDataDir: Blob; statementTimeoutMs?: number }
   | { kind: 'postgres'; url: string; poolSize?: number; statementTimeoutMs?: number }
 
 export interface OpenDatabase {
@@ -49,7 +49,10 @@ export async function openDatabase(options: DatabaseOptions, open: OpenOptions =
   return options.kind === 'postgres' ? openPostgres(options, log) : openPGlite(options, log)
 }
 
-async function openPGlite(options: { dataDir: string } | { loadDataDir: Blob }, log?: () => void): Promise<OpenDatabase> {
+async function openPGlite(
+  options: ({ dataDir: string } | { loadDataDir: Blob }) & { statementTimeoutMs?: number },
+  log?: () => void,
+): Promise<OpenDatabase> {
   const { PGlite } = await import('@electric-sql/pglite')
   const { postgis } = await import('@electric-sql/pglite-postgis')
   let describe = 'embedded PGlite (in memory)'
@@ -69,6 +72,7 @@ async function openPGlite(options: { dataDir: string } | { loadDataDir: Blob }, 
   } else {
     pglite = await PGlite.create({ loadDataDir: options.loadDataDir, extensions: { postgis } })
   }
+  if (options.statementTimeoutMs) await pglite.exec(`set statement_timeout = ${Math.floor(options.statementTimeoutMs)}`)
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log })
   return { db, kind: 'pglite', describe, pglite }
 }

@@ -5,9 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server'
-import { unwrapResolverError } from '@apollo/server/errors'
-import type { GraphQLFormattedError } from 'graphql'
+import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server'
 import type { Kysely } from 'kysely'
 import { pino, type Logger } from 'pino'
 import { bootstrapDatabase, type BootstrapResult } from '../../db/bootstrap.ts'
@@ -15,6 +13,7 @@ import { isReachable, openDatabase, type OpenDatabase } from '../../db/connect.t
 import type { Database } from '../../db/database.ts'
 import type { AppConfig } from './config.ts'
 import { createContext, type Context } from './context.ts'
+import { answerPreflight, createApolloServer, sendGraphQLResponse, setCorsHeaders } from './graphql-http.ts'
 import { buildAppSchema } from './schema.ts'
 import { serveStatic } from './static.ts'
 
@@ -69,6 +68,10 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (url.pathname === '/healthz') return health(res)
     if (url.pathname === '/graphql') return graphql(req, res, url)
+    if (url.pathname === '/graphiql') return redirect(res, '/graphiql/')
+    if (url.pathname.startsWith('/graphiql/') && config.explorerRoot) {
+      if (await serveStatic(config.explorerRoot, req, res, url.pathname.slice('/graphiql'.length))) return
+    }
     if (await serveStatic(config.webRoot, req, res, url.pathname)) return
     sendJson(res, 404, { error: `Nothing at ${url.pathname}` })
   }
@@ -83,6 +86,8 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
   }
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method === 'OPTIONS') return answerPreflight(res)
+    setCorsHeaders(res)
     if (state.phase !== 'ready') {
       res.setHeader('retry-after', '2')
       return sendJson(res, 503, {
@@ -106,11 +111,11 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
       context: async () => createContext(database.db, defaultCounty),
     })
     for (const [key, value] of response.headers) res.setHeader(key, value)
-    res.statusCode = response.status ?? 200
     if (response.body.kind === 'complete') {
-      res.end(response.body.string)
-      return
+      return sendGraphQLResponse(req, res, response.status ?? 200, response.body.string, config.cacheMaxAgeSeconds ?? 60)
     }
+    res.statusCode = response.status ?? 200
+    res.setHeader('cache-control', 'no-store')
     for await (const chunk of response.body.asyncIterator) res.write(chunk)
     res.end()
   }
@@ -134,16 +139,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
         logger.warn({ dataset: p.datasetId }, 'the bundled data package has changed since it was loaded; the database keeps the loaded data')
       }
     }
-    const apollo = new ApolloServer<Context>({
-      schema: await buildAppSchema(),
-      introspection: true,
-      // main.ts owns SIGTERM: it stops Apollo, then closes the database.
-      stopOnTerminationSignals: false,
-      // Reads are open and GET queries must be cacheable by plain clients; there are no mutations yet.
-      csrfPrevention: false,
-      includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
-      formatError: (formatted, error) => formatError(formatted, error, logger),
-    })
+    const apollo = createApolloServer(await buildAppSchema(), logger, config.limits)
     await apollo.start()
     const defaultCounty = config.defaultCounty ?? result.packages[0]?.countyCode
     if (!defaultCounty) throw new Error('No data package is configured: set DATA_PACKAGES to at least one package folder.')
@@ -182,12 +178,6 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
   }
 }
 
-function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
-  if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted
-  logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'resolver failed')
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } }
-}
-
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   const type = req.headers['content-type'] ?? ''
   const chunks: Buffer[] = []
@@ -208,6 +198,11 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   } catch (error) {
     throw new HttpError(400, `The request body is not valid JSON: ${(error as Error).message}`)
   }
+}
+
+function redirect(res: ServerResponse, location: string): void {
+  res.writeHead(308, { location })
+  res.end()
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -17,7 +17,23 @@ export interface AppConfig {
   /** Folder of the built web app. */
   webRoot: string
   logLevel: string
+  /** Folder of the built GraphQL explorer (GraphiQL), served at /graphiql. */
+  explorerRoot?: string
+  limits?: QueryLimits
+  /** `Cache-Control: max-age` of successful GET query responses, in seconds (default 60). */
+  cacheMaxAgeSeconds?: number
 }
+
+/** Limits on GraphQL documents (GraphQL Armor); a document over any of them is refused with QUERY_TOO_COMPLEX. */
+export interface QueryLimits {
+  maxDepth: number
+  maxCost: number
+  maxAliases: number
+  maxTokens: number
+  maxDirectives: number
+}
+
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 10, maxCost: 5000, maxAliases: 30, maxTokens: 3000, maxDirectives: 30 }
 
 /** Every variable, its default and meaning (the README's configuration table is written from this). */
 export const ENVIRONMENT = {
@@ -28,6 +44,13 @@ export const ENVIRONMENT = {
   DATA_PACKAGES: 'db/data/xinzheng: comma-separated folders of data packages loaded on first start.',
   DEFAULT_COUNTY: '(the first package\'s county): county code used when a query names none.',
   LOG_LEVEL: 'info: pino log level (fatal, error, warn, info, debug, trace, silent).',
+  GRAPHQL_MAX_DEPTH: `${DEFAULT_LIMITS.maxDepth}: deepest selection nesting a query may have (introspection excepted).`,
+  GRAPHQL_MAX_COST: `${DEFAULT_LIMITS.maxCost}: highest cost (GraphQL Armor: 2 per object, 1 per scalar, ×1.5 per level).`,
+  GRAPHQL_MAX_ALIASES: `${DEFAULT_LIMITS.maxAliases}: most aliases in one document.`,
+  GRAPHQL_MAX_TOKENS: `${DEFAULT_LIMITS.maxTokens}: most tokens in one document.`,
+  GRAPHQL_MAX_DIRECTIVES: `${DEFAULT_LIMITS.maxDirectives}: most directives in one document.`,
+  STATEMENT_TIMEOUT_MS: '15000: longest one SQL statement may run.',
+  CACHE_MAX_AGE: '60: seconds a GET query response may be cached (Cache-Control: public, max-age).',
 } as const
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -35,9 +58,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ConfigError(`PORT=${env.PORT} is not a port number: set PORT to a whole number from 0 to 65535.`)
   }
+  const statementTimeoutMs = whole(env, 'STATEMENT_TIMEOUT_MS', 15_000)
   const database: DatabaseOptions = env.DATABASE_URL
-    ? { kind: 'postgres', url: checkUrl(env.DATABASE_URL) }
-    : { kind: 'pglite', dataDir: path.resolve(ROOT, env.DATA_DIR || 'data/pgdata') }
+    ? { kind: 'postgres', url: checkUrl(env.DATABASE_URL), statementTimeoutMs }
+    : { kind: 'pglite', dataDir: path.resolve(ROOT, env.DATA_DIR || 'data/pgdata'), statementTimeoutMs }
   const packages = (env.DATA_PACKAGES || 'db/data/xinzheng')
     .split(',')
     .map((p) => p.trim())
@@ -51,7 +75,24 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     defaultCounty: env.DEFAULT_COUNTY || undefined,
     webRoot: path.resolve(ROOT, 'web/dist'),
     logLevel: env.LOG_LEVEL || 'info',
+    limits: {
+      maxDepth: whole(env, 'GRAPHQL_MAX_DEPTH', DEFAULT_LIMITS.maxDepth),
+      maxCost: whole(env, 'GRAPHQL_MAX_COST', DEFAULT_LIMITS.maxCost),
+      maxAliases: whole(env, 'GRAPHQL_MAX_ALIASES', DEFAULT_LIMITS.maxAliases),
+      maxTokens: whole(env, 'GRAPHQL_MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
+      maxDirectives: whole(env, 'GRAPHQL_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
+    },
+    explorerRoot: path.resolve(ROOT, 'web/graphiql/dist'),
+    cacheMaxAgeSeconds: whole(env, 'CACHE_MAX_AGE', 60),
   }
+}
+
+function whole(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name]
+  if (text === undefined || text === '') return fallback
+  const value = Number(text)
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name}=${text} is not a whole number: set ${name} to a whole number (default ${fallback}).`)
+  return value
 }
 
 function checkUrl(url: string): string {

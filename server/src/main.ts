@@ -22,7 +22,7 @@ let app: App
 try {
   const config = configFromEnv()
   app = await startApp(config)
-  await Promise.all([app.ready, ensureWebBuild(config.webRoot, app.logger)])
+  await Promise.all([app.ready, ensureWebBuild(app.logger)])
 } catch (error) {
   fail(error)
 }

@@ -2,7 +2,8 @@
 import 'reflect-metadata'
 import path from 'node:path'
 import type { Kysely } from 'kysely'
-import { pino } from 'pino'
+import { pino, type Logger } from 'pino'
+import type { AppConfig } from '../../server/src/config.ts'
 import { startApp, type App } from '../../server/src/app.ts'
 import type { Database } from '../../db/database.ts'
 import { cloneTemplate } from './database.ts'
@@ -26,7 +27,9 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-export async function startTestServer(options: { packages?: string[] } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { packages?: string[]; logger?: Logger; config?: Partial<AppConfig> } = {},
+): Promise<TestServer> {
   const clone = await cloneTemplate('seeded')
   const app = await startApp(
     {
@@ -35,9 +38,11 @@ export async function startTestServer(options: { packages?: string[] } = {}): Pr
       database: clone.options,
       packages: options.packages ?? [XINZHENG],
       webRoot: path.join(ROOT, 'web/dist'),
+      explorerRoot: path.join(ROOT, 'web/graphiql/dist'),
       logLevel: 'silent',
+      ...options.config,
     },
-    { logger: pino({ level: 'silent' }) },
+    { logger: options.logger ?? pino({ level: 'silent' }) },
   )
   await app.ready
   const parse = async (response: Response): Promise<GraphQLResponse> => {

@@ -1,0 +1,124 @@
+/**
+ * Apollo Server set-up for the public API: document limits (GraphQL Armor), error masking and
+ * logging, and the HTTP caching of GET responses (Cache-Control, ETag, 304).
+ */
+import { createHash } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server'
+import { unwrapResolverError } from '@apollo/server/errors'
+import { ApolloArmor } from '@escape.tech/graphql-armor'
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql'
+import type { Logger } from 'pino'
+import { DEFAULT_LIMITS, type QueryLimits } from './config.ts'
+import type { Context } from './context.ts'
+
+/** Codes of errors we raise on purpose; anything else reaching a client is masked. */
+const EXPOSED = new Set([
+  'BAD_USER_INPUT', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT', 'QUERY_TOO_COMPLEX', 'SERVICE_UNAVAILABLE',
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
+])
+
+/** GraphQL Armor reports a limit as "… limit of N exceeded …". */
+const LIMIT_EXCEEDED = /limit of \d+ exceeded/i
+
+export function createApolloServer(schema: GraphQLSchema, logger: Logger, limits: QueryLimits = DEFAULT_LIMITS): ApolloServer<Context> {
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
+    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
+    maxAliases: { n: limits.maxAliases },
+    maxTokens: { n: limits.maxTokens },
+    maxDirectives: { n: limits.maxDirectives },
+    // An open API helps its users: keep "Did you mean …?" suggestions.
+    blockFieldSuggestion: { enabled: false },
+  })
+  const protection = armor.protect()
+  const logUnexpected: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, operationName }) {
+          for (const error of errors) {
+            const code = error.extensions?.code
+            if (typeof code === 'string' && EXPOSED.has(code)) continue
+            const original = unwrapResolverError(error)
+            if (original instanceof GraphQLError && typeof original.extensions?.code === 'string' && EXPOSED.has(original.extensions.code)) continue
+            logger.error({ err: original, operationName: operationName ?? null, path: error.path }, 'unexpected error in a GraphQL request')
+          }
+        },
+      }
+    },
+  }
+  return new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    // Reads are open and GET queries must be cacheable by plain clients (no preflight header needed).
+    csrfPrevention: false,
+    // main.ts owns SIGTERM: it stops Apollo, then closes the database.
+    stopOnTerminationSignals: false,
+    includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+    // Armor is typed against the CJS build of @apollo/server; the plugin objects are the same at run time.
+    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<Context>[]), logUnexpected],
+    validationRules: protection.validationRules,
+    formatError: (formatted) => formatError(formatted),
+  })
+}
+
+function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = formatted.extensions?.code
+  if (LIMIT_EXCEEDED.test(formatted.message)) {
+    return { message: formatted.message, extensions: { code: 'QUERY_TOO_COMPLEX' } }
+  }
+  if (typeof code === 'string' && EXPOSED.has(code)) return formatted
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } }
+}
+
+/** Response headers that let any origin read the API (no cookies are used). */
+export function setCorsHeaders(res: ServerResponse): void {
+  res.setHeader('access-control-allow-origin', '*')
+  res.setHeader('access-control-expose-headers', 'etag, retry-after')
+}
+
+/** Answers a CORS preflight for /graphql. */
+export function answerPreflight(res: ServerResponse): void {
+  setCorsHeaders(res)
+  res.writeHead(204, {
+    'access-control-allow-methods': 'GET, POST, OPTIONS',
+    'access-control-allow-headers': 'content-type, authorization, accept, if-none-match, apollo-require-preflight, x-apollo-operation-name',
+    'access-control-max-age': '86400',
+  })
+  res.end()
+}
+
+/**
+ * Sends a complete GraphQL response. A successful GET (status 200, no errors) is cacheable:
+ * `Cache-Control: public, max-age`, a strong ETag of the body, and 304 when `If-None-Match` matches.
+ * Everything else is `no-store`.
+ */
+export function sendGraphQLResponse(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  body: string,
+  cacheMaxAgeSeconds: number,
+): void {
+  res.statusCode = status
+  const cacheable = req.method === 'GET' && status === 200 && !body.includes('"errors":')
+  if (!cacheable) {
+    res.setHeader('cache-control', 'no-store')
+    res.end(body)
+    return
+  }
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
+  res.setHeader('cache-control', `public, max-age=${cacheMaxAgeSeconds}`)
+  res.setHeader('etag', etag)
+  res.setHeader('vary', 'accept')
+  const ifNoneMatch = req.headers['if-none-match']
+  if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim() === etag || t.trim() === `W/${etag}`)) {
+    res.statusCode = 304
+    res.removeHeader('content-type')
+    res.removeHeader('content-length')
+    res.end()
+    return
+  }
+  res.end(body)
+}
