@@ -72,7 +72,7 @@ async function openPGlite(
   } else {
     pglite = await PGlite.create({ loadDataDir: options.loadDataDir, extensions: { postgis } })
   }
-  if (options.statementTimeoutMs) await pglite.exec(`set statement_timeout = ${Math.floor(options.statementTimeoutMs)}`)
+  // statement_timeout is not enforced by PGlite (WebAssembly has no timer signals): it applies on PostgreSQL only.
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log })
   return { db, kind: 'pglite', describe, pglite }
 }

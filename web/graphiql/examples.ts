@@ -2,7 +2,7 @@
 export const EXAMPLES: { query: string; variables?: string }[] = [
   {
     query: `# 指标与进度 · Indicators with baseline, milestones, target and progress
-{
+query Indicators {
   indicators {
     code
     name
@@ -41,7 +41,7 @@ query Nearest($lng: Float!, $lat: Float!) {
   },
   {
     query: `# 乡镇对比 · Compare towns (coverage within 5 km of a station)
-{
+query CompareTowns {
   compareRegions(codes: ["410184001", "410184109", "410184402"], coverageRadiusKm: 5) {
     rank
     region { code name }
@@ -57,7 +57,7 @@ query Nearest($lng: Float!, $lat: Float!) {
   },
   {
     query: `# 地图图层 · A map layer as a GeoJSON FeatureCollection
-{
+query MapLayer {
   mapLayer(layer: GI_PRODUCTS, simplifyMeters: 200)
 }`,
   },
