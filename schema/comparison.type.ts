@@ -4,13 +4,13 @@ import { Region } from './region.type.ts'
 
 @ObjectType({ description: 'How many service points of one kind a region has.' })
 export class KindCount {
-  @Field(() => ServicePointKind) kind!: ServicePointKind
-  @Field(() => Int) count!: number
+  @Field(() => ServicePointKind, { description: 'Kind of service place.' }) kind!: ServicePointKind
+  @Field(() => Int, { description: 'How many of that kind.' }) count!: number
 }
 
 @ObjectType({ description: 'One region\'s figures in a comparison; every figure says how it is computed.' })
 export class RegionComparison {
-  @Field(() => Region) region!: Region
+  @Field(() => Region, { description: 'The region compared.' }) region!: Region
   @Field(() => Int, { nullable: true, description: 'Population from the region\'s dated source; null when unknown.' })
   population!: number | null
   @Field(() => Int, { nullable: true, description: 'Year of the population figure.' }) populationYear!: number | null

@@ -4,7 +4,11 @@ export enum Lang {
   ZH = 'ZH',
   EN = 'EN',
 }
-registerEnumType(Lang, { name: 'Lang', description: 'Language of a name: Chinese (default) or English.' })
+registerEnumType(Lang, {
+  name: 'Lang',
+  description: 'Language of a name: Chinese (default) or English.',
+  valuesConfig: { ZH: { description: 'Chinese (中文).' }, EN: { description: 'English; pinyin for place names.' } },
+})
 
 export enum RegionLevel {
   COUNTY = 'COUNTY',
@@ -170,6 +174,7 @@ export enum IndicatorNature {
 registerEnumType(IndicatorNature, {
   name: 'IndicatorNature',
   description: 'Whether a target is indicative (预期性) or binding (约束性).',
+  valuesConfig: { EXPECTED: { description: '预期性: indicative.' }, BINDING: { description: '约束性: binding.' } },
 })
 
 export enum GIStatus {

@@ -3,8 +3,8 @@ import { Accumulation, Comparator, IndicatorCategory, IndicatorNature, ValueKind
 
 @ObjectType({ description: 'One value of an indicator: a baseline, milestone, target or actual, for a region and year.' })
 export class IndicatorValue {
-  @Field(() => Int) year!: number
-  @Field(() => ValueKind) kind!: ValueKind
+  @Field(() => Int, { description: 'The year the value is for.' }) year!: number
+  @Field(() => ValueKind, { description: 'Baseline, milestone, target or actual.' }) kind!: ValueKind
   @Field(() => Float, { description: 'The value in the indicator\'s base unit (元, not 万元 or 亿; a percentage as a number of percent).' })
   value!: number
   @Field(() => Float, { nullable: true, description: 'Upper end of a RANGE target (e.g. 15 for 10-15); null otherwise.' })
@@ -21,13 +21,13 @@ export class IndicatorValue {
 @ObjectType({ description: 'A quantitative goal of the plan, with its baseline, milestones and target.' })
 export class Indicator {
   @Field(() => ID, { description: 'Stable code, unique within its county.' }) code!: string
-  @Field(() => String) nameZh!: string
-  @Field(() => String) nameEn!: string
+  @Field(() => String, { description: 'Name in Chinese.' }) nameZh!: string
+  @Field(() => String, { description: 'Name in English (pinyin for places).' }) nameEn!: string
   @Field(() => String, { description: 'Base unit of every value (件, 家, 个, 元, %, 人次, 次, 场次).' }) unit!: string
   @Field(() => String, { description: 'Unit the plan writes the values in (e.g. 亿元, 万元).' }) displayUnit!: string
   @Field(() => Float, { description: 'Base units per display unit (e.g. 100000000 for 亿元): value / displayFactor is the plan\'s figure.' })
   displayFactor!: number
-  @Field(() => IndicatorCategory) category!: IndicatorCategory
+  @Field(() => IndicatorCategory, { description: 'The plan\'s area of work the indicator belongs to.' }) category!: IndicatorCategory
   @Field(() => IndicatorNature, { nullable: true, description: 'EXPECTED (预期性) or BINDING (约束性) where the plan says.' })
   nature!: IndicatorNature | null
   @Field(() => Accumulation, { nullable: true, description: 'How values over years relate; null where the plan does not say.' })

@@ -8,11 +8,11 @@ export class Task {
   @Field(() => String, { nullable: true, description: 'Section label, e.g. （二）.' }) sectionLabel!: string | null
   @Field(() => String, { nullable: true, description: 'Section heading.' }) sectionTitle!: string | null
   @Field(() => Int, { nullable: true, description: 'Item number within the section.' }) number!: number | null
-  @Field(() => String) title!: string
+  @Field(() => String, { description: 'Title: the task\'s first sentence.' }) title!: string
   @Field(() => String, { description: 'The task\'s text as the plan writes it.' }) text!: string
   @Field(() => String, { nullable: true, description: 'The plan\'s responsibility note, verbatim (责任单位：…).' })
   responsibilityAsWritten!: string | null
-  @Field(() => String) source!: string
+  @Field(() => String, { description: 'Where the record comes from: a section or table of the plan, or a public source.' }) source!: string
 
   countyCode!: string
   /** Order in the plan. */
@@ -21,13 +21,13 @@ export class Task {
 
 @ObjectType({ description: 'A body the plan names: the leading group, its office, a government unit or the townships together.' })
 export class Department {
-  @Field(() => ID) code!: string
+  @Field(() => ID, { description: 'Stable code, unique within its county.' }) code!: string
   @Field(() => String, { description: 'Name as the plan\'s member list spells it.' }) nameZh!: string
-  @Field(() => String) nameEn!: string
-  @Field(() => DepartmentKind) kind!: DepartmentKind
+  @Field(() => String, { description: 'Name in English (pinyin for places).' }) nameEn!: string
+  @Field(() => DepartmentKind, { description: 'Kind of body.' }) kind!: DepartmentKind
   @Field(() => [String], { description: 'Other spellings the plan uses for the same body.' }) aliases!: string[]
-  @Field(() => String) source!: string
-  @Field(() => String, { nullable: true }) note!: string | null
+  @Field(() => String, { description: 'Where the record comes from: a section or table of the plan, or a public source.' }) source!: string
+  @Field(() => String, { nullable: true, description: 'Caveats about the record; null when there are none.' }) note!: string | null
 
   countyCode!: string
   memberOfCode!: string | null
@@ -35,6 +35,6 @@ export class Department {
 
 @ObjectType({ description: 'A body responsible for a task, with the words the plan uses for it.' })
 export class Responsibility {
-  @Field(() => Department) department!: Department
+  @Field(() => Department, { description: 'The responsible body.' }) department!: Department
   @Field(() => String, { description: 'The body as the plan writes it in that task, e.g. 领导小组各成员单位.' }) asWritten!: string
 }

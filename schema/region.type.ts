@@ -4,12 +4,12 @@ import { GeoJSONScalar } from './scalars.ts'
 
 @ObjectType({ description: 'A name a region has had, with the dates it applied.' })
 export class RegionName {
-  @Field(() => String) nameZh!: string
-  @Field(() => String) nameEn!: string
+  @Field(() => String, { description: 'Name in Chinese.' }) nameZh!: string
+  @Field(() => String, { description: 'Name in English (pinyin for places).' }) nameEn!: string
   @Field(() => RegionLevel, { description: 'The level the region had under this name.' }) level!: RegionLevel
   @Field(() => String, { nullable: true, description: 'First day the name applied (ISO date), when known.' }) validFrom!: string | null
   @Field(() => String, { nullable: true, description: 'Day the name stopped applying (ISO date); null while current.' }) validTo!: string | null
-  @Field(() => String) source!: string
+  @Field(() => String, { description: 'Where the record comes from: a section or table of the plan, or a public source.' }) source!: string
 }
 
 @ObjectType({
@@ -22,7 +22,7 @@ export class Region {
   code!: string
   @Field(() => String, { description: 'Current name in Chinese.' }) nameZh!: string
   @Field(() => String, { description: 'Current name in English (pinyin).' }) nameEn!: string
-  @Field(() => RegionLevel) level!: RegionLevel
+  @Field(() => RegionLevel, { description: 'Administrative level (current).' }) level!: RegionLevel
   @Field(() => Boolean, {
     description: 'False for units inside the county\'s outline that are administered and counted elsewhere (e.g. by 郑州航空港区).',
   })
@@ -46,7 +46,7 @@ export class Region {
   boundaryQuality!: GeometryQuality
   @Field(() => String, { nullable: true, description: 'How the boundary was made, or where it comes from.' }) boundarySource!: string | null
   @Field(() => String, { description: 'Where the record comes from.' }) source!: string
-  @Field(() => String, { nullable: true }) note!: string | null
+  @Field(() => String, { nullable: true, description: 'Caveats about the record; null when there are none.' }) note!: string | null
 
   countyCode!: string
   parentCode!: string | null

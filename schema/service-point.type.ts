@@ -5,17 +5,17 @@ import { GeoJSONScalar } from './scalars.ts'
 @ObjectType({ description: 'An IP service station or other IP service place the plan names.' })
 export class ServicePoint {
   @Field(() => ID, { description: 'Stable identifier.' }) id!: string
-  @Field(() => String) nameZh!: string
-  @Field(() => String) nameEn!: string
-  @Field(() => ServicePointKind) kind!: ServicePointKind
-  @Field(() => ServicePointStatus) status!: ServicePointStatus
+  @Field(() => String, { description: 'Name in Chinese.' }) nameZh!: string
+  @Field(() => String, { description: 'Name in English (pinyin for places).' }) nameEn!: string
+  @Field(() => ServicePointKind, { description: 'Kind of service place.' }) kind!: ServicePointKind
+  @Field(() => ServicePointStatus, { description: 'Whether it works now (ACTIVE) or is to be set up (PLANNED).' }) status!: ServicePointStatus
   @Field(() => String, { nullable: true, description: 'Postal address, where known.' }) address!: string | null
   @Field(() => GeoJSONScalar, { nullable: true, description: 'A GeoJSON Point (WGS84), or null when the location is unknown.' })
   location!: object | null
-  @Field(() => LocationQuality) locationQuality!: LocationQuality
+  @Field(() => LocationQuality, { description: 'How the location was obtained; APPROXIMATE points sit at their township seat, UNKNOWN ones have no location.' }) locationQuality!: LocationQuality
   @Field(() => [String], { description: 'Services offered, as the plan describes them.' }) services!: string[]
-  @Field(() => String) source!: string
-  @Field(() => String, { nullable: true }) note!: string | null
+  @Field(() => String, { description: 'Where the record comes from: a section or table of the plan, or a public source.' }) source!: string
+  @Field(() => String, { nullable: true, description: 'Caveats about the record; null when there are none.' }) note!: string | null
 
   countyCode!: string
   regionCode!: string | null
@@ -24,27 +24,27 @@ export class ServicePoint {
 @ObjectType({ description: 'An edge of a Relay connection of service points.' })
 export class ServicePointEdge {
   @Field(() => String, { description: 'Opaque cursor; pass it as `after` to continue.' }) cursor!: string
-  @Field(() => ServicePoint) node!: ServicePoint
+  @Field(() => ServicePoint, { description: 'The service point.' }) node!: ServicePoint
 }
 
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {
-  @Field(() => Boolean) hasNextPage!: boolean
-  @Field(() => Boolean) hasPreviousPage!: boolean
-  @Field(() => String, { nullable: true }) startCursor!: string | null
-  @Field(() => String, { nullable: true }) endCursor!: string | null
+  @Field(() => Boolean, { description: 'True when more items follow this page.' }) hasNextPage!: boolean
+  @Field(() => Boolean, { description: 'True when this page was asked for after a cursor.' }) hasPreviousPage!: boolean
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item; null on an empty page.' }) startCursor!: string | null
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item: pass it as `after` for the next page; null on an empty page.' }) endCursor!: string | null
 }
 
 @ObjectType({ description: 'A page of service points, ordered by id.' })
 export class ServicePointConnection {
-  @Field(() => [ServicePointEdge]) edges!: ServicePointEdge[]
-  @Field(() => PageInfo) pageInfo!: PageInfo
+  @Field(() => [ServicePointEdge], { description: 'This page\'s service points with their cursors.' }) edges!: ServicePointEdge[]
+  @Field(() => PageInfo, { description: 'Where this page stands: whether more follow, and the cursors.' }) pageInfo!: PageInfo
   @Field(() => Int, { description: 'Number of service points matching the filters, on every page.' }) totalCount!: number
 }
 
 @ObjectType({ description: 'A service point and its distance from the point asked about.' })
 export class ServicePointDistance {
-  @Field(() => ServicePoint) servicePoint!: ServicePoint
+  @Field(() => ServicePoint, { description: 'The service point.' }) servicePoint!: ServicePoint
   @Field(() => Float, { description: 'Geodesic distance in metres on the WGS84 spheroid (PostGIS ST_Distance on geography).' })
   distanceMeters!: number
 }

@@ -21,6 +21,12 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     ],
     validate: false,
     emitSchemaFile: false,
+  }).then((schema) => {
+    // type-graphql gives the root type no description of its own.
+    schema.getQueryType()!.description =
+      'Read the open data: regions and their geometry, indicators of the plan, GI products, service points, tasks, ' +
+      'departments and datasets. Reads are open to anyone.'
+    return schema
   })
   return built
 }

@@ -55,3 +55,23 @@ describe('the committed schema', () => {
     expect(values('Lang')).toEqual(['ZH', 'EN'])
   })
 })
+
+describe('the documentation', () => {
+  it('describes every type, field, argument and enum value', async () => {
+    const { isEnumType, isInputObjectType, isObjectType } = await import('graphql')
+    const schema = await buildAppSchema()
+    const missing: string[] = []
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)) continue
+      if (!type.description) missing.push(type.name)
+      if (isObjectType(type) || isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (!field.description) missing.push(`${type.name}.${field.name}`)
+          for (const arg of 'args' in field ? field.args : []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`)
+        }
+      }
+      if (isEnumType(type)) for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`)
+    }
+    expect(missing).toEqual([])
+  })
+})

@@ -19,8 +19,8 @@ export class CompareResolver {
   })
   async compareRegions(
     @Ctx() ctx: Context,
-    @Arg('codes', () => [ID]) codes: string[],
-    @Arg('coverageRadiusKm', () => Float, { defaultValue: 5 }) coverageRadiusKm: number = 5,
+    @Arg('codes', () => [ID], { description: 'Region codes, in the order the rows should come.' }) codes: string[],
+    @Arg('coverageRadiusKm', () => Float, { defaultValue: 5, description: 'Radius around each station for coverageShare, in km (0.1–50).' }) coverageRadiusKm: number = 5,
   ): Promise<RegionComparison[]> {
     if (codes.length === 0 || codes.length > MAX_COMPARED) throw new BadUserInputError('codes', `give 1 to ${MAX_COMPARED} region codes`)
     if (new Set(codes).size !== codes.length) throw new BadUserInputError('codes', 'a region code is given twice')

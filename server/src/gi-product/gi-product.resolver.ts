@@ -18,8 +18,8 @@ export class GIProductResolver {
     return listGIProducts(ctx.db, await resolveCounty(ctx, county))
   }
 
-  @FieldResolver(() => String)
-  name(@Root() product: GIProduct, @Arg('lang', () => Lang, { defaultValue: Lang.ZH }) lang: Lang): string {
+  @FieldResolver(() => String, { description: 'Name in the language asked for (Chinese by default; English is pinyin for places).' })
+  name(@Root() product: GIProduct, @Arg('lang', () => Lang, { defaultValue: Lang.ZH, description: 'ZH (default) or EN.' }) lang: Lang): string {
     return lang === Lang.EN ? product.nameEn : product.nameZh
   }
 

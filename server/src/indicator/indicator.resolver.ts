@@ -13,7 +13,7 @@ export class IndicatorResolver {
   @Query(() => [Indicator], { description: 'Every indicator of the county\'s plan, in the plan\'s order.' })
   async indicators(
     @Ctx() ctx: Context,
-    @Arg('category', () => IndicatorCategory, { nullable: true }) category?: IndicatorCategory | null,
+    @Arg('category', () => IndicatorCategory, { nullable: true, description: 'Only this area of work.' }) category?: IndicatorCategory | null,
     @Arg('county', () => ID, { nullable: true, description: 'County code; defaults to the platform\'s default county.' })
     county?: string | null,
   ): Promise<Indicator[]> {
@@ -23,14 +23,14 @@ export class IndicatorResolver {
   @Query(() => Indicator, { nullable: true, description: 'One indicator by code; null when unknown.' })
   async indicator(
     @Ctx() ctx: Context,
-    @Arg('code', () => ID) code: string,
-    @Arg('county', () => ID, { nullable: true }) county?: string | null,
+    @Arg('code', () => ID, { description: 'The indicator\'s code, e.g. invention-patents-in-force.' }) code: string,
+    @Arg('county', () => ID, { nullable: true, description: 'County code; defaults to the platform\'s default county.' }) county?: string | null,
   ): Promise<Indicator | null> {
     return (await findIndicator(ctx.db, await resolveCounty(ctx, county), code)) ?? null
   }
 
-  @FieldResolver(() => String)
-  name(@Root() indicator: Indicator, @Arg('lang', () => Lang, { defaultValue: Lang.ZH }) lang: Lang): string {
+  @FieldResolver(() => String, { description: 'Name in the language asked for (Chinese by default; English is pinyin for places).' })
+  name(@Root() indicator: Indicator, @Arg('lang', () => Lang, { defaultValue: Lang.ZH, description: 'ZH (default) or EN.' }) lang: Lang): string {
     return lang === Lang.EN ? indicator.nameEn : indicator.nameZh
   }
 
@@ -59,7 +59,7 @@ export class IndicatorResolver {
   async actuals(
     @Root() indicator: Indicator,
     @Ctx() ctx: Context,
-    @Arg('region', () => ID, { nullable: true }) region?: string | null,
+    @Arg('region', () => ID, { nullable: true, description: 'Region code; defaults to the indicator\'s county.' }) region?: string | null,
   ): Promise<IndicatorValue[]> {
     const values = await ctx.loaders.valuesOfIndicator.load(indicator)
     const regionCode = region ?? indicator.countyCode

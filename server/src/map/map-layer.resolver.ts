@@ -19,8 +19,8 @@ export class MapLayerResolver {
   })
   async mapLayer(
     @Ctx() ctx: Context,
-    @Arg('layer', () => MapLayer) layer: MapLayer,
-    @Arg('region', () => ID, { nullable: true }) region?: string | null,
+    @Arg('layer', () => MapLayer, { description: 'Which layer.' }) layer: MapLayer,
+    @Arg('region', () => ID, { nullable: true, description: 'Only what lies in, or comes from, this region.' }) region?: string | null,
     @Arg('simplifyMeters', () => Float, { nullable: true, description: 'Simplify polygons for display (0–10000 m).' })
     simplifyMeters?: number | null,
     @Arg('county', () => ID, { nullable: true, description: 'County code; defaults to the platform\'s default county.' })

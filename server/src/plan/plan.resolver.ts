@@ -38,8 +38,8 @@ export class DepartmentResolver {
     return listDepartments(ctx.db, await resolveCounty(ctx, county))
   }
 
-  @FieldResolver(() => String)
-  name(@Root() department: Department, @Arg('lang', () => Lang, { defaultValue: Lang.ZH }) lang: Lang): string {
+  @FieldResolver(() => String, { description: 'Name in the language asked for (Chinese by default; English is pinyin for places).' })
+  name(@Root() department: Department, @Arg('lang', () => Lang, { defaultValue: Lang.ZH, description: 'ZH (default) or EN.' }) lang: Lang): string {
     return lang === Lang.EN ? department.nameEn : department.nameZh
   }
 
@@ -62,7 +62,7 @@ export class DepartmentResolver {
   async tasks(
     @Root() department: Department,
     @Ctx() ctx: Context,
-    @Arg('includeViaGroups', () => Boolean, { defaultValue: false }) includeViaGroups: boolean,
+    @Arg('includeViaGroups', () => Boolean, { defaultValue: false, description: 'Also the tasks given to a group this body belongs to.' }) includeViaGroups: boolean,
   ): Promise<Task[]> {
     const direct = (await ctx.loaders.tasksOfDepartment.load(department)).map((t) => t.task)
     if (!includeViaGroups || !department.memberOfCode) return direct

@@ -20,16 +20,16 @@ export class RegionResolver {
   })
   async regions(
     @Ctx() ctx: Context,
-    @Arg('levels', () => [RegionLevel], { nullable: true }) levels?: RegionLevel[] | null,
+    @Arg('levels', () => [RegionLevel], { nullable: true, description: 'Only units of these levels.' }) levels?: RegionLevel[] | null,
     @Arg('county', () => ID, { nullable: true, description: 'County code; defaults to the platform\'s default county.' })
     county?: string | null,
-    @Arg('includeAdministeredElsewhere', () => Boolean, { defaultValue: false }) includeAdministeredElsewhere?: boolean,
+    @Arg('includeAdministeredElsewhere', () => Boolean, { defaultValue: false, description: 'Also units inside the county\'s outline that another unit administers.' }) includeAdministeredElsewhere?: boolean,
   ): Promise<Region[]> {
     return listRegions(ctx.db, { county: await resolveCounty(ctx, county), levels, includeAdministeredElsewhere })
   }
 
   @Query(() => Region, { nullable: true, description: 'A region (county or township-level unit) by NBS code; null when unknown.' })
-  async region(@Ctx() ctx: Context, @Arg('code', () => ID) code: string): Promise<Region | null> {
+  async region(@Ctx() ctx: Context, @Arg('code', () => ID, { description: 'NBS code, e.g. 410184109.' }) code: string): Promise<Region | null> {
     return (await ctx.loaders.region.load(code)) ?? null
   }
 
@@ -40,7 +40,7 @@ export class RegionResolver {
   }
 
   @FieldResolver(() => String, { description: 'Current name in the language asked for.' })
-  name(@Root() region: Region, @Arg('lang', () => Lang, { defaultValue: Lang.ZH }) lang: Lang): string {
+  name(@Root() region: Region, @Arg('lang', () => Lang, { defaultValue: Lang.ZH, description: 'ZH (default) or EN.' }) lang: Lang): string {
     return lang === Lang.EN ? region.nameEn : region.nameZh
   }
 
@@ -49,7 +49,7 @@ export class RegionResolver {
     return ctx.loaders.namesOfRegion.load(region.code)
   }
 
-  @FieldResolver(() => Region, { nullable: true })
+  @FieldResolver(() => Region, { nullable: true, description: 'The unit directly above this one; null for a county.' })
   async parent(@Root() region: Region, @Ctx() ctx: Context): Promise<Region | null> {
     return region.parentCode ? ((await ctx.loaders.region.load(region.parentCode)) ?? null) : null
   }
@@ -76,7 +76,7 @@ export class RegionResolver {
   async boundary(
     @Root() region: Region,
     @Ctx() ctx: Context,
-    @Arg('simplifyMeters', () => Float, { nullable: true }) simplifyMeters?: number | null,
+    @Arg('simplifyMeters', () => Float, { nullable: true, description: 'Tolerance in metres (0–10000); 0 or null keeps every vertex.' }) simplifyMeters?: number | null,
   ): Promise<object | null> {
     const tolerance = simplifyMeters ?? 0
     if (!(tolerance >= 0 && tolerance <= 10_000)) throw new BadUserInputError('simplifyMeters', 'must be between 0 and 10000')
@@ -87,7 +87,7 @@ export class RegionResolver {
   async servicePoints(
     @Root() region: Region,
     @Ctx() ctx: Context,
-    @Arg('kinds', () => [ServicePointKind], { nullable: true }) kinds?: ServicePointKind[] | null,
+    @Arg('kinds', () => [ServicePointKind], { nullable: true, description: 'Only these kinds.' }) kinds?: ServicePointKind[] | null,
   ): Promise<ServicePoint[]> {
     const points = await ctx.loaders.servicePointsOfRegion.load(region.code)
     return kinds?.length ? points.filter((p) => kinds.includes(p.kind)) : points

@@ -31,8 +31,8 @@ export class ServicePointResolver {
   })
   async servicePoints(
     @Ctx() ctx: Context,
-    @Arg('kinds', () => [ServicePointKind], { nullable: true }) kinds?: ServicePointKind[] | null,
-    @Arg('statuses', () => [ServicePointStatus], { nullable: true }) statuses?: ServicePointStatus[] | null,
+    @Arg('kinds', () => [ServicePointKind], { nullable: true, description: 'Only these kinds.' }) kinds?: ServicePointKind[] | null,
+    @Arg('statuses', () => [ServicePointStatus], { nullable: true, description: 'Only these statuses.' }) statuses?: ServicePointStatus[] | null,
     @Arg('region', () => ID, {
       nullable: true,
       description: 'Only points located inside this region\'s boundary (PostGIS ST_Covers), and points without a location recorded in it.',
@@ -41,8 +41,8 @@ export class ServicePointResolver {
     @Arg('bbox', () => BBoxInput, { nullable: true, description: 'Only points located inside this box.' }) bbox?: BBoxInput | null,
     @Arg('county', () => ID, { nullable: true, description: 'County code; defaults to the platform\'s default county.' })
     county?: string | null,
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number = 50,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('first', () => Int, { defaultValue: 50, description: `Page size, 1–${MAX_PAGE_SIZE}.` }) first: number = 50,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last item of the previous page (pageInfo.endCursor).' }) after?: string | null,
   ): Promise<ServicePointConnection> {
     if (!(first >= 1 && first <= MAX_PAGE_SIZE)) throw new BadUserInputError('first', `must be between 1 and ${MAX_PAGE_SIZE}`)
     const afterId = after ? decodeCursor(after) : null
@@ -73,8 +73,8 @@ export class ServicePointResolver {
     @Ctx() ctx: Context,
     @Arg('lng', () => Float, { description: 'Longitude, WGS84 degrees.' }) lng: number,
     @Arg('lat', () => Float, { description: 'Latitude, WGS84 degrees.' }) lat: number,
-    @Arg('kinds', () => [ServicePointKind], { nullable: true }) kinds?: ServicePointKind[] | null,
-    @Arg('limit', () => Int, { defaultValue: 5 }) limit: number = 5,
+    @Arg('kinds', () => [ServicePointKind], { nullable: true, description: 'Only these kinds.' }) kinds?: ServicePointKind[] | null,
+    @Arg('limit', () => Int, { defaultValue: 5, description: `How many, 1–${MAX_NEAREST}.` }) limit: number = 5,
     @Arg('county', () => ID, { nullable: true, description: 'County code; defaults to the platform\'s default county.' })
     county?: string | null,
   ): Promise<ServicePointDistance[]> {
@@ -85,8 +85,8 @@ export class ServicePointResolver {
     return nearest.map((n) => ({ servicePoint: n.point, distanceMeters: n.distanceMeters }))
   }
 
-  @FieldResolver(() => String)
-  name(@Root() point: ServicePoint, @Arg('lang', () => Lang, { defaultValue: Lang.ZH }) lang: Lang): string {
+  @FieldResolver(() => String, { description: 'Name in the language asked for (Chinese by default; English is pinyin for places).' })
+  name(@Root() point: ServicePoint, @Arg('lang', () => Lang, { defaultValue: Lang.ZH, description: 'ZH (default) or EN.' }) lang: Lang): string {
     return lang === Lang.EN ? point.nameEn : point.nameZh
   }
 
