@@ -33,7 +33,7 @@ export interface QueryLimits {
   maxDirectives: number
 }
 
-export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 10, maxCost: 5000, maxAliases: 30, maxTokens: 3000, maxDirectives: 30 }
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 10, maxCost: 50_000, maxAliases: 30, maxTokens: 3000, maxDirectives: 30 }
 
 /** Every variable, its default and meaning (the README's configuration table is written from this). */
 export const ENVIRONMENT = {

@@ -158,6 +158,13 @@ describe('service points', () => {
     expect(longhu.data.servicePoints.totalCount).toBe(3)
   })
 
+  it('lets a researcher take the largest page with every field under the default limits', async () => {
+    const res = await server.query(`{ servicePoints(first: 500) { totalCount edges { cursor node {
+      id name nameZh nameEn kind status address location locationQuality services source note region { code name } } } } }`)
+    expect(res.errors).toBeUndefined()
+    expect(res.data.servicePoints.edges).toHaveLength(26)
+  })
+
   it('refuses a page larger than 500 and a forged cursor, naming the argument', async () => {
     const big = await server.query(PAGE, { first: 501 })
     expect(big.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' })
