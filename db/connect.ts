@@ -26,6 +26,13 @@ export interface OpenDatabase {
   describe: string
   /** The PGlite instance, when embedded (tests dump it as a template). */
   pglite?: import('@electric-sql/pglite').PGlite
+  /**
+   * Calls `onMessage` for every NOTIFY on `channel` (from any connection, including other processes
+   * on PostgreSQL). Returns a function that stops listening. On PostgreSQL the listening connection
+   * reconnects by itself after the server restarts, and calls `onMessage` once then (notifications
+   * may have been missed meanwhile).
+   */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>
 }
 
 /** `postgres://user:secret@host:5432/db` → `host:5432/db`: never log or show a password. */
@@ -74,7 +81,13 @@ async function openPGlite(
   }
   // statement_timeout is not enforced by PGlite (WebAssembly has no timer signals): it applies on PostgreSQL only.
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log })
-  return { db, kind: 'pglite', describe, pglite }
+  const listen = async (channel: string, onMessage: (payload: string) => void) => {
+    const unlisten = await pglite.listen(channel, onMessage)
+    return async () => {
+      if (!pglite.closed) await unlisten()
+    }
+  }
+  return { db, kind: 'pglite', describe, pglite, listen }
 }
 
 function ensureWritableDir(dir: string): void {
@@ -125,7 +138,46 @@ async function openPostgres(
     )
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log })
-  return { db, kind: 'postgres', describe: `PostgreSQL ${version} at ${where}` }
+  const listen = (channel: string, onMessage: (payload: string) => void) => listenOnPostgres(options.url, channel, onMessage)
+  return { db, kind: 'postgres', describe: `PostgreSQL ${version} at ${where}`, listen }
+}
+
+/** A dedicated connection that LISTENs, reconnecting (with back-off) whenever it is lost. */
+async function listenOnPostgres(url: string, channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>> {
+  let stopped = false
+  let client: pg.Client | undefined
+  let delay = 250
+  const connect = async (reconnecting: boolean): Promise<void> => {
+    const c = new pg.Client({ connectionString: url })
+    c.on('error', () => {}) // 'end' follows; handled there
+    c.on('notification', (n) => {
+      if (n.channel === channel) onMessage(n.payload ?? '')
+    })
+    c.on('end', () => {
+      if (stopped || client !== c) return
+      client = undefined
+      setTimeout(() => void retry(), delay)
+    })
+    await c.connect()
+    await c.query(`listen ${channel.replace(/[^a-z0-9_]/gi, '')}`)
+    client = c
+    delay = 250
+    if (reconnecting) onMessage('')
+  }
+  const retry = async () => {
+    if (stopped) return
+    try {
+      await connect(true)
+    } catch {
+      delay = Math.min(delay * 2, 5000)
+      setTimeout(() => void retry(), delay)
+    }
+  }
+  await connect(false)
+  return async () => {
+    stopped = true
+    await client?.end().catch(() => {})
+  }
 }
 
 function errorText(error: unknown): string {

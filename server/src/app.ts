@@ -14,6 +14,7 @@ import type { Database } from '../../db/database.ts'
 import type { AppConfig } from './config.ts'
 import { createContext, type Context } from './context.ts'
 import { answerPreflight, createApolloServer, sendGraphQLResponse, setCorsHeaders } from './graphql-http.ts'
+import { ResponseCache } from './response-cache.ts'
 import { buildAppSchema } from './schema.ts'
 import { serveStatic } from './static.ts'
 
@@ -29,6 +30,8 @@ export interface App {
   db(): Kysely<Database> | undefined
   /** SQL statements run so far (tests and benchmarks count them per request). */
   sqlStatements(): number
+  /** The cache of GET responses (cleared on every write). */
+  cache: ResponseCache
   logger: Logger
   close(): Promise<void>
 }
@@ -54,6 +57,8 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
   let state: State = { phase: 'starting' }
   let database: OpenDatabase | undefined
   let statements = 0
+  const cache = new ResponseCache()
+  let stopListening: (() => Promise<void>) | undefined
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {
@@ -95,11 +100,21 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
       })
     }
     const { apollo, database, defaultCounty } = state
+    const method = (req.method ?? 'GET').toUpperCase()
+    const cacheKey = method === 'GET' ? ResponseCache.keyOf(url.searchParams, req.headers.accept) : undefined
+    if (cacheKey) {
+      const hit = cache.get(cacheKey)
+      if (hit) {
+        res.setHeader('content-type', hit.contentType)
+        res.setHeader('x-cache', 'hit')
+        return sendGraphQLResponse(req, res, hit.status, hit.body, config.cacheMaxAgeSeconds ?? 60)
+      }
+    }
+    const generation = cache.generation
     const headers = new HeaderMap()
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value)
     }
-    const method = (req.method ?? 'GET').toUpperCase()
     const request: HTTPGraphQLRequest = {
       method,
       headers,
@@ -112,6 +127,11 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
     })
     for (const [key, value] of response.headers) res.setHeader(key, value)
     if (response.body.kind === 'complete') {
+      const status = response.status ?? 200
+      if (cacheKey && status === 200 && !response.body.string.includes('"errors":')) {
+        res.setHeader('x-cache', 'miss')
+        cache.set(cacheKey, { status, contentType: response.headers.get('content-type') ?? 'application/json', body: response.body.string }, generation)
+      }
       return sendGraphQLResponse(req, res, response.status ?? 200, response.body.string, config.cacheMaxAgeSeconds ?? 60)
     }
     res.statusCode = response.status ?? 200
@@ -139,7 +159,8 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
         logger.warn({ dataset: p.datasetId }, 'the bundled data package has changed since it was loaded; the database keeps the loaded data')
       }
     }
-    const apollo = createApolloServer(await buildAppSchema(), logger, config.limits)
+    stopListening = await database.listen('ip_data_changed', () => cache.clear())
+    const apollo = createApolloServer(await buildAppSchema(), logger, config.limits, () => cache.clear())
     await apollo.start()
     const defaultCounty = config.defaultCounty ?? result.packages[0]?.countyCode
     if (!defaultCounty) throw new Error('No data package is configured: set DATA_PACKAGES to at least one package folder.')
@@ -162,6 +183,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
     ready,
     db: () => database?.db,
     sqlStatements: () => statements,
+    cache,
     logger,
     async close() {
       const previous = state
@@ -172,6 +194,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
       await ready.catch(() => undefined)
       if (previous.phase === 'ready') await previous.apollo.stop()
       await closed
+      await stopListening?.()
       // Closing PGlite flushes its data folder; never leave it half-written.
       await database?.db.destroy()
     },

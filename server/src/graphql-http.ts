@@ -22,7 +22,13 @@ const EXPOSED = new Set([
 /** GraphQL Armor reports a limit as "… limit of N exceeded …". */
 const LIMIT_EXCEEDED = /limit of \d+ exceeded/i
 
-export function createApolloServer(schema: GraphQLSchema, logger: Logger, limits: QueryLimits = DEFAULT_LIMITS): ApolloServer<Context> {
+/** `onWrite` runs after every mutation, before its response is sent (the response cache is cleared there). */
+export function createApolloServer(
+  schema: GraphQLSchema,
+  logger: Logger,
+  limits: QueryLimits = DEFAULT_LIMITS,
+  onWrite: () => void = () => {},
+): ApolloServer<Context> {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
     costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
@@ -48,6 +54,15 @@ export function createApolloServer(schema: GraphQLSchema, logger: Logger, limits
       }
     },
   }
+  const clearOnWrite: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation }) {
+          if (operation?.operation === 'mutation') onWrite()
+        },
+      }
+    },
+  }
   return new ApolloServer<Context>({
     schema,
     introspection: true,
@@ -57,7 +72,7 @@ export function createApolloServer(schema: GraphQLSchema, logger: Logger, limits
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     // Armor is typed against the CJS build of @apollo/server; the plugin objects are the same at run time.
-    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<Context>[]), logUnexpected],
+    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<Context>[]), logUnexpected, clearOnWrite],
     validationRules: protection.validationRules,
     formatError: (formatted) => formatError(formatted),
   })

@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { Kysely } from 'kysely'
 import { pino, type Logger } from 'pino'
 import type { AppConfig } from '../../server/src/config.ts'
+import type { DatabaseOptions } from '../../db/connect.ts'
 import { startApp, type App } from '../../server/src/app.ts'
 import type { Database } from '../../db/database.ts'
 import { cloneTemplate } from './database.ts'
@@ -18,6 +19,8 @@ export interface GraphQLResponse<T = any> {
 
 export interface TestServer {
   app: App
+  /** How to open this server's database again. */
+  database: DatabaseOptions
   url: string
   db: Kysely<Database>
   /** POSTs a GraphQL operation as JSON. */
@@ -28,9 +31,10 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: { packages?: string[]; logger?: Logger; config?: Partial<AppConfig> } = {},
+  options: { packages?: string[]; logger?: Logger; config?: Partial<AppConfig>; database?: DatabaseOptions } = {},
 ): Promise<TestServer> {
-  const clone = await cloneTemplate('seeded')
+  // A database of its own, unless told to share one (e.g. two servers on one PostgreSQL).
+  const clone = options.database ? { options: options.database, drop: async () => {} } : await cloneTemplate('seeded')
   const app = await startApp(
     {
       host: '127.0.0.1',
@@ -51,6 +55,7 @@ export async function startTestServer(
   }
   return {
     app,
+    database: clone.options,
     url: app.url,
     db: app.db()!,
     async query(query, variables) {
