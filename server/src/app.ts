@@ -17,6 +17,7 @@ import { answerPreflight, createApolloServer, sendGraphQLResponse, setCorsHeader
 import { ResponseCache } from './response-cache.ts'
 import { buildAppSchema } from './schema.ts'
 import { serveStatic } from './static.ts'
+import { TileServer } from './tiles/tiles.http.ts'
 
 /** Largest request body accepted, in bytes. */
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -38,7 +39,7 @@ export interface App {
 
 type State =
   | { phase: 'starting' }
-  | { phase: 'ready'; database: OpenDatabase; apollo: ApolloServer<Context>; defaultCounty: string }
+  | { phase: 'ready'; database: OpenDatabase; apollo: ApolloServer<Context>; defaultCounty: string; tiles: TileServer }
   | { phase: 'failed'; reason: string }
   | { phase: 'closed' }
 
@@ -73,6 +74,9 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (url.pathname === '/healthz') return health(res)
     if (url.pathname === '/graphql') return graphql(req, res, url)
+    if (url.pathname.startsWith('/tiles/') && state.phase === 'ready') {
+      if (await state.tiles.handle(req, res, url.pathname, state.database.db, url.searchParams.get('county') ?? state.defaultCounty)) return
+    }
     if (url.pathname === '/graphiql') return redirect(res, '/graphiql/')
     if (url.pathname.startsWith('/graphiql/') && config.explorerRoot) {
       if (await serveStatic(config.explorerRoot, req, res, url.pathname.slice('/graphiql'.length))) return
@@ -159,8 +163,13 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
         logger.warn({ dataset: p.datasetId }, 'the bundled data package has changed since it was loaded; the database keeps the loaded data')
       }
     }
-    stopListening = await database.listen('ip_data_changed', () => cache.clear())
-    const apollo = createApolloServer(await buildAppSchema(), logger, config.limits, () => cache.clear())
+    const tiles = new TileServer(database.kind, config.cacheMaxAgeSeconds ?? 60)
+    const dataChanged = () => {
+      cache.clear()
+      tiles.clear()
+    }
+    stopListening = await database.listen('ip_data_changed', dataChanged)
+    const apollo = createApolloServer(await buildAppSchema(), logger, config.limits, dataChanged)
     await apollo.start()
     const defaultCounty = config.defaultCounty ?? result.packages[0]?.countyCode
     if (!defaultCounty) throw new Error('No data package is configured: set DATA_PACKAGES to at least one package folder.')
@@ -169,7 +178,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
       await apollo.stop()
       return result
     }
-    state = { phase: 'ready', database, apollo, defaultCounty }
+    state = { phase: 'ready', database, apollo, defaultCounty, tiles }
     logger.info({ url: baseUrl, database: database.describe, loaded: result.packages.filter((p) => p.loaded).map((p) => p.datasetId) }, 'ready')
     return result
   })()
