@@ -42,6 +42,8 @@ export interface RegionTable {
   boundary: Geometry | null
   boundary_quality: string
   boundary_source: string | null
+  /** Generated from the boundary (geodesic, km², 3 decimals). */
+  area_km2: ColumnType<number | null, never, never>
   seat: Geometry | null
   seat_quality: string | null
   seat_source: string | null

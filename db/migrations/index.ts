@@ -3,6 +3,7 @@ import * as postgis from './2026_11_26_0700_postgis.ts'
 import * as openDataModel from './2026_11_26_0710_open_data_model.ts'
 import * as geographyKnnIndex from './2026_11_26_0800_geography_knn_index.ts'
 import * as notifyDataChanged from './2026_11_26_0900_notify_data_changed.ts'
+import * as regionAreaColumn from './2026_11_26_0910_region_area_column.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0710_open_data_model': openDataModel,
   '2026_11_26_0800_geography_knn_index': geographyKnnIndex,
   '2026_11_26_0900_notify_data_changed': notifyDataChanged,
+  '2026_11_26_0910_region_area_column': regionAreaColumn,
 }

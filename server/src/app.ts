@@ -14,6 +14,7 @@ import type { Database } from '../../db/database.ts'
 import type { AppConfig } from './config.ts'
 import { createContext, type Context } from './context.ts'
 import { answerPreflight, createApolloServer, sendGraphQLResponse, setCorsHeaders } from './graphql-http.ts'
+import { Memo } from './memo.ts'
 import { ResponseCache } from './response-cache.ts'
 import { buildAppSchema } from './schema.ts'
 import { serveStatic } from './static.ts'
@@ -59,6 +60,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
   let database: OpenDatabase | undefined
   let statements = 0
   const cache = new ResponseCache()
+  const memo = new Memo()
   let stopListening: (() => Promise<void>) | undefined
 
   const server = createServer((req, res) => {
@@ -127,7 +129,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: request,
-      context: async () => createContext(database.db, defaultCounty),
+      context: async () => createContext(database.db, defaultCounty, memo),
     })
     for (const [key, value] of response.headers) res.setHeader(key, value)
     if (response.body.kind === 'complete') {
@@ -166,6 +168,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
     const tiles = new TileServer(database.kind, config.cacheMaxAgeSeconds ?? 60)
     const dataChanged = () => {
       cache.clear()
+      memo.clear()
       tiles.clear()
     }
     stopListening = await database.listen('ip_data_changed', dataChanged)

@@ -87,6 +87,19 @@ function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } }
 }
 
+const recentEtags = new Map<string, string>()
+
+/** A strong ETag of a body; the last few hundred are remembered (cached responses repeat the same string). */
+function etagOf(body: string): string {
+  let etag = recentEtags.get(body)
+  if (!etag) {
+    etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
+    if (recentEtags.size > 500) recentEtags.clear()
+    recentEtags.set(body, etag)
+  }
+  return etag
+}
+
 /** Response headers that let any origin read the API (no cookies are used). */
 export function setCorsHeaders(res: ServerResponse): void {
   res.setHeader('access-control-allow-origin', '*')
@@ -123,7 +136,7 @@ export function sendGraphQLResponse(
     res.end(body)
     return
   }
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
+  const etag = etagOf(body)
   res.setHeader('cache-control', `public, max-age=${cacheMaxAgeSeconds}`)
   res.setHeader('etag', etag)
   res.setHeader('vary', 'accept')

@@ -12,6 +12,9 @@ export interface CachedResponse {
   body: string
 }
 
+/** Raw query text → normalised text, so that a repeated GET skips parsing and printing. */
+const normalisedQueries = new Map<string, string>()
+
 export class ResponseCache {
   readonly #entries = new Map<string, CachedResponse>()
   #bytes = 0
@@ -35,7 +38,17 @@ export class ResponseCache {
     const extensions = search.get('extensions')
     let normalised: string
     try {
-      normalised = query ? print(parse(query)) : `persisted:${JSON.stringify(JSON.parse(extensions ?? 'null')?.persistedQuery ?? null)}`
+      if (query) {
+        let known = normalisedQueries.get(query)
+        if (known === undefined) {
+          known = print(parse(query))
+          if (normalisedQueries.size > 5000) normalisedQueries.clear()
+          normalisedQueries.set(query, known)
+        }
+        normalised = known
+      } else {
+        normalised = `persisted:${JSON.stringify(JSON.parse(extensions ?? 'null')?.persistedQuery ?? null)}`
+      }
     } catch {
       return undefined
     }

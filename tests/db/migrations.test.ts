@@ -62,6 +62,7 @@ describe('migrations', () => {
 
   it('migrate down step by step to nothing, then up again', async () => {
     await sql`delete from region; delete from dataset`.execute(t.db)
+    expect(await migrateDown(t.db)).toEqual(['Down 2026_11_26_0910_region_area_column'])
     expect(await migrateDown(t.db)).toEqual(['Down 2026_11_26_0900_notify_data_changed'])
     expect(await migrateDown(t.db)).toEqual(['Down 2026_11_26_0800_geography_knn_index'])
     expect(await migrateDown(t.db)).toEqual(['Down 2026_11_26_0710_open_data_model'])

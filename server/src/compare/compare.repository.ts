@@ -32,10 +32,10 @@ export async function compareRegionFigures(
     share: number | null
   }>`
     with r as (
-      select code, county_code, population, population_year, boundary from region where code in (${sql.join([...codes])})
+      select code, county_code, population, population_year, boundary, area_km2 from region where code in (${sql.join([...codes])})
     )
     select r.code, r.population, r.population_year,
-           round((st_area(r.boundary::geography) / 1e6)::numeric, 3)::float8 as area_km2,
+           r.area_km2,
            (select json_object_agg(k.kind, k.n) from (
               select p.kind, count(*)::int as n from service_point p
                where p.county_code = r.county_code

@@ -29,7 +29,11 @@ export class CompareResolver {
     codes.forEach((code, i) => {
       if (!regions[i] || regions[i] instanceof Error) throw new BadUserInputError('codes', `no region has the code ${code}`)
     })
-    const figures = new Map((await compareRegionFigures(ctx.db, codes, coverageRadiusKm * 1000)).map((f) => [f.code, f]))
+    // Coverage is costly (buffers, unions, intersections) and changes only with the data: shared until the next write.
+    const computed = await ctx.memo.get(`compare:${coverageRadiusKm}:${[...codes].sort().join(',')}`, () =>
+      compareRegionFigures(ctx.db, codes, coverageRadiusKm * 1000),
+    )
+    const figures = new Map(computed.map((f) => [f.code, f]))
     const byCoverage = [...codes].sort((a, b) => {
       const sa = figures.get(a)!.coverageShare
       const sb = figures.get(b)!.coverageShare

@@ -31,7 +31,7 @@ export function regionsLayer(db: Kysely<Database>, county: string, region: strin
             'administeredByZh', r.administered_by_zh, 'administeredByEn', r.administered_by_en,
             'boundaryQuality', r.boundary_quality,
             'population', r.population, 'populationYear', r.population_year,
-            'areaKm2', round((st_area(r.boundary::geography) / 1e6)::numeric, 3),
+            'areaKm2', r.area_km2,
             'servicePointCount', (select count(*) from service_point p
                where p.county_code = r.county_code
                  and ((p.location is null and p.region_code = r.code) or st_covers(r.boundary, p.location))),

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely'
 import type { Database } from '../../../db/database.ts'
-import { areaKm2, asGeoJson, metresToDegrees } from '../../../db/spatial.ts'
+import { asGeoJson, metresToDegrees } from '../../../db/spatial.ts'
 import type { GeometryQuality, PopulationKind, RegionLevel } from '../../../schema/enums.ts'
 import type { Region, RegionName } from '../../../schema/region.type.ts'
 
@@ -10,10 +10,9 @@ function selectRegions(db: Kysely<Database>) {
     .select([
       'code', 'county_code', 'parent_code', 'level', 'name_zh', 'name_en', 'in_county_statistics',
       'administered_by_code', 'population', 'population_year', 'population_kind', 'population_source',
-      'population_note', 'boundary_quality', 'boundary_source', 'seat_quality', 'seat_source', 'source', 'note',
+      'population_note', 'boundary_quality', 'boundary_source', 'seat_quality', 'seat_source', 'source', 'note', 'area_km2',
     ])
     .select(asGeoJson('seat').as('seat'))
-    .select(areaKm2('boundary').as('area_km2'))
 }
 
 type RegionRow = Awaited<ReturnType<ReturnType<typeof selectRegions>['execute']>>[number]

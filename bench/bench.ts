@@ -1,0 +1,232 @@
+/**
+ * `npm run bench`: throughput and latency of the main API cases on PostgreSQL + PostGIS, measured
+ * side by side in one run with the limit (a bare node:http server sending the same bytes) and the
+ * peer (PostGraphile 5 over the same database), plus SQL statements per request and start-up times.
+ * Prints a Markdown report and writes it to BENCHMARKS.md (or --out FILE).
+ *
+ *   npm run bench -- [--duration 10] [--connections 32] [--out BENCHMARKS.md] [--no-startup]
+ *
+ * Needs a PostgreSQL server with PostGIS: BENCH_DATABASE_URL (or TEST_DATABASE_URL), default
+ * postgres://postgres@127.0.0.1:5432/postgres; a database of its own is created and dropped.
+ */
+import 'reflect-metadata'
+import { execFile, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { parseArgs } from 'node:util'
+import pg from 'pg'
+import { pino } from 'pino'
+import { startApp } from '../server/src/app.ts'
+import { ROOT } from '../server/src/config.ts'
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '32' },
+    out: { type: 'string', default: path.join(ROOT, 'BENCHMARKS.md') },
+    'no-startup': { type: 'boolean', default: false },
+  },
+})
+const duration = Number(args.duration)
+const connections = Number(args.connections)
+const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+const withDb = (url: string, db: string) => Object.assign(new URL(url), { pathname: `/${db}` }).toString()
+
+interface Result {
+  requests: number
+  rps: number
+  p50: number
+  p99: number
+  errors: number
+  non2xx: number
+}
+
+/** Runs autocannon in its own process, so that it does not take CPU from the servers measured here. */
+async function load(url: string, opts: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<Result> {
+  const cli = path.join(ROOT, 'node_modules/autocannon/autocannon.js')
+  const argv = [cli, '-j', '-c', String(connections), '-d', String(duration), '-m', opts.method ?? 'GET']
+  for (const [k, v] of Object.entries(opts.headers ?? {})) argv.push('-H', `${k}=${v}`)
+  if (opts.body) argv.push('-b', opts.body)
+  argv.push(url)
+  const { stdout } = await promisify(execFile)(process.execPath, argv, { maxBuffer: 64 << 20 })
+  const r = JSON.parse(stdout)
+  return { requests: r.requests.total, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx }
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+}
+
+/** A bare node:http server answering every request with the same bytes: the most a Node server can do here. */
+async function bareServer(body: string, contentType: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((req, res) => {
+    req.resume()
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) })
+      res.end(body)
+    })
+  })
+  const url = await listen(server)
+  return { url, close: () => new Promise((r) => server.close(() => r())) }
+}
+
+async function main(): Promise<void> {
+  const dbName = `ip_bench_${process.pid}`
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query(`create database ${dbName}`)
+  const url = withDb(adminUrl, dbName)
+  const rows: string[] = []
+  const notes: string[] = []
+  const logger = pino({ level: 'silent' })
+  const app = await startApp(
+    { host: '127.0.0.1', port: 0, database: { kind: 'postgres', url, poolSize: 10 }, packages: [path.join(ROOT, 'db/data/xinzheng')], webRoot: path.join(ROOT, 'web/dist'), logLevel: 'silent' },
+    { logger },
+  )
+  try {
+    await app.ready
+    const gql = `${app.url}/graphql`
+    const codes: string[] = (
+      (await (await fetch(`${gql}?query=${encodeURIComponent('{ regions { code } }')}`)).json()) as any
+    ).data.regions.map((r: any) => r.code)
+    const cases = [
+      { name: 'mapLayer(SERVICE_POINTS), GET, cached', method: 'GET', url: `${gql}?query=${encodeURIComponent('{ mapLayer(layer: SERVICE_POINTS) }')}` },
+      { name: 'compareRegions, all 15 towns, POST', method: 'POST', query: `{ compareRegions(codes: ${JSON.stringify(codes)}) { rank region { code name } population areaKm2 servicePointCount servicePointsPer10k giProductCount coverageShare } }` },
+      { name: 'servicePoints page of 50, POST', method: 'POST', query: '{ servicePoints(first: 50) { totalCount pageInfo { hasNextPage endCursor } edges { node { id name kind status location region { code } } } } }' },
+      { name: 'nearestServicePoints (5), POST', method: 'POST', query: '{ nearestServicePoints(lng: 113.74, lat: 34.40, limit: 5) { distanceMeters servicePoint { id name kind } } }' },
+    ]
+    rows.push('| case | req/s | p50 ms | p99 ms | SQL statements / request | bare node:http req/s (same bytes) | ours / bare | errors |', '|---|---:|---:|---:|---:|---:|---:|---:|')
+    for (const c of cases) {
+      const init = c.method === 'POST'
+        ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: c.query }) }
+        : { method: 'GET' }
+      const target = c.method === 'POST' ? gql : c.url!
+      // One request first: warms the cache for GET, checks the answer, and gives the bytes for the bare server.
+      const sample = await fetch(target, init as RequestInit)
+      const sampleBody = await sample.text()
+      if (sample.status !== 200 || sampleBody.includes('"errors"')) throw new Error(`${c.name}: ${sample.status} ${sampleBody.slice(0, 200)}`)
+      // Statements of one request, counted alone (under load, requests still in flight blur the count).
+      const before = app.sqlStatements()
+      await (await fetch(target, init as RequestInit)).text()
+      const perRequest = app.sqlStatements() - before
+      const ours = await load(target, { method: c.method, body: (init as any).body, headers: (init as any).headers })
+      const bare = await bareServer(sampleBody, sample.headers.get('content-type') ?? 'application/json')
+      const limit = await load(bare.url, { method: c.method, body: (init as any).body, headers: (init as any).headers })
+      await bare.close()
+      rows.push(`| ${c.name} | ${ours.rps.toFixed(0)} | ${ours.p50} | ${ours.p99} | ${perRequest} | ${limit.rps.toFixed(0)} | ${((ours.rps / limit.rps) * 100).toFixed(0)} % | ${ours.errors + ours.non2xx} |`)
+      console.error(`done: ${c.name}`)
+    }
+
+    // The peer: PostGraphile 5 over the same database, listing the service points with longitude and latitude.
+    try {
+      await peer(url, app.url, rows, notes)
+    } catch (error) {
+      notes.push(`PostGraphile peer: not measured (${(error as Error).message}).`)
+    }
+  } finally {
+    await app.close()
+    await admin.query(`drop database if exists ${dbName} with (force)`)
+    await admin.end()
+  }
+
+  if (!args['no-startup']) rows.push('', ...(await startup()))
+  const version = async (sqlText: string) => {
+    const c = new pg.Client({ connectionString: adminUrl })
+    await c.connect()
+    try {
+      return (await c.query(sqlText)).rows[0].v as string
+    } finally {
+      await c.end()
+    }
+  }
+  const header = [
+    '# Benchmarks',
+    '',
+    `Run by \`npm run bench -- --duration ${duration} --connections ${connections}\` on ${new Date().toISOString().slice(0, 10)}.`,
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${await version("select split_part(version(), ' on ', 1) || ', PostGIS ' || postgis_lib_version() as v").catch(() => version('select version() as v'))}.`,
+    'Load: autocannon in its own process on loopback; the servers measured run in the benchmark\'s process, one at a time.',
+    '',
+  ]
+  const report = [...header, ...rows, '', ...notes.map((n) => `- ${n}`), ''].join('\n')
+  console.log(report)
+  if (args.out) writeFileSync(args.out, report)
+}
+
+async function peer(url: string, ourUrl: string, rows: string[], notes: string[]): Promise<void> {
+  const c = new pg.Client({ connectionString: url })
+  await c.connect()
+  // PostGraphile has no PostGIS types without a plugin: give it the same points as plain longitude/latitude.
+  await c.query(`create view service_point_lnglat as
+                   select id, name_zh, kind, st_x(location) as lng, st_y(location) as lat from service_point order by id`)
+  await c.end()
+  const { postgraphile } = await import('postgraphile')
+  const { PostGraphileAmberPreset } = await import('postgraphile/presets/amber')
+  const { makePgService } = await import('postgraphile/adaptors/pg')
+  const { grafserv } = await import('postgraphile/grafserv/node')
+  const pgl = postgraphile({ extends: [PostGraphileAmberPreset], pgServices: [makePgService({ connectionString: url, schemas: ['public'], poolConfig: { max: 10 } })] } as any)
+  const server = createServer()
+  pgl.createServ(grafserv).addTo(server)
+  const peerUrl = await listen(server)
+  try {
+    const peerQuery = JSON.stringify({ query: '{ allServicePointLnglats(first: 50) { nodes { rowId nameZh kind lng lat } } }' })
+    const ourQuery = '{ servicePoints(first: 50) { edges { node { id name kind location } } } }'
+    const check = await (await fetch(`${peerUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: peerQuery })).json() as any
+    if (!check.data) throw new Error(JSON.stringify(check.errors ?? check).slice(0, 200))
+    const theirs = await load(`${peerUrl}/graphql`, { method: 'POST', body: peerQuery, headers: { 'content-type': 'application/json' } })
+    const oursPost = await load(`${ourUrl}/graphql`, { method: 'POST', body: JSON.stringify({ query: ourQuery }), headers: { 'content-type': 'application/json' } })
+    const getUrl = `${ourUrl}/graphql?query=${encodeURIComponent(ourQuery)}`
+    await fetch(getUrl)
+    const oursGet = await load(getUrl)
+    rows.push(
+      '',
+      '| the list of service points (id, name, kind, lng/lat), first 50 | req/s | p50 ms | p99 ms | ratio to PostGraphile |',
+      '|---|---:|---:|---:|---:|',
+      `| PostGraphile 5.0.0-rc.3 (POST) | ${theirs.rps.toFixed(0)} | ${theirs.p50} | ${theirs.p99} | 1.00× |`,
+      `| ours, uncached (POST) | ${oursPost.rps.toFixed(0)} | ${oursPost.p50} | ${oursPost.p99} | ${(oursPost.rps / theirs.rps).toFixed(2)}× |`,
+      `| ours, cached (GET) | ${oursGet.rps.toFixed(0)} | ${oursGet.p50} | ${oursGet.p99} | ${(oursGet.rps / theirs.rps).toFixed(2)}× |`,
+    )
+    notes.push('PostGraphile 5.0.0-rc.3 is the last PostGraphile 5 release that runs on Node 20 (later ones need Node 22); it reads a view giving each point\'s longitude and latitude, since it has no PostGIS types without a plugin.')
+  } finally {
+    await new Promise<void>((r) => server.close(() => r()))
+    await pgl.release()
+  }
+}
+
+/** First start on an empty data folder (migrate and load) and a restart, as `npm start` does them, until /healthz is 200. */
+async function startup(): Promise<string[]> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ip-bench-'))
+  const time = async () => {
+    const port = 40000 + Math.floor(Math.random() * 20000)
+    const t0 = Date.now()
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'silent' },
+      stdio: 'ignore',
+    })
+    try {
+      for (;;) {
+        if (Date.now() - t0 > 120_000) throw new Error('no /healthz 200 within 120 s')
+        const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false)
+        if (ok) return Date.now() - t0
+        await new Promise((r) => setTimeout(r, 50))
+      }
+    } finally {
+      child.kill('SIGTERM')
+      await new Promise((r) => child.on('exit', r))
+    }
+  }
+  try {
+    const first = await time()
+    const later = await time()
+    return ['| start-up (embedded database, `npm start` until /healthz 200) | ms | goal |', '|---|---:|---|', `| first start (migrate, load the dataset) | ${first} | ≤ 20 000 |`, `| later start | ${later} | ≤ 5 000 |`]
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+await main()
