@@ -17,6 +17,8 @@ import { answerPreflight, createApolloServer, sendGraphQLResponse, setCorsHeader
 import { Memo } from './memo.ts'
 import { ResponseCache } from './response-cache.ts'
 import { buildAppSchema } from './schema.ts'
+import { contentSecurityPolicy, DEFAULT_HEADERS, setSecurityHeaders } from './security/headers.ts'
+import { RateLimiter } from './security/rate-limit.ts'
 import { serveStatic } from './static.ts'
 import { TileServer } from './tiles/tiles.http.ts'
 
@@ -59,6 +61,9 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
   let state: State = { phase: 'starting' }
   let database: OpenDatabase | undefined
   let statements = 0
+  const limiter = new RateLimiter(config.rateLimit)
+  const headerOptions = config.headers ?? DEFAULT_HEADERS
+  const csp = contentSecurityPolicy(headerOptions)
   const cache = new ResponseCache()
   const memo = new Memo()
   let stopListening: (() => Promise<void>) | undefined
@@ -74,7 +79,10 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost')
+    setSecurityHeaders(req, res, headerOptions, csp)
     if (url.pathname === '/healthz') return health(res)
+    const limited = url.pathname === '/graphql' || url.pathname.startsWith('/data/') || url.pathname.startsWith('/tiles/')
+    if (limited && req.method !== 'OPTIONS' && !limiter.admit(req, res)) return
     if (url.pathname === '/graphql') return graphql(req, res, url)
     if (url.pathname.startsWith('/tiles/') && state.phase === 'ready') {
       if (await state.tiles.handle(req, res, url.pathname, state.database.db, url.searchParams.get('county') ?? state.defaultCounty)) return

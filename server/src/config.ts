@@ -2,6 +2,8 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ConfigError, type DatabaseOptions } from '../../db/connect.ts'
+import { DEFAULT_HEADERS, type HeaderOptions } from './security/headers.ts'
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './security/rate-limit.ts'
 
 /** The repository root (paths in the defaults are relative to it, not to the working directory). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -22,6 +24,8 @@ export interface AppConfig {
   limits?: QueryLimits
   /** `Cache-Control: max-age` of successful GET query responses, in seconds (default 60). */
   cacheMaxAgeSeconds?: number
+  rateLimit?: RateLimitOptions
+  headers?: HeaderOptions
 }
 
 /** Limits on GraphQL documents (GraphQL Armor); a document over any of them is refused with QUERY_TOO_COMPLEX. */
@@ -51,6 +55,11 @@ export const ENVIRONMENT = {
   GRAPHQL_MAX_DIRECTIVES: `${DEFAULT_LIMITS.maxDirectives}: most directives in one document.`,
   STATEMENT_TIMEOUT_MS: '15000: longest one SQL statement may run.',
   CACHE_MAX_AGE: '60: seconds a GET query response may be cached (Cache-Control: public, max-age).',
+  RATE_LIMIT_PER_MINUTE: `${DEFAULT_RATE_LIMIT.perMinute}: requests a minute per client on /graphql, /data and /tiles (0 turns limiting off).`,
+  RATE_LIMIT_BURST: `${DEFAULT_RATE_LIMIT.burst}: requests a client may make at once before the per-minute rate applies.`,
+  TRUST_PROXY: '0: how many proxies in front of the server append X-Forwarded-For (and set X-Forwarded-Proto); 0 trusts none.',
+  FRAME_ANCESTORS: `${DEFAULT_HEADERS.frameAncestors}: the CSP frame-ancestors (who may embed the pages).`,
+  HSTS_MAX_AGE: `${DEFAULT_HEADERS.hstsMaxAge}: Strict-Transport-Security max-age on HTTPS requests (0 turns it off).`,
 } as const
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -84,6 +93,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     explorerRoot: path.resolve(ROOT, 'web/graphiql/dist'),
     cacheMaxAgeSeconds: whole(env, 'CACHE_MAX_AGE', 60),
+    rateLimit: {
+      perMinute: whole(env, 'RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT.perMinute),
+      burst: whole(env, 'RATE_LIMIT_BURST', DEFAULT_RATE_LIMIT.burst),
+      trustedProxies: whole(env, 'TRUST_PROXY', 0),
+    },
+    headers: {
+      frameAncestors: env.FRAME_ANCESTORS || DEFAULT_HEADERS.frameAncestors,
+      extraOrigins: [],
+      hstsMaxAge: whole(env, 'HSTS_MAX_AGE', DEFAULT_HEADERS.hstsMaxAge),
+      trustProxy: whole(env, 'TRUST_PROXY', 0) > 0,
+    },
   }
 }
 

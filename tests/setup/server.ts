@@ -44,6 +44,8 @@ export async function startTestServer(
       webRoot: path.join(ROOT, 'web/dist'),
       explorerRoot: path.join(ROOT, 'web/graphiql/dist'),
       logLevel: 'silent',
+      // Tests send bursts of requests from one address: no rate limit unless a test asks for one.
+      rateLimit: { perMinute: 0, burst: 0, trustedProxies: 0 },
       ...options.config,
     },
     { logger: options.logger ?? pino({ level: 'silent' }) },
