@@ -19,6 +19,19 @@ const EXPOSED = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
 ])
 
+/** Errors that mean the database cannot be reached right now (not a bug): connection refused, reset, shut down. */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH',
+  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300', '55000',
+])
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | undefined
+  if (!e) return false
+  if (e.code && UNAVAILABLE_CODES.has(e.code)) return true
+  return /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(e.message ?? '')
+}
+
 /** GraphQL Armor reports a limit as "… limit of N exceeded …". */
 const LIMIT_EXCEEDED = /limit of \d+ exceeded/i
 
@@ -47,6 +60,7 @@ export function createApolloServer(
             const code = error.extensions?.code
             if (typeof code === 'string' && EXPOSED.has(code)) continue
             const original = unwrapResolverError(error)
+            if (isDatabaseUnavailable(original)) continue
             if (original instanceof GraphQLError && typeof original.extensions?.code === 'string' && EXPOSED.has(original.extensions.code)) continue
             logger.error({ err: original, operationName: operationName ?? null, path: error.path }, 'unexpected error in a GraphQL request')
           }
@@ -57,8 +71,14 @@ export function createApolloServer(
   const clearOnWrite: ApolloServerPlugin<Context> = {
     async requestDidStart() {
       return {
-        async willSendResponse({ operation }) {
+        async willSendResponse({ operation, response }) {
           if (operation?.operation === 'mutation') onWrite()
+          // A database outage is the service's state, not the request's fault: 503 with a hint when to retry.
+          const body = response.body
+          if (body.kind === 'single' && body.singleResult.errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+            response.http.status = 503
+            response.http.headers.set('retry-after', '2')
+          }
         },
       }
     },
@@ -74,11 +94,14 @@ export function createApolloServer(
     // Armor is typed against the CJS build of @apollo/server; the plugin objects are the same at run time.
     plugins: [...(protection.plugins as unknown as ApolloServerPlugin<Context>[]), logUnexpected, clearOnWrite],
     validationRules: protection.validationRules,
-    formatError: (formatted) => formatError(formatted),
+    formatError: (formatted, error) => formatError(formatted, error),
   })
 }
 
-function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (isDatabaseUnavailable(unwrapResolverError(error))) {
+    return { message: 'The database is unavailable; try again in a few seconds', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } }
+  }
   const code = formatted.extensions?.code
   if (LIMIT_EXCEEDED.test(formatted.message)) {
     return { message: formatted.message, extensions: { code: 'QUERY_TOO_COMPLEX' } }

@@ -1,0 +1,73 @@
+/**
+ * The database goes away and comes back (as in a PostgreSQL restart): a TCP proxy between the server
+ * and PostgreSQL is cut and restored, so only this test's connections see the outage.
+ */
+import { createConnection, createServer, type Server, type Socket } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { backend, cloneTemplate } from '../setup/database.ts'
+import { startTestServer, type TestServer } from '../setup/server.ts'
+
+class Proxy {
+  server: Server | undefined
+  sockets = new Set<Socket>()
+  constructor(readonly target: { host: string; port: number }) {}
+  async up(port = 0): Promise<number> {
+    this.server = createServer((client) => {
+      const upstream = createConnection(this.target)
+      for (const s of [client, upstream]) {
+        this.sockets.add(s)
+        s.on('close', () => this.sockets.delete(s))
+        s.on('error', () => {})
+      }
+      client.pipe(upstream).pipe(client)
+    })
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve))
+    return (this.server.address() as { port: number }).port
+  }
+  async down(): Promise<void> {
+    for (const s of this.sockets) s.destroy()
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()))
+  }
+}
+
+describe.runIf(backend === 'postgres')('database outage (protects the public server from crashing or leaking errors when PostgreSQL restarts)', () => {
+  let clone: Awaited<ReturnType<typeof cloneTemplate>>
+  let proxy: Proxy
+  let port: number
+  let server: TestServer
+  beforeAll(async () => {
+    clone = await cloneTemplate('seeded')
+    const url = new URL((clone.options as { url: string }).url)
+    proxy = new Proxy({ host: url.hostname, port: Number(url.port || 5432) })
+    port = await proxy.up()
+    url.hostname = '127.0.0.1'
+    url.port = String(port)
+    server = await startTestServer({ database: { kind: 'postgres', url: url.toString(), poolSize: 4 } })
+  })
+  afterAll(async () => {
+    await server?.close()
+    await proxy?.down().catch(() => {})
+    await clone?.drop()
+  })
+
+  it('answers 503 with the reason while the database is down, and resumes by itself when it returns', async () => {
+    const query = '{ region(code: "410184") { name } }'
+    expect((await server.query(query)).data.region.name).toBe('新郑市')
+
+    await proxy.down()
+    const health = await fetch(`${server.url}/healthz`)
+    expect(health.status).toBe(503)
+    expect(((await health.json()) as any).reason).toMatch(/database/)
+    const during = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+    expect(during.status).toBe(503)
+    const body = (await during.json()) as any
+    expect(body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE')
+    expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres:/)
+
+    await proxy.up(port)
+    const t0 = Date.now()
+    await expect.poll(async () => (await fetch(`${server.url}/healthz`)).status, { timeout: 10_000, interval: 100 }).toBe(200)
+    expect((await server.query(query)).data.region.name).toBe('新郑市')
+    console.info(`service resumed ${Date.now() - t0} ms after the database returned`)
+  })
+})
