@@ -25,6 +25,8 @@ export default defineConfig({
         include: ['tests/**/*.test.ts', 'server/**/*.test.ts', 'db/**/*.test.ts'],
         env: { TEST_BACKEND: backend },
         globalSetup: ['tests/setup/global-setup.ts'],
+        // type-graphql needs the Reflect metadata API before any decorated class loads.
+        setupFiles: ['reflect-metadata'],
       },
     })),
   },
