@@ -2,10 +2,12 @@ import type { Migration } from 'kysely'
 import * as postgis from './2026_11_26_0700_postgis.ts'
 import * as openDataModel from './2026_11_26_0710_open_data_model.ts'
 import * as geographyKnnIndex from './2026_11_26_0800_geography_knn_index.ts'
+import * as apiToken from './2026_11_27_0900_api_token.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0700_postgis': postgis,
   '2026_11_26_0710_open_data_model': openDataModel,
   '2026_11_26_0800_geography_knn_index': geographyKnnIndex,
+  '2026_11_27_0900_api_token': apiToken,
 }

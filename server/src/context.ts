@@ -1,14 +1,17 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import { RequestAuth } from './auth/authenticate.ts'
 import { createLoaders, type Loaders } from './loaders.ts'
 
-/** What every resolver gets: the database, this request's loaders, and the county to use when none is named. */
+/** What every resolver gets: the database, this request's loaders, the county to use when none is named, and who is asking. */
 export interface Context {
   db: Kysely<Database>
   loaders: Loaders
   defaultCounty: string
+  /** The request's credentials (the Authorization header), checked when a mutation asks for a role. */
+  auth: RequestAuth
 }
 
-export function createContext(db: Kysely<Database>, defaultCounty: string): Context {
-  return { db, loaders: createLoaders(db), defaultCounty }
+export function createContext(db: Kysely<Database>, defaultCounty: string, authorization?: string): Context {
+  return { db, loaders: createLoaders(db), defaultCounty, auth: new RequestAuth(db, authorization) }
 }
