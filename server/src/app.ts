@@ -15,6 +15,7 @@ import { isReachable, openDatabase, type OpenDatabase } from '../../db/connect.t
 import type { Database } from '../../db/database.ts'
 import type { AppConfig } from './config.ts'
 import { createContext, type Context } from './context.ts'
+import { serveData } from './data/download.ts'
 import { buildAppSchema } from './schema.ts'
 import { serveStatic } from './static.ts'
 
@@ -69,6 +70,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (url.pathname === '/healthz') return health(res)
     if (url.pathname === '/graphql') return graphql(req, res, url)
+    if (url.pathname === '/data' || url.pathname.startsWith('/data/')) return serveData(req, res, url, state.phase === 'ready' ? { db: state.database.db, defaultCounty: state.defaultCounty } : undefined)
     if (await serveStatic(config.webRoot, req, res, url.pathname)) return
     sendJson(res, 404, { error: `Nothing at ${url.pathname}` })
   }
@@ -103,7 +105,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: request,
-      context: async () => createContext(database.db, defaultCounty),
+      context: async () => createContext(database.db, defaultCounty, req.headers.authorization),
     })
     for (const [key, value] of response.headers) res.setHeader(key, value)
     res.statusCode = response.status ?? 200
