@@ -1,7 +1,9 @@
 /** Builds the GraphQL schema from the resolvers (code-first, type-graphql). */
 import { buildSchema } from 'type-graphql'
 import type { GraphQLSchema } from 'graphql'
+import { AuditResolver } from './audit/audit.resolver.ts'
 import { CompareResolver } from './compare/compare.resolver.ts'
+import { EditResolver } from './data/edit.resolver.ts'
 import { DatasetResolver } from './dataset/dataset.resolver.ts'
 import { MapLayerResolver } from './map/map-layer.resolver.ts'
 import { GIProductResolver } from './gi-product/gi-product.resolver.ts'
@@ -17,7 +19,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers: [
       RegionResolver, IndicatorResolver, IndicatorValueResolver, GIProductResolver, ServicePointResolver,
-      TaskResolver, DepartmentResolver, DatasetResolver, CompareResolver, MapLayerResolver,
+      TaskResolver, DepartmentResolver, DatasetResolver, CompareResolver, MapLayerResolver, AuditResolver, EditResolver,
     ],
     validate: false,
     emitSchemaFile: false,
