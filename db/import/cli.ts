@@ -3,10 +3,11 @@
  * checks every record of the file, then applies it in one transaction (or, with problems, lists
  * them all and writes nothing). Uses DATABASE_URL or the embedded database in DATA_DIR.
  */
+import { existsSync } from 'node:fs'
 import { bootstrapDatabase } from '../bootstrap.ts'
 import { ConfigError, openDatabase } from '../connect.ts'
 import { CRS_NAMES, type Crs } from '../records/crs.ts'
-import { RESOURCES } from '../records/resources.ts'
+import { findResource, RESOURCES } from '../records/resources.ts'
 import { configFromEnv } from '../../server/src/config.ts'
 import { ImportError, importFile } from './import.ts'
 
@@ -38,6 +39,11 @@ for (let i = 0; i < args.length; i++) {
 }
 if (positional.length !== 2) usage('Give a resource and a file.')
 const [resource, file] = positional
+if (!findResource(resource)) usage(`There is no resource "${resource}".`)
+if (!existsSync(file)) {
+  process.stderr.write(`Cannot read ${file}: no such file.\n`)
+  process.exit(1)
+}
 
 try {
   const config = configFromEnv()
@@ -61,7 +67,6 @@ try {
   }
 } catch (error) {
   if (error instanceof ImportError || error instanceof ConfigError) process.stderr.write(`${error.message}\n`)
-  else if ((error as NodeJS.ErrnoException).code === 'ENOENT') process.stderr.write(`Cannot read ${file}: no such file.\n`)
   else process.stderr.write(`Import failed: ${(error as Error).message}\n`)
   process.exit(1)
 }

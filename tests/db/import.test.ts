@@ -209,7 +209,9 @@ describe('the data:import command', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'locked-'))
     // This test process is alive: its pid in the lock file stands for a running server.
     writeFileSync(path.join(dataDir, LOCK_FILE), JSON.stringify({ pid: process.pid, holder: 'server', since: new Date().toISOString() }))
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'db/import/cli.ts', 'service-points', 'x.csv'], {
+    const file = path.join(dataDir, 'points.csv')
+    writeFileSync(file, 'id\n')
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'db/import/cli.ts', 'service-points', file], {
       cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8',
     })
     expect(result.status).toBe(1)
