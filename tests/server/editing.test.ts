@@ -126,6 +126,23 @@ describe('an editor', () => {
   })
 })
 
+describe('the audit log', () => {
+  it('pages newest first with cursors, and refuses a made-up cursor', async () => {
+    const page = `query ($after: String) { auditLog(first: 2, after: $after) { totalCount edges { cursor node { action } }
+      pageInfo { hasNextPage endCursor } } }`
+    const first = (await server.query(page)).data.auditLog
+    expect(first.edges).toHaveLength(2)
+    expect(first.pageInfo.hasNextPage).toBe(true)
+    const all = (await server.query(`{ auditLog(first: 500) { edges { node { id } } } }`)).data.auditLog.edges.map((e: any) => Number(e.node.id))
+    expect(all).toEqual([...all].sort((a, b) => b - a))
+    const second = (await server.query(page, { after: first.pageInfo.endCursor })).data.auditLog
+    expect(second.totalCount).toBe(first.totalCount)
+    expect(second.edges[0].cursor).not.toBe(first.edges[1].cursor)
+    const bad = await server.query(page, { after: 'bm9wZQ' })
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' })
+  })
+})
+
 describe('refusals', () => {
   const change = { input: { id: 'ip-service-410184102', address: 'x' } }
 
