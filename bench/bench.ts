@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   const notes: string[] = []
   const logger = pino({ level: 'silent' })
   const app = await startApp(
-    { host: '127.0.0.1', port: 0, database: { kind: 'postgres', url, poolSize: 10 }, packages: [path.join(ROOT, 'db/data/xinzheng')], webRoot: path.join(ROOT, 'web/dist'), logLevel: 'silent' },
+    { host: '127.0.0.1', port: 0, database: { kind: 'postgres', url, poolSize: 10 }, packages: [path.join(ROOT, 'db/data/xinzheng')], webRoot: path.join(ROOT, 'web/dist'), logLevel: 'silent', rateLimit: { perMinute: 0, burst: 0, trustedProxies: 0 } },
     { logger },
   )
   try {

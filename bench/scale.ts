@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     await seed(url)
     const seedSeconds = (Date.now() - t0) / 1000
     const app = await startApp(
-      { host: '127.0.0.1', port: 0, database: { kind: 'postgres', url }, packages: [], defaultCounty: '990001', webRoot: path.join(ROOT, 'web/dist'), logLevel: 'silent', cacheMaxAgeSeconds: 0 },
+      { host: '127.0.0.1', port: 0, database: { kind: 'postgres', url }, packages: [], defaultCounty: '990001', webRoot: path.join(ROOT, 'web/dist'), logLevel: 'silent', cacheMaxAgeSeconds: 0, rateLimit: { perMinute: 0, burst: 0, trustedProxies: 0 } },
       { logger: pino({ level: 'silent' }) },
     )
     await app.ready

@@ -6,6 +6,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
+import { acquireDataDirLock, DataDirLockedError } from './data-dir-lock.ts'
 import type { Database } from './database.ts'
 import { PGliteDialect } from './pglite-dialect.ts'
 
@@ -48,29 +49,39 @@ export function describeUrl(url: string): string {
 export interface OpenOptions {
   /** Called for every SQL statement run (and every failed one): the server counts them. */
   onStatement?: () => void
+  /** Who opens an embedded data folder (`server`, `importer`, …): named in the lock file others see. */
+  holder?: string
 }
 
 /** Opens the database (and checks it can hold our data) or throws a {@link ConfigError}. */
 export async function openDatabase(options: DatabaseOptions, open: OpenOptions = {}): Promise<OpenDatabase> {
   const log = open.onStatement ? () => open.onStatement!() : undefined
-  return options.kind === 'postgres' ? openPostgres(options, log) : openPGlite(options, log)
+  return options.kind === 'postgres' ? openPostgres(options, log) : openPGlite(options, log, open.holder ?? 'server')
 }
 
 async function openPGlite(
   options: ({ dataDir: string } | { loadDataDir: Blob }) & { statementTimeoutMs?: number },
   log?: () => void,
+  holder = 'server',
 ): Promise<OpenDatabase> {
   const { PGlite } = await import('@electric-sql/pglite')
   const { postgis } = await import('@electric-sql/pglite-postgis')
   let describe = 'embedded PGlite (in memory)'
   let pglite
+  let release: (() => void) | undefined
   if ('dataDir' in options) {
     const dir = path.resolve(options.dataDir)
     ensureWritableDir(dir)
     describe = `embedded PGlite in ${dir}`
     try {
+      release = acquireDataDirLock(dir, holder)
+    } catch (error) {
+      throw error instanceof DataDirLockedError ? new ConfigError(error.message) : error
+    }
+    try {
       pglite = await PGlite.create({ dataDir: dir, extensions: { postgis } })
     } catch (error) {
+      release()
       throw new ConfigError(
         `The embedded database in DATA_DIR ${dir} could not be opened (${errorText(error)}): ` +
           'move that folder aside (or set DATA_DIR to an empty folder) and start again to rebuild it.',
@@ -80,7 +91,7 @@ async function openPGlite(
     pglite = await PGlite.create({ loadDataDir: options.loadDataDir, extensions: { postgis } })
   }
   // statement_timeout is not enforced by PGlite (WebAssembly has no timer signals): it applies on PostgreSQL only.
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log })
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite, onDestroy: release }), log })
   const listen = async (channel: string, onMessage: (payload: string) => void) => {
     const unlisten = await pglite.listen(channel, onMessage)
     return async () => {

@@ -178,6 +178,17 @@ export interface AuditLogTable {
   after: Json | null
 }
 
+export interface ApiTokenTable {
+  /** Public part of the token (16 hex digits). */
+  id: string
+  name: string
+  role: string
+  /** SHA-256 of the whole token, hex. */
+  token_hash: string
+  created_at: ColumnType<Date, string | undefined, never>
+  revoked_at: ColumnType<Date | null, string | null | undefined, string | null>
+}
+
 export interface Database {
   dataset: DatasetTable
   region: RegionTable
@@ -191,4 +202,5 @@ export interface Database {
   task: TaskTable
   task_department: TaskDepartmentTable
   audit_log: AuditLogTable
+  api_token: ApiTokenTable
 }

@@ -27,6 +27,8 @@ export interface PGliteDialectConfig {
   /** An open PGlite instance; the dialect closes it on `db.destroy()` unless `closeOnDestroy` is false. */
   pglite: PGlite
   closeOnDestroy?: boolean
+  /** Called once PGlite is closed on `db.destroy()` (e.g. to release the data folder's lock). */
+  onDestroy?: () => void
 }
 
 /** Kysely dialect over one PGlite instance. */
@@ -115,6 +117,7 @@ class PGliteDriver implements Driver {
     if (this.#config.closeOnDestroy !== false && !this.#config.pglite.closed) {
       await this.#config.pglite.close()
     }
+    this.#config.onDestroy?.()
   }
 }
 

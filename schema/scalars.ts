@@ -52,3 +52,12 @@ export const GeoJSONScalar = new GraphQLScalarType({
   parseValue: checkGeoJSON,
   parseLiteral: (node) => checkGeoJSON(literalToValue(node)),
 })
+
+/** Any JSON value (the audit log's before and after records). */
+export const JSONScalar = new GraphQLScalarType({
+  name: 'JSON',
+  description: 'Any JSON value.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (node) => literalToValue(node),
+})

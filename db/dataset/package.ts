@@ -138,7 +138,11 @@ export class DataPackage {
   }
 }
 
-function convert(text: string, field: FieldSchema, report: (problem: string) => void): CsvValue {
+/**
+ * One cell checked and typed per its field: integers become numbers, decimals stay text (exact),
+ * booleans accept any case (spreadsheets write TRUE/FALSE); empty is null.
+ */
+export function convert(text: string, field: FieldSchema, report: (problem: string) => void): CsvValue {
   const value = text.trim()
   if (value === '') {
     if (field.constraints?.required) report('a value is required')
@@ -161,9 +165,11 @@ function convert(text: string, field: FieldSchema, report: (problem: string) => 
         return null
       }
       return value
-    case 'boolean':
-      if (value !== 'true' && value !== 'false') report(`"${value}" is not true or false`)
-      return value === 'true'
+    case 'boolean': {
+      const lower = value.toLowerCase()
+      if (lower !== 'true' && lower !== 'false') report(`"${value}" is not true or false`)
+      return lower === 'true'
+    }
     case 'date':
       if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value) || Number.isNaN(Date.parse(value))) report(`"${value}" is not a date (YYYY-MM-DD)`)
       return value

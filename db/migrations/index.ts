@@ -4,6 +4,7 @@ import * as openDataModel from './2026_11_26_0710_open_data_model.ts'
 import * as geographyKnnIndex from './2026_11_26_0800_geography_knn_index.ts'
 import * as notifyDataChanged from './2026_11_26_0900_notify_data_changed.ts'
 import * as regionAreaColumn from './2026_11_26_0910_region_area_column.ts'
+import * as apiToken from './2026_11_27_0900_api_token.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0800_geography_knn_index': geographyKnnIndex,
   '2026_11_26_0900_notify_data_changed': notifyDataChanged,
   '2026_11_26_0910_region_area_column': regionAreaColumn,
+  '2026_11_27_0900_api_token': apiToken,
 }

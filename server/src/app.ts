@@ -16,6 +16,7 @@ import { createContext, type Context } from './context.ts'
 import { answerPreflight, createApolloServer, sendGraphQLResponse, setCorsHeaders } from './graphql-http.ts'
 import { Memo } from './memo.ts'
 import { ResponseCache } from './response-cache.ts'
+import { serveData } from './data/download.ts'
 import { buildAppSchema } from './schema.ts'
 import { contentSecurityPolicy, DEFAULT_HEADERS, setSecurityHeaders } from './security/headers.ts'
 import { RateLimiter } from './security/rate-limit.ts'
@@ -91,6 +92,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
     if (url.pathname.startsWith('/graphiql/') && config.explorerRoot) {
       if (await serveStatic(config.explorerRoot, req, res, url.pathname.slice('/graphiql'.length))) return
     }
+    if (url.pathname === '/data' || url.pathname.startsWith('/data/')) return serveData(req, res, url, state.phase === 'ready' ? { db: state.database.db, defaultCounty: state.defaultCounty } : undefined)
     if (await serveStatic(config.webRoot, req, res, url.pathname)) return
     sendJson(res, 404, { error: `Nothing at ${url.pathname}` })
   }
@@ -137,7 +139,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: request,
-      context: async () => createContext(database.db, defaultCounty, memo),
+      context: async () => createContext(database.db, defaultCounty, req.headers.authorization, memo),
     })
     for (const [key, value] of response.headers) res.setHeader(key, value)
     if (response.body.kind === 'complete') {

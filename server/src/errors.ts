@@ -8,7 +8,25 @@ export class NotFoundError extends GraphQLError {
 }
 
 export class BadUserInputError extends GraphQLError {
-  constructor(argument: string, message: string) {
-    super(`Argument "${argument}": ${message}`, { extensions: { code: 'BAD_USER_INPUT', argument } })
+  constructor(argument: string, message: string, extensions: Record<string, unknown> = {}) {
+    super(`Argument "${argument}": ${message}`, { extensions: { code: 'BAD_USER_INPUT', argument, ...extensions } })
+  }
+}
+
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'UNAUTHENTICATED' } })
+  }
+}
+
+export class ForbiddenError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'FORBIDDEN' } })
+  }
+}
+
+export class ConflictError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'CONFLICT' } })
   }
 }

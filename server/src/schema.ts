@@ -1,7 +1,9 @@
 /** Builds the GraphQL schema from the resolvers (code-first, type-graphql). */
 import { buildSchema } from 'type-graphql'
 import type { GraphQLSchema } from 'graphql'
+import { AuditResolver } from './audit/audit.resolver.ts'
 import { CompareResolver } from './compare/compare.resolver.ts'
+import { EditResolver } from './data/edit.resolver.ts'
 import { DatasetResolver } from './dataset/dataset.resolver.ts'
 import { MapLayerResolver } from './map/map-layer.resolver.ts'
 import { GIProductResolver } from './gi-product/gi-product.resolver.ts'
@@ -17,7 +19,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers: [
       RegionResolver, IndicatorResolver, IndicatorValueResolver, GIProductResolver, ServicePointResolver,
-      TaskResolver, DepartmentResolver, DatasetResolver, CompareResolver, MapLayerResolver,
+      TaskResolver, DepartmentResolver, DatasetResolver, CompareResolver, MapLayerResolver, AuditResolver, EditResolver,
     ],
     validate: false,
     emitSchemaFile: false,
@@ -26,6 +28,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     schema.getQueryType()!.description =
       'Read the open data: regions and their geometry, indicators of the plan, GI products, service points, tasks, ' +
       'departments and datasets. Reads are open to anyone.'
+    const mutation = schema.getMutationType()
+    if (mutation) mutation.description = 'Edit the data: needs an Authorization: Bearer token of an editor or an admin. Every write is audited.'
     return schema
   })
   return built

@@ -144,3 +144,9 @@ export async function listNearestServicePoints(
     .execute()
   return rows.map((r) => ({ point: toServicePoint(r), distanceMeters: r.distance_meters }))
 }
+
+/** Service points by id, in no particular order; unknown ids are left out. */
+export async function findServicePointsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<ServicePoint[]> {
+  if (!ids.length) return []
+  return (await selectServicePoints(db).where('id', 'in', [...ids]).execute()).map(toServicePoint)
+}

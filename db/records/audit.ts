@@ -1,0 +1,38 @@
+/** Writing the audit log: one entry per change, in the transaction that makes it. */
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../database.ts'
+
+export interface AuditEntryInput {
+  /** A token's name, `import:<file>`, or `cli:<command>`. */
+  actor: string
+  /** INSERT, UPDATE, DELETE, IMPORT, CREATE_TOKEN, REVOKE_TOKEN … */
+  action: string
+  /** The table (`service_point`, `region`, …). */
+  entity: string
+  entityId: string
+  before: unknown
+  after: unknown
+}
+
+/** Adds entries to the audit log (call inside the transaction that makes the changes). */
+export async function writeAudit(tx: Kysely<Database>, entries: AuditEntryInput[]): Promise<void> {
+  if (!entries.length) return
+  await tx
+    .insertInto('audit_log')
+    .values(
+      entries.map((e) => ({
+        actor: e.actor,
+        action: e.action,
+        entity: e.entity,
+        entity_id: e.entityId,
+        before: e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
+        after: e.after === null || e.after === undefined ? null : JSON.stringify(e.after),
+      })),
+    )
+    .execute()
+}
+
+/** Marks a county's dataset as changed now (its `updated` time, the downloads' Last-Modified). */
+export async function touchDataset(tx: Kysely<Database>, county: string): Promise<void> {
+  await sql`update dataset set updated_at = greatest(now(), updated_at + interval '1 millisecond') where county_code = ${county}`.execute(tx)
+}

@@ -1,0 +1,36 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql'
+import { JSONScalar } from './scalars.ts'
+import { PageInfo } from './service-point.type.ts'
+
+@ObjectType({ description: 'One change to the data: who made it, when, and the record before and after.' })
+export class AuditEntry {
+  @Field(() => ID, { description: 'Increasing with time.' }) id!: string
+  @Field(() => String, { description: 'Who made the change: an editor token\'s name, `import:<file>` for an import, `cli:token` for token management.' })
+  actor!: string
+  @Field(() => String, { description: 'INSERT, UPDATE, DELETE; IMPORT for a whole file or data package; CREATE_TOKEN, REVOKE_TOKEN.' })
+  action!: string
+  @Field(() => String, {
+    description: 'The table: region (attributes, seat and boundary), region_name, indicator, indicator_value, gi_product, gi_product_region, service_point, department, task, task_department, dataset, api_token.',
+  })
+  entity!: string
+  @Field(() => ID, { description: 'The record\'s key; parts of a composite key are joined by / (indicator_value: indicator/region/year/kind).' })
+  entityId!: string
+  @Field(() => String, { description: 'When (ISO 8601).' }) at!: string
+  @Field(() => JSONScalar, { nullable: true, description: 'The record before the change, in the download\'s field names (geometry as GeoJSON); null for an insert.' })
+  before!: unknown
+  @Field(() => JSONScalar, { nullable: true, description: 'The record after the change; null for a delete.' })
+  after!: unknown
+}
+
+@ObjectType({ description: 'An edge of a Relay connection of audit entries.' })
+export class AuditEntryEdge {
+  @Field(() => String, { description: 'Opaque cursor; pass it as `after` to continue.' }) cursor!: string
+  @Field(() => AuditEntry, { description: 'The audit entry.' }) node!: AuditEntry
+}
+
+@ObjectType({ description: 'A page of audit entries, newest first.' })
+export class AuditEntryConnection {
+  @Field(() => [AuditEntryEdge], { description: 'This page\'s entries, newest first, with their cursors.' }) edges!: AuditEntryEdge[]
+  @Field(() => PageInfo, { description: 'Whether more entries follow, and the cursors.' }) pageInfo!: PageInfo
+  @Field(() => Int, { description: 'Number of entries matching the filters, on every page.' }) totalCount!: number
+}

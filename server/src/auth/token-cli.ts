@@ -1,0 +1,67 @@
+/**
+ * `npm run token -- create --name <who> --role editor|admin` (prints the new token once, as the
+ * last line), `npm run token -- list`, `npm run token -- revoke <name>`. Uses DATABASE_URL or the
+ * embedded database in DATA_DIR (stop the server first: the embedded database has one user at a time).
+ */
+import { ConfigError, openDatabase } from '../../../db/connect.ts'
+import { migrateToLatest } from '../../../db/migrate.ts'
+import { configFromEnv } from '../config.ts'
+import { ROLES, type Role } from './token.ts'
+import { createToken, listTokens, revokeToken, TokenNameTaken } from './token.repository.ts'
+
+const USAGE = `Usage:
+  npm run token -- create --name <who> --role editor|admin
+  npm run token -- list
+  npm run token -- revoke <name>`
+
+function usage(problem: string): never {
+  process.stderr.write(`${problem ? problem + '\n' : ''}${USAGE}\n`)
+  process.exit(2)
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`))
+  if (i < 0) return undefined
+  return args[i].includes('=') ? args[i].slice(args[i].indexOf('=') + 1) : args[i + 1]
+}
+
+const [command, ...args] = process.argv.slice(2)
+if (!['create', 'list', 'revoke'].includes(command ?? '')) usage(command ? `Unknown command ${command}.` : '')
+const name = command === 'revoke' ? args[0] : option(args, 'name')
+const role = option(args, 'role') ?? 'editor'
+if (command === 'create') {
+  if (!name?.trim()) usage('Give the token a --name (who holds it).')
+  if (!ROLES.includes(role as Role)) usage(`--role must be ${ROLES.join(' or ')}.`)
+}
+if (command === 'revoke' && !name) usage('Name the token to revoke.')
+
+try {
+  const { db, describe } = await openDatabase(configFromEnv().database, { holder: 'token command' })
+  try {
+    await migrateToLatest(db)
+    if (command === 'create') {
+      const { token } = await createToken(db, name!.trim(), role as Role)
+      console.log(`Created the ${role} token "${name!.trim()}" in ${describe}. It is shown only now; keep it secret and send it as`)
+      console.log('  Authorization: Bearer <token>')
+      console.log(token)
+    } else if (command === 'list') {
+      const tokens = await listTokens(db)
+      if (!tokens.length) console.log('No tokens.')
+      for (const t of tokens) {
+        console.log(`${t.name}\t${t.role}\tcreated ${t.createdAt.toISOString()}${t.revokedAt ? `\trevoked ${t.revokedAt.toISOString()}` : ''}`)
+      }
+    } else {
+      if (await revokeToken(db, name!)) console.log(`Revoked the token "${name}".`)
+      else {
+        process.stderr.write(`No live token is named "${name}".\n`)
+        process.exitCode = 1
+      }
+    }
+  } finally {
+    await db.destroy()
+  }
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof TokenNameTaken) process.stderr.write(`${error.message}\n`)
+  else process.stderr.write(`Failed: ${(error as Error).message}\n`)
+  process.exit(1)
+}

@@ -1,0 +1,46 @@
+/**
+ * Bearer tokens: `ipt_<id>_<secret>`, where the id (16 hex digits) finds the stored row and the
+ * whole token's SHA-256 is compared with the stored hash in constant time. Only the hash is stored.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+
+export const ROLES = ['editor', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+
+const TOKEN = /^ipt_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/
+
+export interface NewToken {
+  id: string
+  /** The token to hand over, shown once. */
+  token: string
+  hash: string
+}
+
+/** A new random token (256-bit secret). */
+export function generateToken(): NewToken {
+  const id = randomBytes(8).toString('hex')
+  const token = `ipt_${id}_${randomBytes(32).toString('base64url')}`
+  return { id, token, hash: hashToken(token) }
+}
+
+/** SHA-256 of a token, hex. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex')
+}
+
+/** The id part of a well-formed token, or undefined. */
+export function tokenId(token: string): string | undefined {
+  return TOKEN.exec(token)?.[1]
+}
+
+/** Whether `token` hashes to `storedHash`, compared in constant time. */
+export function tokenMatches(token: string, storedHash: string): boolean {
+  const presented = Buffer.from(hashToken(token), 'hex')
+  const stored = Buffer.from(storedHash, 'hex')
+  return presented.length === stored.length && timingSafeEqual(presented, stored)
+}
+
+/** True when a role may do what `needed` allows (admin can do everything an editor can). */
+export function roleAllows(role: Role, needed: Role): boolean {
+  return role === 'admin' || needed === 'editor'
+}
