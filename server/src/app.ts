@@ -23,6 +23,9 @@ import { RateLimiter } from './security/rate-limit.ts'
 import { serveStatic } from './static.ts'
 import { TileServer } from './tiles/tiles.http.ts'
 
+/** How long SIGTERM waits for requests in flight before cutting their connections. */
+export const DRAIN_MS = 10_000
+
 /** Largest request body accepted, in bytes. */
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -209,13 +212,15 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
     logger,
     async close() {
       const previous = state
+      // Stop accepting; requests already being answered finish (up to DRAIN_MS), then the rest is cut.
       state = { phase: 'closed' }
-      server.closeIdleConnections()
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
-      setTimeout(() => server.closeAllConnections(), 2000).unref()
+      server.closeIdleConnections()
+      const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS)
+      await closed
+      clearTimeout(force)
       await ready.catch(() => undefined)
       if (previous.phase === 'ready') await previous.apollo.stop()
-      await closed
       await stopListening?.()
       // Closing PGlite flushes its data folder; never leave it half-written.
       await database?.db.destroy()
