@@ -14,6 +14,7 @@ import type { Database } from '../../db/database.ts'
 import type { AppConfig } from './config.ts'
 import { createContext, type Context } from './context.ts'
 import { answerPreflight, createApolloServer, sendGraphQLResponse, setCorsHeaders } from './graphql-http.ts'
+import { Busy, Gate } from './gate.ts'
 import { Memo } from './memo.ts'
 import { ResponseCache } from './response-cache.ts'
 import { serveData } from './data/download.ts'
@@ -70,6 +71,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
   const csp = contentSecurityPolicy(headerOptions)
   const cache = new ResponseCache()
   const memo = new Memo()
+  const gate = new Gate(config.expensiveConcurrency ?? 4)
   let stopListening: (() => Promise<void>) | undefined
 
   const server = createServer((req, res) => {
@@ -89,7 +91,9 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
     if (limited && req.method !== 'OPTIONS' && !limiter.admit(req, res)) return
     if (url.pathname === '/graphql') return graphql(req, res, url)
     if (url.pathname.startsWith('/tiles/') && state.phase === 'ready') {
-      if (await state.tiles.handle(req, res, url.pathname, state.database.db, url.searchParams.get('county') ?? state.defaultCounty)) return
+      const { tiles, database: db, defaultCounty } = state
+      const county = url.searchParams.get('county') ?? defaultCounty
+      if (await gate.run(() => tiles.handle(req, res, url.pathname, db.db, county)).catch((e) => (e instanceof Busy ? busy(res) : Promise.reject(e)))) return
     }
     if (url.pathname === '/graphiql') return redirect(res, '/graphiql/')
     if (url.pathname.startsWith('/graphiql/') && config.explorerRoot) {
@@ -142,7 +146,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: request,
-      context: async () => createContext(database.db, defaultCounty, req.headers.authorization, memo),
+      context: async () => createContext(database.db, defaultCounty, req.headers.authorization, { memo, gate }),
     })
     for (const [key, value] of response.headers) res.setHeader(key, value)
     if (response.body.kind === 'complete') {
@@ -159,6 +163,9 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
     res.end()
   }
 
+  // A client must send its headers within 10 s and its whole request within REQUEST_TIMEOUT_MS.
+  server.headersTimeout = 10_000
+  server.requestTimeout = config.requestTimeoutMs ?? 30_000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(config.port, config.host, () => {
@@ -248,6 +255,12 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   } catch (error) {
     throw new HttpError(400, `The request body is not valid JSON: ${(error as Error).message}`)
   }
+}
+
+function busy(res: ServerResponse): true {
+  res.setHeader('retry-after', '1')
+  sendJson(res, 503, { error: 'The server is busy with other expensive requests: retry in a moment' })
+  return true
 }
 
 function redirect(res: ServerResponse, location: string): void {

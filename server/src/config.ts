@@ -26,6 +26,10 @@ export interface AppConfig {
   cacheMaxAgeSeconds?: number
   rateLimit?: RateLimitOptions
   headers?: HeaderOptions
+  /** Expensive operations (map layers, comparisons, tiles) running at once (default 4). */
+  expensiveConcurrency?: number
+  /** Longest a client may take to send a whole request, in ms (default 30 000). */
+  requestTimeoutMs?: number
 }
 
 /** Limits on GraphQL documents (GraphQL Armor); a document over any of them is refused with QUERY_TOO_COMPLEX. */
@@ -59,6 +63,8 @@ export const ENVIRONMENT = {
   RATE_LIMIT_BURST: `${DEFAULT_RATE_LIMIT.burst}: requests a client may make at once before the per-minute rate applies.`,
   TRUST_PROXY: '0: how many proxies in front of the server append X-Forwarded-For (and set X-Forwarded-Proto); 0 trusts none.',
   FRAME_ANCESTORS: `${DEFAULT_HEADERS.frameAncestors}: the CSP frame-ancestors (who may embed the pages).`,
+  EXPENSIVE_CONCURRENCY: '4: map layers, comparisons and tiles computed at once (up to 64 more wait; beyond that 503).',
+  REQUEST_TIMEOUT_MS: '30000: longest a client may take to send a whole request (headers within 10 s).',
   HSTS_MAX_AGE: `${DEFAULT_HEADERS.hstsMaxAge}: Strict-Transport-Security max-age on HTTPS requests (0 turns it off).`,
 } as const
 
@@ -93,6 +99,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     explorerRoot: path.resolve(ROOT, 'web/graphiql/dist'),
     cacheMaxAgeSeconds: whole(env, 'CACHE_MAX_AGE', 60),
+    expensiveConcurrency: whole(env, 'EXPENSIVE_CONCURRENCY', 4) || 4,
+    requestTimeoutMs: whole(env, 'REQUEST_TIMEOUT_MS', 30_000),
     rateLimit: {
       perMinute: whole(env, 'RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT.perMinute),
       burst: whole(env, 'RATE_LIMIT_BURST', DEFAULT_RATE_LIMIT.burst),

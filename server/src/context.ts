@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import { RequestAuth } from './auth/authenticate.ts'
 import { createLoaders, type Loaders } from './loaders.ts'
+import { Gate } from './gate.ts'
 import { Memo } from './memo.ts'
 
 /** What every resolver gets: the database, this request's loaders, the county to use when none is named, and who is asking. */
@@ -11,10 +12,23 @@ export interface Context {
   defaultCounty: string
   /** Costly results shared across requests, cleared on every write. */
   memo: Memo
+  /** The cap on expensive operations running at once. */
+  gate: Gate
   /** The request's credentials (the Authorization header), checked when a mutation asks for a role. */
   auth: RequestAuth
 }
 
-export function createContext(db: Kysely<Database>, defaultCounty: string, authorization?: string, memo: Memo = new Memo()): Context {
-  return { db, loaders: createLoaders(db), defaultCounty, memo, auth: new RequestAuth(db, authorization) }
+/** Shared across requests: the memo of costly results and the gate of expensive operations. */
+export interface Shared {
+  memo: Memo
+  gate: Gate
+}
+
+export function createContext(
+  db: Kysely<Database>,
+  defaultCounty: string,
+  authorization?: string,
+  shared: Shared = { memo: new Memo(), gate: new Gate() },
+): Context {
+  return { db, loaders: createLoaders(db), defaultCounty, ...shared, auth: new RequestAuth(db, authorization) }
 }

@@ -53,7 +53,7 @@ describe('writes', () => {
       const file = path.join(dir, 'service-points.csv')
       // "id,name_zh" then a row with 新郑 encoded in GBK (0xD0C2 0xD6A3): not valid UTF-8.
       writeFileSync(file, Buffer.concat([Buffer.from('id,name_zh\nip-service-410184101,'), Buffer.from([0xd0, 0xc2, 0xd6, 0xa3]), Buffer.from('\n')]))
-      const error = await importFile(server.db, { resource: 'service-points', file }).catch((e) => e)
+      const error = await importFile(server.db, { resource: 'service-points', file, county: '410184' }).catch((e) => e)
       expect(error).toBeInstanceOf(ImportError)
       expect(error.problems.join(' ')).toMatch(/not UTF-8.*CSV UTF-8/)
     } finally {

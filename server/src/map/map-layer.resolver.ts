@@ -29,8 +29,10 @@ export class MapLayerResolver {
     const tolerance = simplifyMeters ?? 0
     if (!(tolerance >= 0 && tolerance <= 10_000)) throw new BadUserInputError('simplifyMeters', 'must be between 0 and 10000')
     const countyCode = await resolveCounty(ctx, county)
-    if (layer === MapLayer.REGIONS) return regionsLayer(ctx.db, countyCode, region ?? null, tolerance)
-    if (layer === MapLayer.SERVICE_POINTS) return servicePointsLayer(ctx.db, countyCode, region ?? null)
-    return giProductsLayer(ctx.db, countyCode, region ?? null, tolerance)
+    return ctx.gate.run(() => {
+      if (layer === MapLayer.REGIONS) return regionsLayer(ctx.db, countyCode, region ?? null, tolerance)
+      if (layer === MapLayer.SERVICE_POINTS) return servicePointsLayer(ctx.db, countyCode, region ?? null)
+      return giProductsLayer(ctx.db, countyCode, region ?? null, tolerance)
+    })
   }
 }
