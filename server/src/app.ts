@@ -16,6 +16,7 @@ import type { Database } from '../../db/database.ts'
 import type { AppConfig } from './config.ts'
 import { createContext, type Context } from './context.ts'
 import { buildAppSchema } from './schema.ts'
+import { serveClientConfig } from './client-config.ts'
 import { serveStatic } from './static.ts'
 
 /** Largest request body accepted, in bytes. */
@@ -69,6 +70,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (url.pathname === '/healthz') return health(res)
     if (url.pathname === '/graphql') return graphql(req, res, url)
+    if (url.pathname === '/config.json') return serveClientConfig(req, res)
     if (await serveStatic(config.webRoot, req, res, url.pathname)) return
     sendJson(res, 404, { error: `Nothing at ${url.pathname}` })
   }
