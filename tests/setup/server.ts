@@ -26,7 +26,8 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-export async function startTestServer(options: { packages?: string[] } = {}): Promise<TestServer> {
+/** Starts the platform over a clone of the seeded database; `webRoot` defaults to the repository's web/dist. */
+export async function startTestServer(options: { packages?: string[]; webRoot?: string } = {}): Promise<TestServer> {
   const clone = await cloneTemplate('seeded')
   const app = await startApp(
     {
@@ -34,7 +35,7 @@ export async function startTestServer(options: { packages?: string[] } = {}): Pr
       port: 0,
       database: clone.options,
       packages: options.packages ?? [XINZHENG],
-      webRoot: path.join(ROOT, 'web/dist'),
+      webRoot: options.webRoot ?? path.join(ROOT, 'web/dist'),
       logLevel: 'silent',
     },
     { logger: pino({ level: 'silent' }) },
