@@ -112,7 +112,7 @@ describe.runIf(backend === 'pglite')('the web map in Chromium', () => {
     const canvas = (await page.locator('#map canvas').boundingBox())!
     await page.mouse.move(canvas.x + x, canvas.y + y)
     await expect
-      .poll(() => page.evaluate((pid) => (window as any).map.getFeatureState({ source: 'service-points', id: pid }).hover, id))
+      .poll(() => page.evaluate((pid) => (window as any).map.getFeatureState({ source: 'service-points', id: pid }).hover, id), { timeout: 10_000 })
       .toBe(true)
     await page.mouse.click(canvas.x + x, canvas.y + y)
     const popup = page.locator('.maplibregl-popup')
@@ -125,7 +125,8 @@ describe.runIf(backend === 'pglite')('the web map in Chromium', () => {
   })
 
   it('lists the nearest stations to a place clicked on the map, as the API ranks them', async () => {
-    const lngLat = { lng: 113.62, lat: 34.5 }
+    await page.click('.maplibregl-popup-close-button')
+    const lngLat = { lng: 113.755, lat: 34.485 }
     const [x, y] = await page.evaluate((p) => {
       const q = (window as any).map.project([p.lng, p.lat])
       return [q.x, q.y]
@@ -133,7 +134,7 @@ describe.runIf(backend === 'pglite')('the web map in Chromium', () => {
     const canvas = (await page.locator('#map canvas').boundingBox())!
     await page.mouse.click(canvas.x + x, canvas.y + y)
     const items = page.locator('.nearest-list li')
-    await expect.poll(() => items.count()).toBe(5)
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(5)
     const clicked = await page.evaluate(([px, py]) => (window as any).map.unproject([px, py]), [x, y])
     const { data } = await server.query('query ($lng: Float!, $lat: Float!) { nearestServicePoints(lng: $lng, lat: $lat) { servicePoint { nameZh } } }', clicked)
     expect(await items.first().innerText()).toContain(data.nearestServicePoints[0].servicePoint.nameZh)
@@ -178,7 +179,7 @@ describe.runIf(backend === 'pglite')('the web map in Chromium', () => {
   it('says clearly when a township code is unknown, with a way back', async () => {
     await page.goto(`${server.url}/#/town/999999999`)
     await page.waitForSelector('#panel-title')
-    await expect.poll(() => page.locator('#panel').innerText()).toContain('没有代码为 999999999 的乡镇')
+    await expect.poll(() => page.locator('#panel').innerText(), { timeout: 10_000 }).toContain('没有代码为 999999999 的乡镇')
     await expect(page.locator('#panel a[href^="#/"]').count()).resolves.toBeGreaterThan(0)
   })
 
@@ -186,13 +187,13 @@ describe.runIf(backend === 'pglite')('the web map in Chromium', () => {
     await page.goto(`${server.url}/#/town/410184109`)
     await page.waitForSelector('[data-town-code="410184109"]')
     await page.click('#lang-button')
-    await expect.poll(() => page.locator('#panel-title').innerText()).toContain('Longhu')
+    await expect.poll(() => page.locator('#panel-title').innerText(), { timeout: 10_000 }).toContain('Longhu')
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
     expect(await page.locator('.map-controls').innerText()).toContain('Legend')
     const field = await page.evaluate(() => (window as any).map.getLayoutProperty('regions-label', 'text-field'))
     expect(JSON.stringify(field)).toContain('nameEn')
     await page.click('#lang-button')
-    await expect.poll(() => page.locator('#panel-title').innerText()).toBe('龙湖街道')
+    await expect.poll(() => page.locator('#panel-title').innerText(), { timeout: 10_000 }).toBe('龙湖街道')
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN')
   })
 
@@ -206,7 +207,7 @@ describe.runIf(backend === 'pglite')('the web map in Chromium', () => {
     await page.mouse.down()
     await page.mouse.move(canvas.x + 420, canvas.y + 330, { steps: 8 })
     await page.mouse.up()
-    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/metric=coverage&layers=regions,points&at=/)
+    await expect.poll(() => page.evaluate(() => location.hash), { timeout: 10_000 }).toMatch(/metric=coverage&layers=regions,points&at=/)
     const before = await page.evaluate(() => (window as any).map.getCenter())
     await page.click('#lang-button')
 

@@ -48,7 +48,7 @@ export const STRINGS = {
   active: { zh: '运行中（实心）', en: 'Active (solid)' },
   planned: { zh: '规划中（空心）', en: 'Planned (hollow)' },
   stacked: { zh: '×3：同一位置有 3 个站点', en: '×3: three places at the same spot' },
-  giArea: { zh: '地理标志产品产地（点纹、虚线，近似）', en: 'GI product origin area (dots, dashed; approximate)' },
+  giArea: { zh: '地理标志产品产地（半透明紫色、虚线边框，近似）', en: 'GI product origin area (translucent purple, dashed edge; approximate)' },
   giSymbol: { zh: '地理标志产品', en: 'GI product' },
   hereSymbol: { zh: '您点击的位置', en: 'The place you clicked' },
   schematic: { zh: '示意图：乡镇边界为近似，非法定边界', en: 'Schematic: township boundaries are approximate, not legal boundaries' },

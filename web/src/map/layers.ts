@@ -20,7 +20,7 @@ import { noDataProperty, pendingProperty, textProperty, valueProperty } from './
 export const SOURCES = { regions: 'regions', points: 'service-points', gi: 'gi-products', here: 'here' } as const
 
 /** Images the style uses; `map.addImage` adds them (see patterns.ts) before any data is drawn. */
-export const IMAGES = { hatch: 'pattern-hatch', outsideHatch: 'pattern-outside', giDots: 'pattern-gi', giIcon: 'icon-gi' } as const
+export const IMAGES = { hatch: 'pattern-hatch', giIcon: 'icon-gi' } as const
 
 /**
  * Local fonts for labels, as a CSS font-family list (Windows, macOS, Android/Noto, Linux).
@@ -139,14 +139,15 @@ export function dataLayers(options: StyleOptions): LayerSpecification[] {
       source: SOURCES.regions,
       filter: ['!=', ['get', 'inCountyStatistics'], true],
       layout: { visibility: visibility('regions') },
-      paint: { 'fill-pattern': IMAGES.outsideHatch, 'fill-opacity': basemap ? 0.6 : 1 },
+      paint: { 'fill-color': OUTSIDE_FILL, 'fill-opacity': basemap ? 0.6 : 0.9 },
     },
     {
       id: LAYERS.giFill,
       type: 'fill',
       source: SOURCES.gi,
       layout: { visibility: visibility('gi') },
-      paint: { 'fill-pattern': IMAGES.giDots, 'fill-opacity': ['case', hovered, 1, 0.85] },
+      // Translucent, so the township's colour shows through; the dashed outline and the symbol mark it too.
+      paint: { 'fill-color': GI_COLOR, 'fill-opacity': ['case', hovered, 0.38, 0.22] },
     },
     {
       id: LAYERS.regionsOutline,

@@ -40,20 +40,6 @@ export function hatchPattern(color: string, options: { background?: string; size
   return image
 }
 
-/** A grid of round dots (for GI origin areas); tiles seamlessly. */
-export function dotPattern(color: string, size = 10, radius = 1.6, alpha = 0.8): RasterImage {
-  const image = blank(size)
-  const rgb = hexToRgb(color)
-  const c = (size - 1) / 2
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      const d = Math.hypot(x - c, y - c)
-      if (d <= radius + 0.5) setPixel(image, x, y, rgb, alpha * Math.min(1, radius + 0.5 - d + 0.5))
-    }
-  }
-  return image
-}
-
 /** A diamond with a white rim (the GI product symbol). */
 export function diamondIcon(color: string, size = 17): RasterImage {
   const image = blank(size)

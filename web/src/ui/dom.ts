@@ -29,7 +29,7 @@ export function fill(el: Element, ...children: (Child | Child[])[]): void {
 }
 
 /** A small inline SVG swatch for legends and lists (shapes are explained in words beside them). */
-export function swatch(kind: 'fill' | 'hatch' | 'outside' | 'dots' | 'circle' | 'ring' | 'diamond' | 'here', color = '#999'): SVGSVGElement {
+export function swatch(kind: 'fill' | 'hatch' | 'outside' | 'area' | 'circle' | 'ring' | 'diamond' | 'here', color = '#999'): SVGSVGElement {
   const ns = 'http://www.w3.org/2000/svg'
   const svg = document.createElementNS(ns, 'svg')
   svg.setAttribute('width', '22')
@@ -48,13 +48,14 @@ export function swatch(kind: 'fill' | 'hatch' | 'outside' | 'dots' | 'circle' | 
       shape('rect', { ...box, fill: color, stroke: '#333d47', 'stroke-width': 1 })
       break
     case 'hatch':
-    case 'outside':
-      shape('rect', { ...box, fill: kind === 'outside' ? '#c4c4c4' : '#fff', stroke: '#333d47', 'stroke-width': 1 })
-      for (let x = -14; x < 22; x += 5) shape('line', { x1: x, y1: 15, x2: x + 14, y2: 1, stroke: kind === 'outside' ? '#fff' : '#777', 'stroke-width': 1 })
+      shape('rect', { ...box, fill: '#fff', stroke: '#333d47', 'stroke-width': 1 })
+      for (let x = -14; x < 22; x += 5) shape('line', { x1: x, y1: 15, x2: x + 14, y2: 1, stroke: '#777', 'stroke-width': 1 })
       break
-    case 'dots':
-      shape('rect', { ...box, fill: '#fff', stroke: color, 'stroke-width': 2, 'stroke-dasharray': '4 3' })
-      for (const [cx, cy] of [[6, 5], [11, 5], [16, 5], [6, 10], [11, 10], [16, 10]]) shape('circle', { cx, cy, r: 1.4, fill: color })
+    case 'outside':
+      shape('rect', { ...box, fill: '#c4c4c4', stroke: '#333d47', 'stroke-width': 1 })
+      break
+    case 'area':
+      shape('rect', { ...box, fill: color, 'fill-opacity': 0.25, stroke: color, 'stroke-width': 2, 'stroke-dasharray': '4 3' })
       break
     case 'circle':
       shape('circle', { cx: 11, cy: 8, r: 6, fill: color, stroke: '#fff', 'stroke-width': 2 })

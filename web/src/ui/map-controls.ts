@@ -98,7 +98,7 @@ export function renderLegend(props: MapControlsProps): HTMLElement {
           'section',
           {},
           h('h3', {}, t('layer.gi')),
-          h('ul', {}, item(swatch('dots', GI_COLOR), t('giArea')), item(swatch('diamond', GI_COLOR), t('giSymbol'))),
+          h('ul', {}, item(swatch('area', GI_COLOR), t('giArea')), item(swatch('diamond', GI_COLOR), t('giSymbol'))),
         )
       : null,
   )

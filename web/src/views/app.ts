@@ -272,13 +272,18 @@ export function startApp(els: AppElements): void {
 
   // ——— routes ———
 
-  async function applyRoute(first: boolean): Promise<void> {
-    const route = url.route
+  /** Places the map for the page: the view in the address on a first load, else the page's area. */
+  function applyCamera(first: boolean): void {
     const code = selectedCode()
     const known = code !== null && lookup?.regions.has(code)
     mapView?.update({ selectedCode: known ? code : null })
     if (url.view && first) mapView?.jumpTo(url.view)
-    else if (!url.view || !first) await mapView?.fitRegion(known ? code : null, !first)
+    else mapView?.fitRegion(known ? code : null, !first)
+  }
+
+  async function applyRoute(first: boolean): Promise<void> {
+    const route = url.route
+    if (!first) applyCamera(false)
     if (route.name === 'town' && (!town || town.code !== route.code)) {
       town = { code: route.code, phase: 'loading' }
       renderPanel()
@@ -316,9 +321,11 @@ export function startApp(els: AppElements): void {
         ...layers.regions.features.map((f) => ({ kind: 'region' as const, id: f.properties.code, nameZh: f.properties.nameZh, nameEn: f.properties.nameEn })),
         ...layers.allServicePoints.map((p) => ({ kind: 'point' as const, id: p.id, nameZh: p.nameZh, nameEn: p.nameEn })),
       ])
+      const drawn = mapView?.setData(layers)
+      renderAll() // first: the camera keeps clear of the control box it draws
+      applyCamera(true)
+      await drawn
       neighbours = touchingNeighbours(layers.regions.features.map((f) => ({ id: f.properties.code, geometry: f.geometry })))
-      await mapView?.setData(layers)
-      renderAll()
       await applyRoute(true)
       const codes = layers.regions.features.filter((f) => f.properties.inCountyStatistics).map((f) => f.properties.code)
       try {

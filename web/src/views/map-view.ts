@@ -34,9 +34,9 @@ import {
   type LayerGroup,
   type StyleOptions,
 } from '../map/layers.ts'
-import { classify, type MetricClass } from '../map/metrics.ts'
-import { GI_COLOR, OUTSIDE_FILL } from '../map/palette.ts'
-import { diamondIcon, dotPattern, hatchPattern } from '../map/patterns.ts'
+import { classify, needsFigures, type MetricClass } from '../map/metrics.ts'
+import { GI_COLOR } from '../map/palette.ts'
+import { diamondIcon, hatchPattern } from '../map/patterns.ts'
 import { drawnRegions, stackCoincident, valueProperty } from '../map/region-features.ts'
 import { lang, t } from '../lib/i18n.ts'
 
@@ -116,8 +116,6 @@ export class MapView {
       if (!this.map.hasImage(id)) this.map.addImage(id, image, { pixelRatio: 1 })
     }
     add(IMAGES.hatch, hatchPattern('#6b7280', { alpha: 0.7 }))
-    add(IMAGES.outsideHatch, hatchPattern('#ffffff', { background: OUTSIDE_FILL, alpha: 1 }))
-    add(IMAGES.giDots, dotPattern(GI_COLOR))
     add(IMAGES.giIcon, diamondIcon(GI_COLOR))
   }
 
@@ -130,11 +128,11 @@ export class MapView {
     this.source(SOURCES.gi).setData(data.giProducts)
   }
 
-  /** Adds the figures from compareRegions (per 10k, coverage). */
+  /** Adds the figures from compareRegions (per 10k, coverage); redraws only when the metric shows them. */
   async setFigures(figures: Map<string, RegionFigures>): Promise<void> {
     this.figures = figures
     await this.loaded
-    this.refreshRegions()
+    if (needsFigures(this.state.metric)) this.refreshRegions()
   }
 
   private source(id: string): GeoJSONSource {
@@ -231,9 +229,12 @@ export class MapView {
     })
   }
 
-  /** Fits the map to a region (or to all regions with null); such fits are not recorded in the address. */
-  async fitRegion(code: string | null, animate: boolean): Promise<void> {
-    await this.loaded
+  /**
+   * Fits the map to a region (or to all regions with null); such fits are not recorded in the
+   * address. Works before the style has loaded: placing the camera before the data is drawn
+   * spares the worker a round of tiles at the wrong zoom.
+   */
+  fitRegion(code: string | null, animate: boolean): void {
     const features = this.data?.regions.features ?? []
     const chosen = code ? features.filter((f) => f.id === code) : features
     const box = bboxOf(chosen.map((f) => f.geometry as AreaGeometry))
