@@ -229,4 +229,34 @@ describe.runIf(backend === 'pglite')('the web map in Chromium', () => {
     expect(external).toEqual([])
     expect(errors).toEqual([])
   })
+
+  it('draws a configured 天地图 basemap under the layers, with its attribution, only once chosen', async () => {
+    // A context of its own (the requests it makes are expected), with /config.json offering 天地图.
+    const other = await browser.newContext({ viewport: { width: 1024, height: 700 }, deviceScaleFactor: 1 })
+    const requested: string[] = []
+    await other.route('**/*', (route) => {
+      const url = new URL(route.request().url())
+      if (url.hostname !== '127.0.0.1') {
+        requested.push(url.href)
+        return route.abort()
+      }
+      if (url.pathname === '/config.json') {
+        return route.fulfill({ json: { basemaps: [{ id: 'tianditu-vec', kind: 'tianditu', layer: 'vec', token: 'testtoken0123456789' }] } })
+      }
+      return route.continue()
+    })
+    const p = await other.newPage()
+    await p.goto(`${server.url}/#/`)
+    await p.waitForFunction(() => document.documentElement.dataset.ready === 'true')
+    expect(requested).toEqual([])
+    await p.click('#settings-button')
+    await p.check('input[name=basemap][value=tianditu-vec]')
+    await p.click('dialog#settings button[type=submit]')
+    await expect.poll(() => requested.length, { timeout: 10_000 }).toBeGreaterThan(0)
+    for (const url of requested) expect(url).toMatch(/^https:\/\/t[0-7]\.tianditu\.gov\.cn\/(vec|cva)_w\/wmts\?.*&tk=testtoken0123456789$/)
+    const ids = await p.evaluate(() => (window as any).map.getStyle().layers.map((l: { id: string }) => l.id))
+    expect(ids.slice(0, 3)).toEqual(['background', 'basemap-base', 'basemap-labels'])
+    await expect.poll(() => p.locator('.maplibregl-ctrl-attrib').innerText(), { timeout: 10_000 }).toContain('天地图')
+    await other.close()
+  })
 })
