@@ -36,6 +36,7 @@ function toItem(node: ServicePointNode): ServicePointItem {
   return { ...rest, regionCode: region?.code ?? null, location: location ? location.coordinates : null }
 }
 
+/** What the county view loads in its first request. */
 export interface CountyLayers {
   regions: RegionCollection
   servicePoints: ServicePointCollection
@@ -79,6 +80,7 @@ export async function fetchRegionFigures(codes: string[], coverageRadiusKm = 5):
   return new Map(data.compareRegions.map(({ region, ...figures }) => [region.code, { code: region.code, ...figures }]))
 }
 
+/** An indicator with the values recorded for one region. */
 export interface IndicatorActuals {
   code: string
   nameZh: string
@@ -89,6 +91,7 @@ export interface IndicatorActuals {
   actuals: { year: number; value: number; source: string }[]
 }
 
+/** A township-level unit as its page shows it. */
 export interface TownDetail {
   code: string
   nameZh: string
@@ -135,6 +138,7 @@ export async function fetchTown(code: string): Promise<TownDetail | undefined> {
   }
 }
 
+/** A located service point and its geodesic distance in metres. */
 export interface NearestPoint {
   item: ServicePointItem
   distanceMeters: number

@@ -4,6 +4,7 @@ import type { MetricId } from '../map/metrics.ts'
 
 type Text = { zh: string; en: string }
 
+/** The interface's words by key. */
 export const STRINGS = {
   appTitle: { zh: '新郑市知识产权开放数据平台', en: 'Xinzheng IP open data platform' },
   appSubtitle: { zh: '国家知识产权强县建设试点', en: 'National IP strong-county pilot' },
@@ -112,6 +113,7 @@ export const STRINGS = {
   mapUnavailable: { zh: '地图无法显示（浏览器不支持 WebGL）。下方表格包含全部数据。', en: 'The map cannot be shown (no WebGL in this browser). The tables below hold all the data.' },
 } satisfies Record<string, Text>
 
+/** A key of STRINGS. */
 export type StringKey = keyof typeof STRINGS
 
 const KIND_NAMES: Record<ServicePointKind, Text> = {
@@ -165,6 +167,7 @@ export function initialLang(storage: Pick<Storage, 'getItem'> | undefined = glob
   }
 }
 
+/** Switches the language and remembers it (localStorage). */
 export function setLang(lang: Lang): void {
   current = lang
   try {
@@ -174,12 +177,15 @@ export function setLang(lang: Lang): void {
   }
 }
 
+/** The current language. */
 export const lang = (): Lang => current
 
+/** A word or sentence in the current language. */
 export const t = (key: StringKey): string => STRINGS[key][current]
 /** A string with `{name}` placeholders filled in. */
 export const tf = (key: StringKey, values: Record<string, string | number>): string =>
   t(key).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''))
+/** Names of the API's enums in the current language. */
 export const kindName = (kind: ServicePointKind): string => KIND_NAMES[kind][current]
 export const statusName = (status: ServicePointStatus): string => STATUS_NAMES[status][current]
 export const locationQualityName = (q: LocationQuality): string => LOCATION_QUALITY[q][current]

@@ -1,6 +1,7 @@
 /** Finding a township or a service point by Chinese name, pinyin (full or initials) or English name. */
 import { pinyinSyllables } from './pinyin.ts'
 
+/** A township (`region`) or a service point (`point`) to find. */
 export interface SearchTarget {
   kind: 'region' | 'point'
   id: string
@@ -23,10 +24,12 @@ export function normalize(text: string): string {
     .replace(/[^\p{Letter}\p{Number}]/gu, '')
 }
 
+/** Prepared keys (names, pinyin, initials) of every target. */
 export interface SearchIndex {
   entries: Entry[]
 }
 
+/** Prepares the targets for `search`. */
 export function buildSearchIndex(targets: SearchTarget[]): SearchIndex {
   return {
     entries: targets.map((target) => {

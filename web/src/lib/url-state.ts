@@ -8,12 +8,14 @@ import { METRIC_IDS, type MetricId } from '../map/metrics.ts'
 /** The app's pages. Later pages (#/compare, #/indicators, #/data) add a case here and in ROUTES. */
 export type Route = { name: 'county' } | { name: 'town'; code: string } | { name: 'notFound'; path: string }
 
+/** A map view: centre (WGS84 degrees) and zoom. */
 export interface View {
   lng: number
   lat: number
   zoom: number
 }
 
+/** Everything the address holds. */
 export interface UrlState {
   route: Route
   metric: MetricId
@@ -22,6 +24,7 @@ export interface UrlState {
   view: View | null
 }
 
+/** The metric when the address names none. */
 export const DEFAULT_METRIC: MetricId = 'servicePoints'
 
 /** Path patterns, tried in order. */
@@ -30,6 +33,7 @@ const ROUTES: { pattern: RegExp; route: (m: RegExpMatchArray) => Route }[] = [
   { pattern: /^\/town\/([^/]+)\/?$/, route: (m) => ({ name: 'town', code: decodeURIComponent(m[1]) }) },
 ]
 
+/** The page a hash path names; unknown paths give `notFound`. */
 export function parseRoute(path: string): Route {
   for (const { pattern, route } of ROUTES) {
     const m = path.match(pattern)
@@ -38,6 +42,7 @@ export function parseRoute(path: string): Route {
   return { name: 'notFound', path }
 }
 
+/** The hash path of a page. */
 export function formatRoute(route: Route): string {
   switch (route.name) {
     case 'county':

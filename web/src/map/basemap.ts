@@ -8,6 +8,7 @@ export type BasemapOption =
   | { id: 'custom-style'; kind: 'style'; url: string }
   | { id: 'custom-xyz'; kind: 'xyz'; tiles: string[]; attribution: string }
 
+/** What /config.json answers. */
 export interface ClientConfig {
   basemaps: BasemapOption[]
 }
@@ -15,6 +16,7 @@ export interface ClientConfig {
 /** Prefix of every basemap source and layer id. */
 export const BASEMAP_PREFIX = 'basemap-'
 
+/** Shown with 天地图 tiles, as its terms ask. */
 export const TIANDITU_ATTRIBUTION = '<a href="https://www.tianditu.gov.cn/" target="_blank" rel="noopener">天地图</a> © 国家地理信息公共服务平台'
 
 /**

@@ -17,6 +17,7 @@ import type { MetricClass, MetricId } from './metrics.ts'
 import { BACKGROUND, GI_COLOR, INK, KIND_COLORS, NO_DATA_FILL, OUTSIDE_FILL, PENDING_FILL } from './palette.ts'
 import { noDataProperty, pendingProperty, textProperty, valueProperty } from './region-features.ts'
 
+/** Ids of the GeoJSON sources: regions, service points, GI areas and the place clicked. */
 export const SOURCES = { regions: 'regions', points: 'service-points', gi: 'gi-products', here: 'here' } as const
 
 /** Images the style uses; `map.addImage` adds them (see patterns.ts) before any data is drawn. */
@@ -30,8 +31,10 @@ export const FONT_STACK = ['Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC',
 
 /** Layers a user can switch on and off, by group. */
 export type LayerGroup = 'regions' | 'points' | 'gi'
+/** The groups in the order of the toggles. */
 export const LAYER_GROUPS: LayerGroup[] = ['regions', 'points', 'gi']
 
+/** Ids of every data layer. */
 export const LAYERS = {
   background: 'background',
   regionsFill: 'regions-fill',
@@ -64,6 +67,7 @@ export const INTERACTIVE_LAYERS = {
   regions: [LAYERS.regionsFill, LAYERS.regionsNoData, LAYERS.regionsOutside],
 }
 
+/** Everything the style depends on. */
 export interface StyleOptions {
   lang: Lang
   metric: MetricId

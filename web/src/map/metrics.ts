@@ -5,6 +5,7 @@
 import type { Lang, RegionFigures, RegionProps } from '../api/types.ts'
 import { RAMP } from './palette.ts'
 
+/** The figures a region can be coloured by. */
 export type MetricId = 'servicePoints' | 'per10k' | 'coverage' | 'giProducts'
 
 /** In the order the metric selector lists them. */
@@ -48,6 +49,7 @@ export function formatNumber(value: number, digits: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 })
 }
 
+/** One class of the legend: a range of values and its colour. */
 export interface MetricClass {
   /** Lowest value in the class (inclusive). */
   from: number

@@ -39,4 +39,5 @@ export const PENDING_FILL = '#eeeeee'
 export const GI_COLOR = '#762a83'
 /** Region outlines and label text. */
 export const INK = '#333d47'
+/** The map's background (no basemap). */
 export const BACKGROUND = '#f3f1ea'

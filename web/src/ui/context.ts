@@ -4,6 +4,7 @@ import type { GIProductProps, RegionFigures, RegionProps, ServicePointItem, Serv
 import type { Route } from '../lib/url-state.ts'
 import type { MetricId } from '../map/metrics.ts'
 
+/** The county's layers, indexed by id, and the figures from compareRegions once loaded. */
 export interface Lookup {
   layers: CountyLayers
   regions: Map<string, RegionProps>
@@ -13,6 +14,7 @@ export interface Lookup {
   figures: Map<string, RegionFigures> | undefined
 }
 
+/** Indexes the county's layers by region code, service point id and GI product code. */
 export function buildLookup(layers: CountyLayers, figures?: Map<string, RegionFigures>): Lookup {
   return {
     layers,
@@ -24,6 +26,7 @@ export function buildLookup(layers: CountyLayers, figures?: Map<string, RegionFi
   }
 }
 
+/** What every view needs: the data, the metric shown, links and "show on the map". */
 export interface ViewContext {
   lookup: Lookup
   metric: MetricId

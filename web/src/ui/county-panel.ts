@@ -6,17 +6,20 @@ import { KIND_COLORS } from '../map/palette.ts'
 import type { ViewContext } from './context.ts'
 import { h, swatch } from './dom.ts'
 
+/** The "nearest to here" list: not asked yet, loading, failed or answered. */
 export type NearestState =
   | { phase: 'idle' }
   | { phase: 'loading' }
   | { phase: 'error'; message: string }
   | { phase: 'done'; results: NearestPoint[] }
 
+/** Inputs of the county view's side panel. */
 export interface CountyPanelProps {
   nearest: NearestState
   onUseLocation(): void
 }
 
+/** The county view's side panel: heading, "nearest to here" and the table of townships. */
 export function renderCountyPanel(ctx: ViewContext, props: CountyPanelProps): HTMLElement[] {
   return [
     h('h2', { id: 'panel-title', tabindex: '-1' }, t('countyHeading')),

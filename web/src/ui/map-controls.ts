@@ -7,6 +7,7 @@ import { METRIC_IDS, needsFigures, type MetricClass, type MetricId } from '../ma
 import { GI_COLOR, KIND_COLORS, KINDS } from '../map/palette.ts'
 import { h, swatch } from './dom.ts'
 
+/** Inputs of the control box on the map. */
 export interface MapControlsProps {
   metric: MetricId
   layers: ReadonlySet<LayerGroup>
@@ -23,6 +24,7 @@ export interface MapControlsProps {
   onLayer(group: LayerGroup, on: boolean): void
 }
 
+/** The metric selector, the layer toggles and the legend. */
 export function renderMapControls(props: MapControlsProps): HTMLElement {
   const metricSelect = h(
     'select',

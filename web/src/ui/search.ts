@@ -4,6 +4,7 @@ import { lang, t } from '../lib/i18n.ts'
 import { search, type SearchIndex, type SearchTarget } from '../lib/search-index.ts'
 import { h } from './dom.ts'
 
+/** The search index (undefined until the data is in), a description per result and what to do on a choice. */
 export interface SearchBoxProps {
   index(): SearchIndex | undefined
   /** A short description under each name (level or kind). */
@@ -11,6 +12,7 @@ export interface SearchBoxProps {
   onChoose(target: SearchTarget): void
 }
 
+/** A labelled combobox: arrows move, Enter chooses, Escape closes. */
 export function renderSearchBox(props: SearchBoxProps): HTMLElement {
   const listId = 'search-results'
   let results: SearchTarget[] = []

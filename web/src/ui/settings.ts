@@ -3,12 +3,14 @@ import { t, type StringKey } from '../lib/i18n.ts'
 import type { BasemapOption } from '../map/basemap.ts'
 import { h } from './dom.ts'
 
+/** The basemaps /config.json offers, the one chosen (null: none) and what to do on a choice. */
 export interface SettingsProps {
   options: BasemapOption[]
   chosen: string | null
   onChoose(id: string | null): void
 }
 
+/** Fills the settings dialog (opened with `showModal()` from the header). */
 export function renderSettings(dialog: HTMLDialogElement, props: SettingsProps): void {
   const radio = (id: string | null, label: string) =>
     h(

@@ -10,6 +10,7 @@ import { servicePointFacts } from './popup.ts'
 
 const unknown = () => h('span', { class: 'unknown' }, t('unknown'))
 
+/** A township page's side panel; `neighbours` are the codes of the cells that touch it, in map order. */
 export function renderTownPanel(ctx: ViewContext, town: TownDetail, neighbours: string[]): (HTMLElement | null)[] {
   const zh = lang() === 'zh'
   const other = zh ? town.nameEn : town.nameZh
@@ -128,6 +129,7 @@ function renderServicePoints(ctx: ViewContext, points: ServicePointItem[]): HTML
   )
 }
 
+/** A clear "not found" with a link back to the county map. */
 export function renderNotFound(ctx: ViewContext, message: string): HTMLElement[] {
   return [
     h('h2', { id: 'panel-title', tabindex: '-1' }, t('notFoundTitle')),

@@ -6,6 +6,7 @@ import type { ViewContext } from './context.ts'
 import { h } from './dom.ts'
 import { servicePointFacts } from './popup.ts'
 
+/** "N places without a known location", each with its facts; null when every point is located. */
 export function renderUnlocated(ctx: ViewContext, points: ServicePointItem[], open: boolean): HTMLElement | null {
   const unlocated = points.filter((p) => p.location === null)
   if (unlocated.length === 0) return null

@@ -22,6 +22,7 @@ import { MapView } from './map-view.ts'
 
 const BASEMAP_KEY = 'ipmap.basemap'
 
+/** The page's fixed elements (see web/index.html). */
 export interface AppElements {
   header: HTMLElement
   mapContainer: HTMLElement
@@ -34,6 +35,7 @@ export interface AppElements {
 
 type TownState = { code: string; phase: 'loading' } | { code: string; phase: 'done'; detail: TownDetail | undefined } | { code: string; phase: 'error'; message: string }
 
+/** Starts the app: reads the address, fetches the data, creates the map and renders the panels. */
 export function startApp(els: AppElements): void {
   setLang(initialLang())
   let url: UrlState = parseHash(location.hash)

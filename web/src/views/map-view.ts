@@ -43,12 +43,14 @@ import { lang, t } from '../lib/i18n.ts'
 // MapLibre 6 finds its worker beside its own module, which a bundler moves: point it at the copy Vite emits.
 setWorkerUrl(workerUrl)
 
+/** The three map layers as the API serves them. */
 export interface MapData {
   regions: RegionCollection
   servicePoints: ServicePointCollection
   giProducts: GIProductCollection
 }
 
+/** What the map tells the app. */
 export interface MapViewEvents {
   /** A click on the map that hit no service point (for "nearest to here"). */
   onPlaceClick(lngLat: { lng: number; lat: number }): void
@@ -60,6 +62,7 @@ export interface MapViewEvents {
 
 type StyleState = Omit<StyleOptions, 'classes'>
 
+/** Owns the MapLibre map: style state, data, interaction and the schematic note. The map is also `window.map` (for tests). */
 export class MapView {
   readonly map: MapLibreMap
   private state: StyleState
