@@ -22,7 +22,7 @@ export default defineConfig({
       extends: true,
       test: {
         name: backend,
-        include: ['tests/**/*.test.ts', 'server/**/*.test.ts', 'db/**/*.test.ts'],
+        include: ['tests/**/*.test.ts', 'server/**/*.test.ts', 'db/**/*.test.ts', 'web/**/*.test.ts'],
         env: { TEST_BACKEND: backend },
         globalSetup: ['tests/setup/global-setup.ts'],
         // type-graphql needs the Reflect metadata API before any decorated class loads.

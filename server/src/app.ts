@@ -21,6 +21,7 @@ import { serveData } from './data/download.ts'
 import { buildAppSchema } from './schema.ts'
 import { contentSecurityPolicy, DEFAULT_HEADERS, setSecurityHeaders } from './security/headers.ts'
 import { RateLimiter } from './security/rate-limit.ts'
+import { serveClientConfig } from './client-config.ts'
 import { serveStatic } from './static.ts'
 import { TileServer } from './tiles/tiles.http.ts'
 
@@ -100,6 +101,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
       if (await serveStatic(config.explorerRoot, req, res, url.pathname.slice('/graphiql'.length))) return
     }
     if (url.pathname === '/data' || url.pathname.startsWith('/data/')) return serveData(req, res, url, state.phase === 'ready' ? { db: state.database.db, defaultCounty: state.defaultCounty } : undefined)
+    if (url.pathname === '/config.json') return serveClientConfig(req, res)
     if (await serveStatic(config.webRoot, req, res, url.pathname)) return
     sendJson(res, 404, { error: `Nothing at ${url.pathname}` })
   }

@@ -4,6 +4,7 @@ import { ConfigError } from '../../db/connect.ts'
 import { DatasetError } from '../../db/dataset/package.ts'
 import { configFromEnv } from './config.ts'
 import { startApp, type App } from './app.ts'
+import { clientConfigFromEnv } from './client-config.ts'
 import { ensureWebBuild } from './web-build.ts'
 
 function fail(error: unknown): never {
@@ -21,6 +22,7 @@ function fail(error: unknown): never {
 let app: App
 try {
   const config = configFromEnv()
+  clientConfigFromEnv() // a malformed basemap setting stops start-up here, not on the first request
   app = await startApp(config)
   await Promise.all([app.ready, ensureWebBuild(app.logger)])
 } catch (error) {

@@ -1,23 +1,63 @@
 /**
- * Headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core, with every request
- * that leaves 127.0.0.1 blocked and counted, and console errors collected.
+ * Headless Chromium (Debian's, never a downloaded one) and a fresh build of the web app, for the
+ * end-to-end tests and `npm run bench:web`.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { ROOT } from './templates.ts'
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-export const hasChromium = existsSync(CHROMIUM)
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run',
-    ],
-  })
+/** Software WebGL (SwiftShader), no GPU, nothing in the background that would reach the network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+]
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
 }
+
+/** Latest change of a file or folder of the app's sources (unit tests left out). */
+function newestMtime(target: string): number {
+  const info = statSync(target)
+  if (!info.isDirectory()) return target.endsWith('.test.ts') ? 0 : info.mtimeMs
+  return Math.max(info.mtimeMs, ...readdirSync(target).map((name) => newestMtime(path.join(target, name))))
+}
+
+/**
+ * A build of the web app no older than its sources: web/dist when it is fresh, otherwise a new
+ * build into `fallbackOutDir` (web/dist is left alone: a running server may be serving it).
+ * Returns the folder to serve.
+ */
+export async function freshWebBuild(fallbackOutDir = path.join(ROOT, '.tmp/web-dist-test')): Promise<string> {
+  const sources = Math.max(
+    ...['web/index.html', 'web/src', 'web/vite.config.ts', 'package-lock.json'].map((p) => newestMtime(path.join(ROOT, p))),
+  )
+  const dist = path.join(ROOT, 'web/dist')
+  try {
+    if (statSync(path.join(dist, 'index.html')).mtimeMs >= sources) return dist
+  } catch {
+    // no build yet
+  }
+  const { build } = await import('vite')
+  await build({ configFile: path.join(ROOT, 'web/vite.config.ts'), logLevel: 'warn', build: { outDir: fallbackOutDir, emptyOutDir: true } })
+  return fallbackOutDir
+}
+
+/** Whether Debian's Chromium is installed here (browser tests are skipped without it). */
+export const hasChromium = existsSync(CHROMIUM_PATH)
+
+/** The same as {@link launchChromium}. */
+export const launchBrowser = launchChromium
 
 export interface WatchedPage {
   page: Page
@@ -26,6 +66,7 @@ export interface WatchedPage {
   consoleErrors: string[]
 }
 
+/** A page in a fresh context, with every request that leaves 127.0.0.1 blocked and counted, and console errors collected. */
 export async function openPage(browser: Browser): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   const page = await context.newPage()

@@ -30,8 +30,9 @@ export interface TestServer {
   close(): Promise<void>
 }
 
+/** Starts the platform over a clone of the seeded database (or the one given); `webRoot` defaults to the repository's web/dist. */
 export async function startTestServer(
-  options: { packages?: string[]; logger?: Logger; config?: Partial<AppConfig>; database?: DatabaseOptions } = {},
+  options: { packages?: string[]; logger?: Logger; config?: Partial<AppConfig>; database?: DatabaseOptions; webRoot?: string } = {},
 ): Promise<TestServer> {
   // A database of its own, unless told to share one (e.g. two servers on one PostgreSQL).
   const clone = options.database ? { options: options.database, drop: async () => {} } : await cloneTemplate('seeded')
@@ -41,7 +42,7 @@ export async function startTestServer(
       port: 0,
       database: clone.options,
       packages: options.packages ?? [XINZHENG],
-      webRoot: path.join(ROOT, 'web/dist'),
+      webRoot: options.webRoot ?? path.join(ROOT, 'web/dist'),
       explorerRoot: path.join(ROOT, 'web/graphiql/dist'),
       logLevel: 'silent',
       // Tests send bursts of requests from one address: no rate limit unless a test asks for one.

@@ -1,0 +1,109 @@
+/** Shapes of what the GraphQL API answers, as the web app uses them. Coordinates are [lng, lat], WGS84. */
+
+export type Lang = 'zh' | 'en'
+
+export type Position = [number, number]
+export interface PointGeometry {
+  type: 'Point'
+  coordinates: Position
+}
+export interface PolygonGeometry {
+  type: 'Polygon'
+  coordinates: Position[][]
+}
+export interface MultiPolygonGeometry {
+  type: 'MultiPolygon'
+  coordinates: Position[][][]
+}
+export type AreaGeometry = PolygonGeometry | MultiPolygonGeometry
+
+export interface Feature<G, P> {
+  type: 'Feature'
+  id: string
+  geometry: G
+  properties: P
+}
+export interface FeatureCollection<G, P> {
+  type: 'FeatureCollection'
+  features: Feature<G, P>[]
+}
+
+export type RegionLevel = 'COUNTY' | 'SUBDISTRICT' | 'TOWN' | 'TOWNSHIP' | 'ZONE'
+export type GeometryQuality = 'OFFICIAL' | 'APPROXIMATE' | 'NONE'
+export type LocationQuality = 'SURVEYED' | 'GEOCODED' | 'APPROXIMATE' | 'UNKNOWN'
+export type ServicePointStatus = 'ACTIVE' | 'PLANNED'
+export type ServicePointKind =
+  | 'RIGHTS_PROTECTION_STATION'
+  | 'IP_SERVICE_STATION'
+  | 'TRADEMARK_BRAND_STATION'
+  | 'PATENT_NAVIGATION_BASE'
+  | 'RESEARCH_CENTER'
+  | 'UNIVERSITY'
+  | 'HIGH_VALUE_PATENT_CENTER'
+export type GIStatus = 'PROTECTED_PRODUCT' | 'TRADEMARK_REGISTERED' | 'APPLYING' | 'CULTIVATING'
+
+/** Properties of a REGIONS map-layer feature (see the `mapLayer` field description). */
+export interface RegionProps {
+  code: string
+  nameZh: string
+  nameEn: string
+  level: RegionLevel
+  inCountyStatistics: boolean
+  administeredByZh: string | null
+  administeredByEn: string | null
+  boundaryQuality: GeometryQuality
+  population: number | null
+  populationYear: number | null
+  areaKm2: number | null
+  servicePointCount: number
+  giProductCount: number
+  seat: PointGeometry | null
+}
+
+/** Properties of a SERVICE_POINTS map-layer feature. */
+export interface ServicePointProps {
+  id: string
+  nameZh: string
+  nameEn: string
+  kind: ServicePointKind
+  status: ServicePointStatus
+  locationQuality: LocationQuality
+  regionCode: string | null
+  address: string | null
+  services: string[]
+  source: string
+}
+
+/** Properties of a GI_PRODUCTS map-layer feature. */
+export interface GIProductProps {
+  code: string
+  nameZh: string
+  nameEn: string
+  status: GIStatus
+  categoryZh: string
+  categoryEn: string
+  originAreaQuality: GeometryQuality
+  originRegionCodes: string[]
+}
+
+export type RegionCollection = FeatureCollection<AreaGeometry, RegionProps>
+export type ServicePointCollection = FeatureCollection<PointGeometry, ServicePointProps>
+export type GIProductCollection = FeatureCollection<AreaGeometry, GIProductProps>
+
+/** A service point as listed (located or not). */
+export interface ServicePointItem extends ServicePointProps {
+  /** null when the location is unknown (locationQuality UNKNOWN). */
+  location: Position | null
+}
+
+/** One region's figures from `compareRegions`. */
+export interface RegionFigures {
+  code: string
+  population: number | null
+  populationYear: number | null
+  areaKm2: number | null
+  servicePointCount: number
+  servicePointsPer10k: number | null
+  coverageShare: number | null
+  giProductCount: number
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { formatHash, parseHash } from './url-state.ts'
+
+describe('url state', () => {
+  it('reads the county view with defaults from an empty hash', () => {
+    for (const hash of ['', '#', '#/']) {
+      const state = parseHash(hash)
+      expect(state).toMatchObject({ route: { name: 'county' }, metric: 'servicePoints', view: null })
+      expect([...state.layers]).toEqual(['regions', 'points', 'gi'])
+      expect(formatHash(state)).toBe('#/')
+    }
+  })
+
+  it('round-trips a town page with a metric, some layers and a view', () => {
+    const hash = '#/town/410184109?metric=coverage&layers=regions,points&at=113.7000,34.4500,10.50'
+    const state = parseHash(hash)
+    expect(state.route).toEqual({ name: 'town', code: '410184109' })
+    expect(state.metric).toBe('coverage')
+    expect([...state.layers]).toEqual(['regions', 'points'])
+    expect(state.view).toEqual({ lng: 113.7, lat: 34.45, zoom: 10.5 })
+    expect(formatHash(state)).toBe(hash)
+  })
+
+  it('keeps "no layer" distinct from "every layer"', () => {
+    const state = parseHash('#/?layers=')
+    expect(state.layers.size).toBe(0)
+    expect(formatHash(state)).toBe('#/?layers=')
+  })
+
+  it('falls back to defaults for what it cannot read, and names unknown pages', () => {
+    const state = parseHash('#/?metric=nonsense&layers=regions,bogus&at=1,2')
+    expect(state).toMatchObject({ metric: 'servicePoints', view: null })
+    expect([...state.layers]).toEqual(['regions'])
+    expect(parseHash('#/nowhere').route).toEqual({ name: 'notFound', path: '/nowhere' })
+    expect(parseHash('#/?at=500,20,10').view).toBeNull()
+  })
+})

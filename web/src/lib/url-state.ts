@@ -1,0 +1,89 @@
+/**
+ * What the address (hash) holds, so a view survives a reload and can be shared:
+ * `#/town/410184109?metric=coverage&layers=regions,points&at=113.7000,34.4500,10.50`.
+ */
+import { LAYER_GROUPS, type LayerGroup } from '../map/layers.ts'
+import { METRIC_IDS, type MetricId } from '../map/metrics.ts'
+
+/** The app's pages. Later pages (#/compare, #/indicators, #/data) add a case here and in ROUTES. */
+export type Route = { name: 'county' } | { name: 'town'; code: string } | { name: 'notFound'; path: string }
+
+/** A map view: centre (WGS84 degrees) and zoom. */
+export interface View {
+  lng: number
+  lat: number
+  zoom: number
+}
+
+/** Everything the address holds. */
+export interface UrlState {
+  route: Route
+  metric: MetricId
+  layers: ReadonlySet<LayerGroup>
+  /** The map's centre and zoom, when the user moved it; null fits the page's area. */
+  view: View | null
+}
+
+/** The metric when the address names none. */
+export const DEFAULT_METRIC: MetricId = 'servicePoints'
+
+/** Path patterns, tried in order. */
+const ROUTES: { pattern: RegExp; route: (m: RegExpMatchArray) => Route }[] = [
+  { pattern: /^\/?$/, route: () => ({ name: 'county' }) },
+  { pattern: /^\/town\/([^/]+)\/?$/, route: (m) => ({ name: 'town', code: decodeURIComponent(m[1]) }) },
+]
+
+/** The page a hash path names; unknown paths give `notFound`. */
+export function parseRoute(path: string): Route {
+  for (const { pattern, route } of ROUTES) {
+    const m = path.match(pattern)
+    if (m) return route(m)
+  }
+  return { name: 'notFound', path }
+}
+
+/** The hash path of a page. */
+export function formatRoute(route: Route): string {
+  switch (route.name) {
+    case 'county':
+      return '/'
+    case 'town':
+      return `/town/${encodeURIComponent(route.code)}`
+    case 'notFound':
+      return route.path
+  }
+}
+
+/** Reads a location hash (with or without the leading `#`); anything unreadable falls back to its default. */
+export function parseHash(hash: string): UrlState {
+  const text = hash.replace(/^#/, '')
+  const q = text.indexOf('?')
+  const path = q < 0 ? text : text.slice(0, q)
+  const params = new URLSearchParams(q < 0 ? '' : text.slice(q + 1))
+  const metricParam = params.get('metric')
+  const metric = METRIC_IDS.includes(metricParam as MetricId) ? (metricParam as MetricId) : DEFAULT_METRIC
+  const layersParam = params.get('layers')
+  const layers = new Set<LayerGroup>(
+    layersParam === null ? LAYER_GROUPS : layersParam.split(',').filter((l): l is LayerGroup => LAYER_GROUPS.includes(l as LayerGroup)),
+  )
+  return { route: parseRoute(path || '/'), metric, layers, view: parseView(params.get('at')) }
+}
+
+function parseView(value: string | null): View | null {
+  if (!value) return null
+  const [lng, lat, zoom] = value.split(',').map(Number)
+  if (![lng, lat, zoom].every(Number.isFinite)) return null
+  if (Math.abs(lng) > 180 || Math.abs(lat) > 85 || zoom < 0 || zoom > 24) return null
+  return { lng, lat, zoom }
+}
+
+/** Writes the state as a hash (`#/…`), leaving defaults out. */
+export function formatHash(state: UrlState): string {
+  const params: string[] = []
+  if (state.metric !== DEFAULT_METRIC) params.push(`metric=${state.metric}`)
+  if (state.layers.size !== LAYER_GROUPS.length || !LAYER_GROUPS.every((l) => state.layers.has(l))) {
+    params.push(`layers=${LAYER_GROUPS.filter((l) => state.layers.has(l)).join(',')}`)
+  }
+  if (state.view) params.push(`at=${state.view.lng.toFixed(4)},${state.view.lat.toFixed(4)},${state.view.zoom.toFixed(2)}`)
+  return `#${formatRoute(state.route)}${params.length ? `?${params.join('&')}` : ''}`
+}

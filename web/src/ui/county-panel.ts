@@ -1,0 +1,126 @@
+/** The side panel of the county view: nearest stations to a clicked place, and the map as a table. */
+import { nameIn, type NearestPoint } from '../api/operations.ts'
+import { formatCount, formatDistance, kindName, lang, levelName, locationQualityName, metricName, statusName, t } from '../lib/i18n.ts'
+import { formatMetric, metricValue, METRIC_IDS } from '../map/metrics.ts'
+import { KIND_COLORS } from '../map/palette.ts'
+import type { ViewContext } from './context.ts'
+import { h, swatch } from './dom.ts'
+
+/** The "nearest to here" list: not asked yet, loading, failed or answered. */
+export type NearestState =
+  | { phase: 'idle' }
+  | { phase: 'loading' }
+  | { phase: 'error'; message: string }
+  | { phase: 'done'; results: NearestPoint[] }
+
+/** Inputs of the county view's side panel. */
+export interface CountyPanelProps {
+  nearest: NearestState
+  onUseLocation(): void
+}
+
+/** The county view's side panel: heading, "nearest to here" and the table of townships. */
+export function renderCountyPanel(ctx: ViewContext, props: CountyPanelProps): HTMLElement[] {
+  return [
+    h('h2', { id: 'panel-title', tabindex: '-1' }, t('countyHeading')),
+    h('p', { class: 'intro' }, t('countyIntro')),
+    renderNearest(ctx, props),
+    renderTownTable(ctx),
+  ]
+}
+
+/** "Nearest to here": the stations nearest to the place clicked (or the user's location). */
+export function renderNearest(ctx: ViewContext, props: CountyPanelProps): HTMLElement {
+  const { nearest } = props
+  let body: HTMLElement
+  if (nearest.phase === 'idle') body = h('p', { class: 'hint' }, t('nearestHint'))
+  else if (nearest.phase === 'loading') body = h('p', { class: 'hint' }, t('loading'))
+  else if (nearest.phase === 'error') body = h('p', { class: 'error', role: 'alert' }, nearest.message)
+  else if (nearest.results.length === 0) body = h('p', { class: 'hint' }, t('nearestNone'))
+  else
+    body = h(
+      'ol',
+      { class: 'nearest-list' },
+      nearest.results.map(({ item, distanceMeters }) =>
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            { type: 'button', class: 'link', onclick: () => ctx.showPoint(item.id), title: t('showOnMap') },
+            swatch(item.status === 'ACTIVE' ? 'circle' : 'ring', KIND_COLORS[item.kind]),
+            ' ',
+            nameIn(item, lang()),
+          ),
+          h('span', { class: 'distance' }, formatDistance(distanceMeters)),
+          h(
+            'span',
+            { class: 'meta' },
+            `${kindName(item.kind)} · ${statusName(item.status)}`,
+            item.locationQuality === 'APPROXIMATE' ? h('span', { class: 'flag' }, ` · ⚠ ${locationQualityName('APPROXIMATE').split(/[：:]/)[0]}`) : null,
+          ),
+        ),
+      ),
+    )
+  return h(
+    'section',
+    { class: 'nearest', 'aria-live': 'polite' },
+    h('h3', {}, t('nearestTitle')),
+    body,
+    h('button', { type: 'button', onclick: props.onUseLocation }, t('useMyLocation')),
+  )
+}
+
+/** Every township with its figures: the table equivalent of the map. */
+export function renderTownTable(ctx: ViewContext): HTMLElement {
+  const regions = ctx.lookup.layers.regions.features.map((f) => f.properties)
+  const ordered = [...regions.filter((r) => r.inCountyStatistics), ...regions.filter((r) => !r.inCountyStatistics)]
+  const num = (text: string) => h('td', { class: 'num' }, text)
+  return h(
+    'section',
+    { class: 'towns' },
+    h('h3', {}, t('townsTitle')),
+    h(
+      'div',
+      { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': t('townsTitle') },
+      h(
+        'table',
+        { id: 'town-table' },
+        h('caption', {}, t('townsCaption')),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, t('colName')),
+            METRIC_IDS.map((m) => h('th', { scope: 'col', class: m === ctx.metric ? 'num current' : 'num' }, metricName(m))),
+            h('th', { scope: 'col', class: 'num' }, t('colPopulation')),
+            h('th', { scope: 'col', class: 'num' }, t('colArea')),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ordered.map((r) => {
+            const figures = ctx.lookup.figures?.get(r.code)
+            return h(
+              'tr',
+              { 'data-code': r.code, class: r.inCountyStatistics ? '' : 'outside' },
+              h(
+                'th',
+                { scope: 'row' },
+                h('a', { href: ctx.href({ name: 'town', code: r.code }) }, nameIn(r, lang())),
+                h('span', { class: 'level' }, r.inCountyStatistics ? levelName(r.level) : t('outside')),
+              ),
+              METRIC_IDS.map((m) => num(r.inCountyStatistics ? formatMetric(m, metricValue(m, r, figures), lang()).replace(/^(无数据|no data)$/, '—') : '—')),
+              num(r.population === null ? '—' : `${formatCount(r.population)} (${r.populationYear})`),
+              num(r.areaKm2 === null ? '—' : `≈ ${r.areaKm2.toFixed(1)}`),
+            )
+          }),
+        ),
+      ),
+    ),
+    h('p', { class: 'note' }, '— = ', t('unknown'), '. ', t('schematic'), '.'),
+  )
+}

@@ -1,0 +1,103 @@
+/** The content of a map popup: service points, or the GI products and the township under a click. */
+import type { MapGeoJSONFeature } from 'maplibre-gl'
+import type { RegionProps, ServicePointItem } from '../api/types.ts'
+import { nameIn } from '../api/operations.ts'
+import { giStatusName, kindName, lang, levelName, locationQualityName, metricName, statusName, t, formatCount } from '../lib/i18n.ts'
+import { SOURCES } from '../map/layers.ts'
+import { formatMetric, metricValue } from '../map/metrics.ts'
+import { KIND_COLORS } from '../map/palette.ts'
+import { h, swatch } from './dom.ts'
+import type { ViewContext } from './context.ts'
+
+/** A definition list, unknown values written as 未知/unknown. */
+function details(rows: [string, Node | string | null | undefined][]): HTMLDListElement {
+  return h(
+    'dl',
+    { class: 'facts' },
+    rows.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value ?? h('span', { class: 'unknown' }, t('unknown')))]),
+  )
+}
+
+function townLink(ctx: ViewContext, code: string | null): Node | null {
+  const region = code ? ctx.lookup.regions.get(code) : undefined
+  if (!code || !region) return null
+  return h('a', { href: ctx.href({ name: 'town', code }) }, nameIn(region, lang()))
+}
+
+/** A service point's facts (used in popups and lists). */
+export function servicePointFacts(ctx: ViewContext, p: ServicePointItem, headingLevel: 'h3' | 'h4' = 'h3'): HTMLElement {
+  const approximate = p.locationQuality === 'APPROXIMATE' || p.locationQuality === 'UNKNOWN'
+  return h(
+    'article',
+    { class: 'point-facts', 'data-point-id': p.id },
+    h(headingLevel, {}, nameIn(p, lang())),
+    h(
+      'p',
+      { class: 'meta' },
+      swatch(p.status === 'ACTIVE' ? 'circle' : 'ring', KIND_COLORS[p.kind]),
+      ` ${kindName(p.kind)} · `,
+      h('strong', {}, statusName(p.status)),
+    ),
+    details([
+      [t('address'), p.address],
+      [t('services'), p.services.length ? p.services.join(lang() === 'zh' ? '、' : '; ') : null],
+      [t('township'), townLink(ctx, p.regionCode)],
+      [t('location'), h('span', { class: approximate ? 'flag' : '' }, approximate ? '⚠ ' : '', locationQualityName(p.locationQuality))],
+      [t('source'), h('span', { class: 'source' }, p.source)],
+    ]),
+  )
+}
+
+function regionFacts(ctx: ViewContext, r: RegionProps): HTMLElement {
+  const value = metricValue(ctx.metric, r, ctx.lookup.figures?.get(r.code))
+  return h(
+    'article',
+    { class: 'region-facts' },
+    h('h3', {}, nameIn(r, lang())),
+    h('p', { class: 'meta' }, levelName(r.level), r.boundaryQuality === 'APPROXIMATE' ? ` · ${t('schematicShort')}` : ''),
+    r.inCountyStatistics
+      ? details([
+          [metricName(ctx.metric), formatMetric(ctx.metric, value, lang())],
+          [t('population'), r.population === null ? null : `${formatCount(r.population)}（${r.populationYear}）`],
+        ])
+      : h('p', { class: 'flag' }, t('outside')),
+    h('p', {}, h('a', { href: ctx.href({ name: 'town', code: r.code }) }, t('openTownPage'), ' →')),
+  )
+}
+
+function giFacts(ctx: ViewContext, code: string): HTMLElement | null {
+  const g = ctx.lookup.gi.get(code)
+  if (!g) return null
+  const towns = g.originRegionCodes.map((c) => townLink(ctx, c)).filter((n): n is Node => n !== null)
+  return h(
+    'article',
+    { class: 'gi-facts' },
+    h('h3', {}, swatch('diamond', '#762a83'), ' ', nameIn(g, lang())),
+    details([
+      [t('status'), giStatusName(g.status)],
+      [t('category'), lang() === 'zh' ? g.categoryZh : g.categoryEn],
+      [t('originArea'), towns.length ? h('span', {}, ...towns.flatMap((n, i) => (i ? [', ', n] : [n]))) : null],
+    ]),
+    g.originAreaQuality === 'APPROXIMATE' ? h('p', { class: 'flag' }, '⚠ ', t('approximateArea')) : null,
+  )
+}
+
+/** Popup content for the features under a click; null when there is nothing to say. */
+export function popupContent(ctx: ViewContext, features: MapGeoJSONFeature[]): HTMLElement | null {
+  const parts: HTMLElement[] = []
+  for (const f of features) {
+    const id = String(f.id ?? '')
+    if (f.source === SOURCES.points) {
+      const item = ctx.lookup.items.get(id)
+      if (item) parts.push(servicePointFacts(ctx, item))
+    } else if (f.source === SOURCES.gi) {
+      const gi = giFacts(ctx, id)
+      if (gi) parts.push(gi)
+    } else if (f.source === SOURCES.regions) {
+      const r = ctx.lookup.regions.get(id)
+      if (r) parts.push(regionFacts(ctx, r))
+    }
+  }
+  if (parts.length === 0) return null
+  return h('div', { class: 'popup', lang: lang() === 'zh' ? 'zh-CN' : 'en' }, parts)
+}
