@@ -75,3 +75,18 @@ export function serveClientConfig(req: IncomingMessage, res: ServerResponse): vo
   })
   res.end(req.method === 'HEAD' ? undefined : cached.text)
 }
+
+/**
+ * Origins the configured basemaps load from, for the Content-Security-Policy (img-src, connect-src).
+ * A style URL may name further origins inside it (tiles, glyphs): list those in BASEMAP_TILES too, or
+ * prefer an XYZ template.
+ */
+export function basemapOrigins(config: ClientConfig): string[] {
+  const origins = new Set<string>()
+  for (const b of config.basemaps) {
+    if (b.kind === 'tianditu') for (let i = 0; i < 8; i++) origins.add(`https://t${i}.tianditu.gov.cn`)
+    if (b.kind === 'style') origins.add(new URL(b.url).origin)
+    if (b.kind === 'xyz') for (const t of b.tiles) origins.add(new URL(t.replaceAll(/[{}]/g, '')).origin)
+  }
+  return [...origins]
+}

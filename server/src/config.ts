@@ -2,6 +2,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ConfigError, type DatabaseOptions } from '../../db/connect.ts'
+import { basemapOrigins, clientConfigFromEnv } from './client-config.ts'
 import { DEFAULT_HEADERS, type HeaderOptions } from './security/headers.ts'
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './security/rate-limit.ts'
 
@@ -108,7 +109,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     headers: {
       frameAncestors: env.FRAME_ANCESTORS || DEFAULT_HEADERS.frameAncestors,
-      extraOrigins: [],
+      extraOrigins: basemapOrigins(clientConfigFromEnv(env)),
       hstsMaxAge: whole(env, 'HSTS_MAX_AGE', DEFAULT_HEADERS.hstsMaxAge),
       trustProxy: whole(env, 'TRUST_PROXY', 0) > 0,
     },

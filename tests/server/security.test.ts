@@ -68,3 +68,15 @@ describe('security headers', () => {
     expect(https.headers.get('strict-transport-security')).toBe('max-age=600; includeSubDomains')
   })
 })
+
+describe('CSP and basemaps', () => {
+  it('lets the browser load a configured basemap and nothing else from outside', async () => {
+    const { configFromEnv } = await import('../../server/src/config.ts')
+    const { contentSecurityPolicy } = await import('../../server/src/security/headers.ts')
+    const none = contentSecurityPolicy(configFromEnv({}).headers!)
+    expect(none).toContain("img-src 'self' data: blob:;")
+    const tdt = contentSecurityPolicy(configFromEnv({ TIANDITU_TOKEN: 'abcdef0123456789abcdef0123456789', BASEMAP_TILES: 'https://tiles.example.org/{z}/{x}/{y}.png' }).headers!)
+    expect(tdt).toMatch(/img-src 'self' data: blob: https:\/\/t0\.tianditu\.gov\.cn .*https:\/\/tiles\.example\.org/)
+    expect(tdt).toMatch(/connect-src 'self' https:\/\/t0\.tianditu\.gov\.cn/)
+  })
+})
