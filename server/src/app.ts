@@ -75,7 +75,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
   const gate = new Gate(config.expensiveConcurrency ?? 4)
   let stopListening: (() => Promise<void>) | undefined
 
-  const server = createServer((req, res) => {
+  const server = createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
     handle(req, res).catch((error) => {
       const status = error instanceof HttpError ? error.status : 500
       if (status === 500) logger.error({ err: error, url: req.url }, 'request failed')
@@ -166,8 +166,8 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
   }
 
   // A client must send its headers within 10 s and its whole request within REQUEST_TIMEOUT_MS.
-  server.headersTimeout = 10_000
   server.requestTimeout = config.requestTimeoutMs ?? 30_000
+  server.headersTimeout = Math.min(10_000, server.requestTimeout)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(config.port, config.host, () => {

@@ -80,3 +80,25 @@ describe('CSP and basemaps', () => {
     expect(tdt).toMatch(/connect-src 'self' https:\/\/t0\.tianditu\.gov\.cn/)
   })
 })
+
+describe('request timeout (protects the server from clients that trickle their requests, e.g. slowloris)', () => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startTestServer({ config: { requestTimeoutMs: 1500 } })
+  })
+  afterAll(() => server.close())
+
+  it('answers 408 and closes a connection whose request does not arrive in time', async () => {
+    const { connect } = await import('node:net')
+    const port = Number(new URL(server.url).port)
+    const t0 = Date.now()
+    const reply = await new Promise<string>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"query":'))
+      let text = ''
+      socket.on('data', (d) => (text += d))
+      socket.on('close', () => resolve(text))
+    })
+    expect(reply).toMatch(/^HTTP\/1\.1 408/)
+    expect(Date.now() - t0).toBeLessThan(5000)
+  })
+})

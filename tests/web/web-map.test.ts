@@ -9,6 +9,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freshWebBuild, launchChromium } from '../setup/browser.ts'
 import { backend } from '../setup/database.ts'
+import { basemapOrigins } from '../../server/src/client-config.ts'
+import { DEFAULT_HEADERS } from '../../server/src/security/headers.ts'
 import { startTestServer, type TestServer } from '../setup/server.ts'
 import { ROOT } from '../setup/templates.ts'
 
@@ -32,7 +34,10 @@ describe.runIf(backend === 'pglite')('the web map in Chromium', () => {
   beforeAll(async () => {
     const [webRoot, launched] = await Promise.all([freshWebBuild(), launchChromium()])
     browser = launched
-    server = await startTestServer({ webRoot })
+    // The Content-Security-Policy admits the 天地图 origins as a server configured with TIANDITU_TOKEN does
+    // (the basemap test below offers it through a faked /config.json).
+    const headers = { ...DEFAULT_HEADERS, extraOrigins: basemapOrigins({ basemaps: [{ id: 'tianditu-vec', kind: 'tianditu', layer: 'vec', token: 'testtoken0123456789' }] }) }
+    server = await startTestServer({ webRoot, config: { headers } })
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'zh-CN' })
     await context.route('**/*', (route) => {
       const url = new URL(route.request().url())
