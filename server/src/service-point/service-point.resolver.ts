@@ -7,22 +7,13 @@ import type { Context } from '../context.ts'
 import { resolveCounty } from '../county.ts'
 import { BadUserInputError } from '../errors.ts'
 import { checkBbox, checkLatitude, checkLongitude } from '../geo-input.ts'
+import { checkPageSize, connection, cursors, MAX_PAGE_SIZE } from '../relay.ts'
 import { listNearestServicePoints, listServicePointsPage } from './service-point.repository.ts'
 
-/** Largest page a client may ask for. */
-export const MAX_PAGE_SIZE = 500
 /** Most neighbours `nearestServicePoints` returns. */
 export const MAX_NEAREST = 50
 
-const CURSOR_PREFIX = 'sp:'
-export const encodeCursor = (id: string) => Buffer.from(CURSOR_PREFIX + id, 'utf8').toString('base64url')
-function decodeCursor(cursor: string): string {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8')
-  if (!text.startsWith(CURSOR_PREFIX) || text.length === CURSOR_PREFIX.length) {
-    throw new BadUserInputError('after', 'is not a cursor returned by this API')
-  }
-  return text.slice(CURSOR_PREFIX.length)
-}
+const cursor = cursors('sp:')
 
 @Resolver(() => ServicePoint)
 export class ServicePointResolver {
@@ -44,25 +35,15 @@ export class ServicePointResolver {
     @Arg('first', () => Int, { defaultValue: 50, description: `Page size, 1–${MAX_PAGE_SIZE}.` }) first: number = 50,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last item of the previous page (pageInfo.endCursor).' }) after?: string | null,
   ): Promise<ServicePointConnection> {
-    if (!(first >= 1 && first <= MAX_PAGE_SIZE)) throw new BadUserInputError('first', `must be between 1 and ${MAX_PAGE_SIZE}`)
-    const afterId = after ? decodeCursor(after) : null
+    checkPageSize(first)
+    const afterId = after ? cursor.decode(after) : null
     if (bbox) checkBbox('bbox', bbox)
     const page = await listServicePointsPage(
       ctx.db,
       { county: await resolveCounty(ctx, county), kinds, statuses, region, bbox },
       { first, afterId },
     )
-    const edges = page.points.map((node) => ({ cursor: encodeCursor(node.id), node }))
-    return {
-      edges,
-      totalCount: page.totalCount,
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: afterId !== null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-    }
+    return connection(page.points, (p) => p.id, cursor.encode, { hasNextPage: page.hasNextPage, totalCount: page.totalCount, after: afterId !== null })
   }
 
   @Query(() => [ServicePointDistance], {
