@@ -13,11 +13,6 @@ export function asGeoJson(column: string, simplifyDegrees?: number): RawBuilder<
   return sql<object | null>`st_asgeojson(st_forcepolygonccw(${geometry}), 6)::json`
 }
 
-/** Geodesic area of a geometry column in km² (ST_Area on geography, WGS84 spheroid), to 0.001 km². */
-export function areaKm2(column: string): RawBuilder<number | null> {
-  return sql<number | null>`round((st_area(${sql.ref(column)}::geography) / 1e6)::numeric, 3)::float8`
-}
-
 /** Metres on the ground to degrees, for display-only simplification (1° of latitude ≈ 111 320 m). */
 export function metresToDegrees(metres: number): number {
   return metres / 111_320
