@@ -58,16 +58,12 @@ function filtered(db: Kysely<Database>, filter: ServicePointFilter) {
   if (filter.statuses?.length) q = q.where('status', 'in', filter.statuses)
   if (filter.region) {
     const region = filter.region
+    // The boundary as a scalar subquery is computed once, so the GiST index on location serves ST_Covers.
+    const boundary = sql`(select r.boundary from region r where r.code = ${region})`
     q = q.where((eb) =>
       eb.or([
         eb.and([eb('location', 'is', null), eb('region_code', '=', region)]),
-        eb.exists(
-          eb
-            .selectFrom('region')
-            .select(sql`1`.as('one'))
-            .where('region.code', '=', region)
-            .where(sql<boolean>`st_covers(region.boundary, service_point.location)`),
-        ),
+        sql<boolean>`st_covers(${boundary}, service_point.location)`,
       ]),
     )
   }
