@@ -114,7 +114,7 @@ function renderIndicator(i: PlanIndicator): HTMLElement {
           }),
         ),
       ),
-      chart(i, id),
+      h('figure', { class: 'mini' }, chart(i, id), h('figcaption', { 'aria-hidden': 'true' }, L('- - ○ 方案　— ■ 实际', '- - ○ plan   — ■ actual'))),
     ),
     h(
       'p',
@@ -151,16 +151,24 @@ function progressBar(i: PlanIndicator): HTMLElement {
 
 /** Milestones (dashed line, hollow circles) vs actuals (solid line, filled squares) over 2023–2026; the table beside it holds the same figures. */
 function chart(i: PlanIndicator, id: string): SVGSVGElement {
-  const W = 260, H = 120, left = 8, right = 8, top = 12, bottom = 22
+  const W = 300, H = 130, left = 44, right = 20, top = 12, bottom = 22
   const plan: PlanValue[] = [...(i.baseline ? [i.baseline] : []), ...i.milestones]
   if (i.target && !i.milestones.some((m) => m.year === i.target!.year)) plan.push(i.target)
   const values = [...plan.flatMap((p) => [p.value, p.valueMax ?? p.value]), ...i.actuals.map((a) => a.value)]
-  const max = Math.max(1, ...values) * 1.1
+  const lo0 = Math.min(...values), hi0 = Math.max(...values)
+  const pad = (hi0 - lo0) * 0.15 || Math.abs(hi0) * 0.1 || 1
+  const lo = Math.max(0, lo0 - pad), hi = hi0 + pad
   const x = (year: number) => left + ((year - 2023) / 3) * (W - left - right)
-  const y = (v: number) => top + (1 - v / max) * (H - top - bottom)
+  const y = (v: number) => top + (1 - (v - lo) / (hi - lo)) * (H - top - bottom)
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: 'mini-chart', role: 'img', 'aria-labelledby': `${id}-chart-title`, 'aria-describedby': `${id}-table` })
   svg.append(s('title', { id: `${id}-chart-title` }, L('方案节点（虚线、空心圆）与实际值（实线、实心方块），数据见左表', 'Plan milestones (dashed, hollow circles) and actuals (solid, filled squares); figures in the table')))
   svg.append(s('line', { x1: left, x2: W - right, y1: H - bottom, y2: H - bottom, stroke: '#6b7280' }))
+  svg.append(s('line', { x1: left, x2: left, y1: top, y2: H - bottom, stroke: '#6b7280' }))
+  const short = (v: number) => new Intl.NumberFormat(lang() === 'zh' ? 'zh-CN' : 'en', { notation: 'compact', maximumFractionDigits: 2 }).format(v / (lang() === 'zh' ? i.displayFactor : 1))
+  if (values.length) {
+    svg.append(s('text', { x: left - 4, y: y(hi0) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#374151' }, short(hi0)))
+    if (hi0 !== lo0) svg.append(s('text', { x: left - 4, y: y(lo0) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#374151' }, short(lo0)))
+  }
   for (const year of YEARS) svg.append(s('text', { x: x(year), y: H - 6, 'text-anchor': 'middle', 'font-size': 10, fill: '#374151' }, String(year)))
   if (plan.length > 1) svg.append(s('polyline', { points: plan.map((p) => `${x(p.year)},${y(p.value)}`).join(' '), fill: 'none', stroke: '#1d4ed8', 'stroke-width': 2, 'stroke-dasharray': '5 3' }))
   for (const p of plan) {
