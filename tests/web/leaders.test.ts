@@ -4,7 +4,7 @@
  * plan, the filter by responsible body, and axe (WCAG 2 A/AA) on every page in both languages.
  * Requests off 127.0.0.1 are blocked and counted. One browser for the whole file.
  */
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -120,6 +120,9 @@ describe.runIf(backend === 'pglite')("the leaders' pages in Chromium", () => {
     // The chart has a bar or a "—" for each town, and the county average line.
     await expect(page.locator('.bar-chart text').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/^全市平均/)]))
     await expect(page.locator('h2#page-title').textContent()).resolves.toBe('乡镇对比')
+    // The small schematic map outlines the chosen towns.
+    await expect(page.locator('.small-map path[stroke="#0b1f4d"]').count()).resolves.toBeGreaterThanOrEqual(3)
+    await expect(page.locator('.small-map figcaption').textContent()).resolves.toContain('边界为近似')
     await page.screenshot({ path: path.join(SCREENSHOTS, 'compare.png'), fullPage: true })
   })
 
@@ -279,8 +282,5 @@ describe.runIf(backend === 'pglite')("the leaders' pages in Chromium", () => {
   it('made no external request and logged no console error', () => {
     expect(external).toEqual([])
     expect(errors).toEqual([])
-    mkdirSync(path.join(ROOT, 'docs'), { recursive: true })
-    copyFileSync(path.join(SCREENSHOTS, 'compare.png'), path.join(ROOT, 'docs/web-compare.png'))
-    copyFileSync(path.join(SCREENSHOTS, 'indicators.png'), path.join(ROOT, 'docs/web-indicators.png'))
   })
 })

@@ -1,6 +1,6 @@
 /** The leaders' pages' GraphQL operations (one query per page state; nothing else is fetched). */
 import { graphql } from '../api/client.ts'
-import type { RegionLevel, ServicePointKind } from '../api/types.ts'
+import type { AreaGeometry, RegionLevel, ServicePointKind } from '../api/types.ts'
 import type { Comparator } from './format.ts'
 
 export type Category = 'CREATION' | 'UTILIZATION' | 'PROTECTION' | 'SERVICE' | 'AWARENESS' | 'MANAGEMENT'
@@ -56,6 +56,8 @@ export interface TownOption {
   nameZh: string
   nameEn: string
   level: RegionLevel
+  /** Simplified boundary for the small map; null when the region has none. */
+  geometry: AreaGeometry | null
 }
 
 export interface Comparison {
@@ -84,8 +86,14 @@ export interface RegionActual {
 
 /** The county's township-level units that count in its statistics (the choices of the comparison). */
 export async function fetchTownOptions(): Promise<TownOption[]> {
-  const data = await graphql<{ regions: (TownOption & { inCountyStatistics: boolean })[] }>(`query LeaderTowns { regions { code nameZh nameEn level inCountyStatistics } }`)
-  return data.regions.filter((r) => r.inCountyStatistics && r.level !== 'COUNTY').map(({ code, nameZh, nameEn, level }) => ({ code, nameZh, nameEn, level }))
+  const data = await graphql<{
+    regions: (Omit<TownOption, 'geometry'> & { inCountyStatistics: boolean })[]
+    mapLayer: { features: { id: string; geometry: AreaGeometry | null }[] }
+  }>(`query LeaderTowns { regions { code nameZh nameEn level inCountyStatistics } mapLayer(layer: REGIONS, simplifyMeters: 150) }`)
+  const shapes = new Map(data.mapLayer.features.map((f) => [String(f.id), f.geometry]))
+  return data.regions
+    .filter((r) => r.inCountyStatistics && r.level !== 'COUNTY')
+    .map(({ code, nameZh, nameEn, level }) => ({ code, nameZh, nameEn, level, geometry: shapes.get(code) ?? null }))
 }
 
 /** compareRegions for the chosen towns, and the latest actual of each indicator recorded for them. */

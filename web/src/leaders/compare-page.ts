@@ -103,7 +103,7 @@ export function renderComparePage(data: CompareData | null, state: CompareState,
     { class: 'leaders compare-page' },
     h('h2', { id: 'page-title', tabindex: '-1' }, L('乡镇对比', 'Compare towns')),
     h('p', { class: 'hint' }, L('选择乡镇（街道），按人口、面积比较服务站点、地理标志产品与服务覆盖。未知数值显示为“—”，不按 0 计。', 'Choose towns and compare service points, GI products and service coverage per person and per area. Unknown values show as “—”, never as 0.')),
-    h('div', { class: 'compare-controls no-print' }, townPicker(towns, chosen, handlers), settingsBox(state, handlers)),
+    h('div', { class: 'compare-controls no-print' }, townPicker(towns, chosen, handlers), settingsBox(state, handlers), smallMap(towns, chosen)),
     error ? h('p', { role: 'alert', class: 'error' }, error) : null,
     data ? results(data, state, handlers) : h('p', { class: 'hint', role: 'status' }, L('加载中…', 'Loading…')),
   )
@@ -299,4 +299,24 @@ function barChart(rows: Comparison[], county: Comparison[], state: CompareState)
     svg.append(s('text', { x: Math.min(ax, W - 120), y: H - 6, 'font-size': 12, fill: '#b91c1c' }, L(`全市平均 ${shown}`, `County average ${shown}`)))
   }
   return h('figure', { class: 'chart' }, svg, h('figcaption', {}, title))
+}
+
+/** A small schematic map: the chosen towns filled and outlined, the others pale (the list beside it says the same). */
+function smallMap(towns: TownOption[], chosen: Set<string>): HTMLElement | null {
+  const rings = towns.flatMap((t) => (t.geometry ? (t.geometry.type === 'Polygon' ? [t.geometry.coordinates] : t.geometry.coordinates).map((p) => ({ code: t.code, ring: p[0] })) : []))
+  if (!rings.length) return null
+  const pts = rings.flatMap((r) => r.ring)
+  const minX = Math.min(...pts.map((p) => p[0])), maxX = Math.max(...pts.map((p) => p[0]))
+  const minY = Math.min(...pts.map((p) => p[1])), maxY = Math.max(...pts.map((p) => p[1]))
+  const k = Math.cos(((minY + maxY) / 2) * (Math.PI / 180))
+  const W = 220, scale = W / ((maxX - minX) * k), H = Math.round((maxY - minY) * scale)
+  const path = (ring: number[][]) => `M${ring.map((p) => `${((p[0] - minX) * k * scale).toFixed(1)},${((maxY - p[1]) * scale).toFixed(1)}`).join('L')}Z`
+  const names = towns.filter((t) => chosen.has(t.code)).map(townName).join('、')
+  const svg = s('svg', { viewBox: `-2 -2 ${W + 4} ${H + 4}`, width: W, height: H, class: 'small-map', role: 'img', 'aria-labelledby': 'small-map-title' })
+  svg.append(s('title', { id: 'small-map-title' }, L(`示意图（边界为近似）：已选 ${names || '无'}`, `Schematic map (approximate boundaries): chosen ${names || 'none'}`)))
+  for (const r of rings) {
+    const on = chosen.has(r.code)
+    svg.append(s('path', { d: path(r.ring), fill: on ? '#1d4ed8' : '#eef1f4', 'fill-opacity': on ? 0.75 : 1, stroke: on ? '#0b1f4d' : '#9aa5b1', 'stroke-width': on ? 1.5 : 0.75 }))
+  }
+  return h('figure', { class: 'small-map' }, svg, h('figcaption', {}, L('示意图 · 边界为近似', 'Schematic · boundaries approximate')))
 }
