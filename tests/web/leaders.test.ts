@@ -256,6 +256,31 @@ describe.runIf(backend === 'pglite')("the leaders' pages in Chromium", () => {
     await expect(page.locator('nav a[aria-current="page"]').getAttribute('href')).resolves.toBe('#/indicators')
   })
 
+  it('draws the county map after starting on a leader’s page (the map was created hidden)', async () => {
+    const fresh = await context.newPage()
+    fresh.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text())
+    })
+    fresh.on('pageerror', (error) => errors.push(error.message))
+    await fresh.goto(`${server.url}/#/compare`)
+    await fresh.waitForFunction(() => document.documentElement.dataset.pageReady === 'true')
+    await expect(fresh.locator('#layout').isHidden()).resolves.toBe(true)
+    await fresh.click('nav a[href="#/"]')
+    await fresh.waitForFunction(() => document.documentElement.dataset.ready === 'true')
+    await fresh.waitForFunction(() => {
+      const map = (window as any).map
+      return map.loaded() && !map.isMoving() && map.queryRenderedFeatures({ layers: ['regions-fill'] }).length > 0
+    })
+    await expect(fresh.locator('#page').isHidden()).resolves.toBe(true)
+    const size = await fresh.evaluate(() => {
+      const canvas = (window as any).map.getCanvas() as HTMLCanvasElement
+      return [canvas.clientWidth, canvas.clientHeight]
+    })
+    expect(size[0]).toBeGreaterThan(300)
+    expect(size[1]).toBeGreaterThan(300)
+    await fresh.close()
+  })
+
   it('has no serious or critical axe violations (WCAG 2 A/AA) on every page in both languages', async () => {
     const found: string[] = []
     for (const language of ['zh', 'en']) {
