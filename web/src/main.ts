@@ -6,6 +6,8 @@ const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) 
 
 startApp({
   header: byId('header'),
+  layout: byId('layout'),
+  page: byId('page'),
   mapContainer: byId('map'),
   schematicNote: byId('schematic-note'),
   controls: byId('map-controls'),

@@ -6,7 +6,21 @@ import { LAYER_GROUPS, type LayerGroup } from '../map/layers.ts'
 import { METRIC_IDS, type MetricId } from '../map/metrics.ts'
 
 /** The app's pages. Later pages (#/compare, #/indicators, #/data) add a case here and in ROUTES. */
-export type Route = { name: 'county' } | { name: 'town'; code: string } | { name: 'notFound'; path: string }
+export type Route =
+  | { name: 'county' }
+  | { name: 'town'; code: string }
+  | { name: 'notFound'; path: string }
+  /** The leaders' views; `query` is their own part of the address (e.g. `codes=…&metric=…&radius=…`), kept as written. */
+  | { name: LeaderPage; query: string }
+
+/** The leaders' pages: they have no map; their code loads on demand. */
+export type LeaderPage = 'compare' | 'indicators' | 'plan'
+export const LEADER_PAGES: readonly LeaderPage[] = ['compare', 'indicators', 'plan']
+
+/** Whether a route is one of the leaders' pages. */
+export function isLeaderRoute(route: Route): route is { name: LeaderPage; query: string } {
+  return (LEADER_PAGES as readonly string[]).includes(route.name)
+}
 
 /** A map view: centre (WGS84 degrees) and zoom. */
 export interface View {
@@ -31,6 +45,7 @@ export const DEFAULT_METRIC: MetricId = 'servicePoints'
 const ROUTES: { pattern: RegExp; route: (m: RegExpMatchArray) => Route }[] = [
   { pattern: /^\/?$/, route: () => ({ name: 'county' }) },
   { pattern: /^\/town\/([^/]+)\/?$/, route: (m) => ({ name: 'town', code: decodeURIComponent(m[1]) }) },
+  ...LEADER_PAGES.map((name) => ({ pattern: new RegExp(`^/${name}/?$`), route: (): Route => ({ name, query: '' }) })),
 ]
 
 /** The page a hash path names; unknown paths give `notFound`. */
@@ -51,6 +66,8 @@ export function formatRoute(route: Route): string {
       return `/town/${encodeURIComponent(route.code)}`
     case 'notFound':
       return route.path
+    default:
+      return `/${route.name}`
   }
 }
 
@@ -66,7 +83,9 @@ export function parseHash(hash: string): UrlState {
   const layers = new Set<LayerGroup>(
     layersParam === null ? LAYER_GROUPS : layersParam.split(',').filter((l): l is LayerGroup => LAYER_GROUPS.includes(l as LayerGroup)),
   )
-  return { route: parseRoute(path || '/'), metric, layers, view: parseView(params.get('at')) }
+  let route = parseRoute(path || '/')
+  if (isLeaderRoute(route)) route = { ...route, query: q < 0 ? '' : text.slice(q + 1) }
+  return { route, metric, layers, view: parseView(params.get('at')) }
 }
 
 function parseView(value: string | null): View | null {
@@ -79,6 +98,8 @@ function parseView(value: string | null): View | null {
 
 /** Writes the state as a hash (`#/…`), leaving defaults out. */
 export function formatHash(state: UrlState): string {
+  // A leader's page keeps its own parameters; the map's do not apply there.
+  if (isLeaderRoute(state.route)) return `#${formatRoute(state.route)}${state.route.query ? `?${state.route.query}` : ''}`
   const params: string[] = []
   if (state.metric !== DEFAULT_METRIC) params.push(`metric=${state.metric}`)
   if (state.layers.size !== LAYER_GROUPS.length || !LAYER_GROUPS.every((l) => state.layers.has(l))) {

@@ -4,7 +4,7 @@ import { fetchCountyLayers, fetchNearest, fetchRegionFigures, fetchTown, type Co
 import type { Lang } from '../api/types.ts'
 import { initialLang, kindName, lang, levelName, setLang, t, tf } from '../lib/i18n.ts'
 import { buildSearchIndex, type SearchIndex, type SearchTarget } from '../lib/search-index.ts'
-import { formatHash, parseHash, type Route, type UrlState } from '../lib/url-state.ts'
+import { formatHash, isLeaderRoute, parseHash, type Route, type UrlState } from '../lib/url-state.ts'
 import type { BasemapOption, ClientConfig } from '../map/basemap.ts'
 import { touchingNeighbours } from '../map/geometry.ts'
 import type { LayerGroup } from '../map/layers.ts'
@@ -25,6 +25,10 @@ const BASEMAP_KEY = 'ipmap.basemap'
 /** The page's fixed elements (see web/index.html). */
 export interface AppElements {
   header: HTMLElement
+  /** The map page (map, controls and side panel). */
+  layout: HTMLElement
+  /** Where the leaders' pages (#/compare, #/indicators, #/plan) draw. */
+  page: HTMLElement
   mapContainer: HTMLElement
   schematicNote: HTMLElement
   controls: HTMLElement
@@ -48,6 +52,7 @@ export function startApp(els: AppElements): void {
   let town: TownState | undefined
   let loadError: string | undefined
   let unlocatedOpen = false
+  let leaderStarted = false
 
   const layersPromise = fetchCountyLayers()
   const configPromise = fetchClientConfig<ClientConfig>({ basemaps: [] })
@@ -168,6 +173,7 @@ export function startApp(els: AppElements): void {
     renderPanel()
     renderUnderMap()
     renderSettingsDialog()
+    if (isLeaderRoute(url.route)) void showLeaderPage(false)
     els.schematicNote.textContent = t('schematicShort')
     els.schematicNote.title = t('schematic')
     mapView?.localizeControls()
@@ -177,12 +183,22 @@ export function startApp(els: AppElements): void {
     const other: Lang = lang() === 'zh' ? 'en' : 'zh'
     fill(
       els.header,
-      h('a', { class: 'skip', href: '#panel', onclick: (e: Event) => (e.preventDefault(), els.panel.focus()) }, t('skipToPanel')),
+      isLeaderRoute(url.route)
+        ? h('a', { class: 'skip', href: '#page-title', onclick: (e: Event) => (e.preventDefault(), document.getElementById('page-title')?.focus()) }, t('skipToContent'))
+        : h('a', { class: 'skip', href: '#panel', onclick: (e: Event) => (e.preventDefault(), els.panel.focus()) }, t('skipToPanel')),
       h('div', { class: 'brand' }, h('h1', {}, h('a', { href: href({ name: 'county' }) }, t('appTitle'))), h('span', { class: 'subtitle' }, t('appSubtitle'))),
       h(
         'nav',
         { 'aria-label': lang() === 'zh' ? '主导航' : 'Main' },
-        h('ul', {}, h('li', {}, h('a', { href: href({ name: 'county' }), 'aria-current': url.route.name === 'county' ? 'page' : null }, t('navMap'))), h('li', {}, h('a', { href: '/graphql' }, t('navApi')))),
+        h(
+          'ul',
+          {},
+          h('li', {}, h('a', { href: href({ name: 'county' }), 'aria-current': url.route.name === 'county' ? 'page' : null }, t('navMap'))),
+          (['compare', 'indicators', 'plan'] as const).map((name) =>
+            h('li', {}, h('a', { href: `#/${name}`, 'aria-current': url.route.name === name ? 'page' : null }, t(name === 'compare' ? 'navCompare' : name === 'indicators' ? 'navIndicators' : 'navPlan'))),
+          ),
+          h('li', {}, h('a', { href: '/graphql' }, t('navApi'))),
+        ),
       ),
       renderSearchBox({ index: () => searchIndex, describe, onChoose: chooseSearchResult }),
       h('button', { type: 'button', id: 'settings-button', onclick: () => els.settings.showModal() }, '⚙ ', t('settings')),
@@ -244,6 +260,7 @@ export function startApp(els: AppElements): void {
     }
     if (!lookup) return fill(els.panel, h('p', { class: 'hint' }, t('loading')))
     const route = url.route
+    if (isLeaderRoute(route)) return
     const nearestProps = { nearest, onUseLocation: useMyLocation }
     let title = t('appTitle')
     if (route.name === 'county') {
@@ -283,8 +300,41 @@ export function startApp(els: AppElements): void {
     else mapView?.fitRegion(known ? code : null, !first)
   }
 
+  /** Shows a leader's page instead of the map (its code loads on first use). */
+  async function showLeaderPage(focusTitle: boolean): Promise<void> {
+    const route = url.route
+    if (!isLeaderRoute(route)) return
+    els.layout.hidden = true
+    els.page.hidden = false
+    document.documentElement.dataset.pageReady = 'false'
+    const { renderLeaderPage } = await import('../leaders/pages.ts')
+    await renderLeaderPage(els.page, route.name, route.query, { setQuery: (query) => setLeaderQuery(query) }, focusTitle)
+  }
+
+  function setLeaderQuery(query: string): void {
+    if (!isLeaderRoute(url.route)) return
+    url = { ...url, route: { ...url.route, query } }
+    writeUrl()
+  }
+
+  function showMapPage(): void {
+    if (!els.layout.hidden) return
+    els.page.hidden = true
+    fill(els.page)
+    delete document.documentElement.dataset.page
+    els.layout.hidden = false
+    mapView?.resize()
+  }
+
   async function applyRoute(first: boolean): Promise<void> {
     const route = url.route
+    if (isLeaderRoute(route)) {
+      if (first && leaderStarted) return
+      leaderStarted = true
+      renderHeader()
+      return showLeaderPage(!first)
+    }
+    showMapPage()
     if (!first) applyCamera(false)
     if (route.name === 'town' && (!town || town.code !== route.code)) {
       town = { code: route.code, phase: 'loading' }
@@ -304,6 +354,15 @@ export function startApp(els: AppElements): void {
   window.addEventListener('hashchange', () => {
     const previous = url
     url = parseHash(location.hash)
+    if (isLeaderRoute(url.route)) {
+      mapView?.closePopup()
+      if (formatHash(url) !== formatHash(previous)) void applyRoute(false)
+      return
+    }
+    if (isLeaderRoute(previous.route)) {
+      void applyRoute(false)
+      return
+    }
     if (url.metric !== previous.metric) mapView?.update({ metric: url.metric })
     if ([...url.layers].join() !== [...previous.layers].join()) mapView?.update({ visible: url.layers })
     if (formatHash({ ...url, view: null }) !== formatHash({ ...previous, view: null }) || !url.view) {
@@ -316,6 +375,7 @@ export function startApp(els: AppElements): void {
   // ——— start ———
 
   renderAll()
+  if (isLeaderRoute(url.route)) void applyRoute(true)
   layersPromise.then(
     async (layers: CountyLayers) => {
       lookup = buildLookup(layers)

@@ -259,6 +259,11 @@ export class MapView {
     )
   }
 
+  /** Fits the canvas to its container again (after the map page was hidden). */
+  resize(): void {
+    this.map.resize()
+  }
+
   jumpTo(view: { lng: number; lat: number; zoom: number }): void {
     this.map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom })
   }

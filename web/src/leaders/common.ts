@@ -1,0 +1,21 @@
+/** Small pieces the leaders' pages share. */
+import { lang } from '../lib/i18n.ts'
+
+/** A text in the current language. */
+export const L = (zh: string, en: string): string => (lang() === 'zh' ? zh : en)
+
+const SVG_NS = 'http://www.w3.org/2000/svg'
+
+/** Creates an SVG element with attributes and children. */
+export function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, ...children: (Node | string)[]): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG_NS, tag)
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v))
+  el.append(...children)
+  return el
+}
+
+/** What a page gets from the app: how to write its part of the address. */
+export interface PageContext {
+  /** Replaces the page's query in the address (no reload, no history entry). */
+  setQuery(query: string): void
+}
