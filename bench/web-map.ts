@@ -91,8 +91,32 @@ async function main(): Promise<void> {
     return drawnAt
   }
 
+  /** The compare view: navigation → its table of all 15 towns on screen (data from compareRegions). */
+  const compareScripts = new Map<string, number>()
+  async function measureCompare(record: boolean): Promise<number> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 })
+    await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()))
+    const page = await context.newPage()
+    if (record) {
+      page.on('response', async (response) => {
+        const file = new URL(response.url()).pathname
+        if (/\.m?js$/.test(file)) compareScripts.set(file, gzipSync(await response.body()).length)
+      })
+    }
+    await page.goto(`${app.url}/#/compare`, { waitUntil: 'commit' })
+    await page.waitForFunction(
+      () => document.documentElement.dataset.page === 'compare' && document.documentElement.dataset.pageReady === 'true' && document.querySelectorAll('table tbody tr').length >= 15,
+      null,
+      { timeout: 60_000, polling: 10 },
+    )
+    const readyAt = await page.evaluate(() => performance.now())
+    await context.close()
+    return readyAt
+  }
+
   const county: number[] = []
   const bare: number[] = []
+  const compare: number[] = []
   // One warm-up each (the server's and Chromium's first time), then alternate.
   await measure(`${app.url}/#/`, false)
   await measure(`${app.url}/bare/`, false)
@@ -100,6 +124,8 @@ async function main(): Promise<void> {
     county.push(await measure(`${app.url}/#/`, i === 0))
     bare.push(await measure(`${app.url}/bare/`, false))
   }
+  await measureCompare(false)
+  for (let i = 0; i < RUNS; i++) compare.push(await measureCompare(i === 0))
   await browser.close()
   await app.close()
 
@@ -110,7 +136,9 @@ async function main(): Promise<void> {
   console.log(`  ${''.padEnd(34)} ${'median'.padStart(8)} ${'min'.padStart(6)} ${'max'.padStart(6)}`)
   console.log(row('county view  /#/', county))
   console.log(row('bare MapLibre page  /bare/', bare))
-  console.log(`  ratio county / bare: ${ratio.toFixed(2)} (goal ≤ 1.30) ${ratio <= 1.3 ? 'ok' : 'OVER'}\n`)
+  console.log(`  ratio county / bare: ${ratio.toFixed(2)} (goal ≤ 1.30) ${ratio <= 1.3 ? 'ok' : 'OVER'}`)
+  console.log(row('compare view  /#/compare (table of 15 on screen)', compare))
+  console.log(`  JavaScript the compare view loads: ${kb([...compareScripts.values()].reduce((a, b) => a + b, 0))} gzipped in all (MapLibre included)\n`)
 
   const maplibre = [...scripts].filter(([file]) => /maplibre/.test(file))
   const own = [...scripts].filter(([file]) => !/maplibre/.test(file))
