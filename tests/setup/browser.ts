@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { ROOT } from './templates.ts'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -66,22 +66,32 @@ export interface WatchedPage {
   consoleErrors: string[]
 }
 
-/** A page in a fresh context, with every request that leaves 127.0.0.1 blocked and counted, and console errors collected. */
-export async function openPage(browser: Browser): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-  const page = await context.newPage()
+/** Blocks every request of `context` that would leave this machine; returns the list of those blocked. */
+export async function blockExternal(context: BrowserContext): Promise<string[]> {
   const external: string[] = []
-  const consoleErrors: string[] = []
-  await page.route('**/*', (route) => {
+  await context.route('**/*', (route) => {
     const url = new URL(route.request().url())
-    const local = ['127.0.0.1', 'localhost'].includes(url.hostname) || ['data:', 'blob:'].includes(url.protocol)
-    if (local) return route.continue()
+    if (['127.0.0.1', 'localhost'].includes(url.hostname) || ['data:', 'blob:'].includes(url.protocol)) return route.continue()
     external.push(url.href)
     return route.abort()
   })
+  return external
+}
+
+/** Collects the page's console errors and uncaught exceptions. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = []
   page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text())
+    if (m.type() === 'error') errors.push(m.text())
   })
-  page.on('pageerror', (e) => consoleErrors.push(String(e)))
-  return { page, external, consoleErrors }
+  page.on('pageerror', (e) => errors.push(String(e)))
+  return errors
+}
+
+/** A page in a fresh context, with every request that leaves 127.0.0.1 blocked and counted, and console errors collected. */
+export async function openPage(browser: Browser): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const external = await blockExternal(context)
+  const page = await context.newPage()
+  return { page, external, consoleErrors: collectErrors(page) }
 }

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshWebBuild, launchChromium } from '../setup/browser.ts'
+import { freshWebBuild, launchChromium, blockExternal, collectErrors } from '../setup/browser.ts'
 import { backend } from '../setup/database.ts'
 import { startTestServer, type TestServer } from '../setup/server.ts'
 import { ROOT } from '../setup/templates.ts'
@@ -22,25 +22,17 @@ describe.runIf(backend === 'pglite')("the leaders' pages in Chromium", () => {
   let browser: Browser
   let context: BrowserContext
   let page: Page
-  const external: string[] = []
-  const errors: string[] = []
+  let external: string[] = []
+  let errors: string[] = []
 
   beforeAll(async () => {
     const [webRoot, launched] = await Promise.all([freshWebBuild(), launchChromium()])
     browser = launched
     server = await startTestServer({ webRoot })
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, locale: 'zh-CN', acceptDownloads: true })
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url())
-      if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue()
-      external.push(url.href)
-      return route.abort()
-    })
+    external = await blockExternal(context)
     page = await context.newPage()
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text())
-    })
-    page.on('pageerror', (error) => errors.push(error.message))
+    errors = collectErrors(page)
     mkdirSync(SCREENSHOTS, { recursive: true })
   })
 

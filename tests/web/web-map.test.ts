@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshWebBuild, launchChromium } from '../setup/browser.ts'
+import { freshWebBuild, launchChromium, blockExternal, collectErrors } from '../setup/browser.ts'
 import { backend } from '../setup/database.ts'
 import { basemapOrigins } from '../../server/src/client-config.ts'
 import { DEFAULT_HEADERS } from '../../server/src/security/headers.ts'
@@ -27,8 +27,8 @@ describe.runIf(backend === 'pglite')('the web map in Chromium', () => {
   let browser: Browser
   let context: BrowserContext
   let page: Page
-  const external: string[] = []
-  const errors: string[] = []
+  let external: string[] = []
+  let errors: string[] = []
   let countyZoom = 0
 
   beforeAll(async () => {
@@ -39,17 +39,9 @@ describe.runIf(backend === 'pglite')('the web map in Chromium', () => {
     const headers = { ...DEFAULT_HEADERS, extraOrigins: basemapOrigins({ basemaps: [{ id: 'tianditu-vec', kind: 'tianditu', layer: 'vec', token: 'testtoken0123456789' }] }) }
     server = await startTestServer({ webRoot, config: { headers } })
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'zh-CN' })
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url())
-      if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue()
-      external.push(url.href)
-      return route.abort()
-    })
+    external = await blockExternal(context)
     page = await context.newPage()
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text())
-    })
-    page.on('pageerror', (error) => errors.push(error.message))
+    errors = collectErrors(page)
     mkdirSync(SCREENSHOTS, { recursive: true })
   })
 
