@@ -19,28 +19,32 @@ function fail(error: unknown): never {
   process.exit(1)
 }
 
-let app: App
+let app: App | undefined
+let stopping = false
+
+// Signals are handled from the first moment: a SIGTERM that arrives while the database is still
+// loading or the web app is still being built stops the server cleanly too (exit code 0).
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return
+    stopping = true
+    if (!app) process.exit(0) // nothing is open yet
+    app.logger.info({ signal }, 'shutting down')
+    app.close().then(
+      () => process.exit(0),
+      (error) => {
+        app!.logger.error({ err: error }, 'shutdown failed')
+        process.exit(1)
+      },
+    )
+  })
+}
+
 try {
   const config = configFromEnv()
   clientConfigFromEnv() // a malformed basemap setting stops start-up here, not on the first request
   app = await startApp(config)
   await Promise.all([app.ready, ensureWebBuild(app.logger)])
 } catch (error) {
-  fail(error)
-}
-
-let stopping = false
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.on(signal, () => {
-    if (stopping) return
-    stopping = true
-    app.logger.info({ signal }, 'shutting down')
-    app.close().then(
-      () => process.exit(0),
-      (error) => {
-        app.logger.error({ err: error }, 'shutdown failed')
-        process.exit(1)
-      },
-    )
-  })
+  if (!stopping) fail(error)
 }
