@@ -10,6 +10,7 @@ import { GIProductResolver } from './gi-product/gi-product.resolver.ts'
 import { IndicatorResolver, IndicatorValueResolver } from './indicator/indicator.resolver.ts'
 import { DepartmentResolver, TaskResolver } from './plan/plan.resolver.ts'
 import { RegionResolver } from './region/region.resolver.ts'
+import { ServicePointByIdResolver } from './service-point/service-point-by-id.resolver.ts'
 import { ServicePointResolver } from './service-point/service-point.resolver.ts'
 
 let built: Promise<GraphQLSchema> | undefined
@@ -20,6 +21,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     resolvers: [
       RegionResolver, IndicatorResolver, IndicatorValueResolver, GIProductResolver, ServicePointResolver,
       TaskResolver, DepartmentResolver, DatasetResolver, CompareResolver, MapLayerResolver, AuditResolver, EditResolver,
+      ServicePointByIdResolver,
     ],
     validate: false,
     emitSchemaFile: false,

@@ -111,6 +111,26 @@ describe('mapLayer', () => {
     expect(inLonghu.features.map((f: any) => f.id)).toEqual(['henan-university-of-engineering', 'ip-service-410184109', 'zhongyuan-university-of-technology'])
   })
 
+  it('maxFeatures: counts first; above the limit no features, only numberMatched (the web map then uses /tiles)', async () => {
+    const Q = `query($m: Int, $region: ID) { mapLayer(layer: SERVICE_POINTS, maxFeatures: $m, region: $region) }`
+    const within = (await server.query(Q, { m: 17 })).data.mapLayer
+    expect(within).toMatchObject({ type: 'FeatureCollection', numberMatched: 17, numberReturned: 17 })
+    expect(within.features).toHaveLength(17)
+    const over = (await server.query(Q, { m: 16 })).data.mapLayer
+    expect(over).toEqual({ type: 'FeatureCollection', features: [], numberMatched: 17, numberReturned: 0 })
+    expect((await server.query(Q, { m: 2, region: '410184109' })).data.mapLayer).toMatchObject({ numberMatched: 3, numberReturned: 0 })
+    expect((await server.query(Q, {})).data.mapLayer.numberMatched).toBeUndefined() // without it, the plain collection
+    expect((await server.query(Q, { m: -1 })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'maxFeatures' })
+  })
+
+  it('servicePoint(id): one point with its details, null for an unknown id', async () => {
+    const Q = `query($id: ID!) { servicePoint(id: $id) { id nameZh kind status address region { code } location } }`
+    const { data } = await server.query(Q, { id: 'ip-service-410184107' })
+    expect(data.servicePoint).toMatchObject({ id: 'ip-service-410184107', kind: 'IP_SERVICE_STATION', status: 'PLANNED', region: { code: '410184107' } })
+    expect(data.servicePoint.location.type).toBe('Point')
+    expect((await server.query(Q, { id: 'no-such-point' })).data.servicePoint).toBeNull()
+  })
+
   it('GI_PRODUCTS: the origin areas that are known, marked approximate', async () => {
     const fc = (await server.query(LAYER, { layer: 'GI_PRODUCTS' })).data.mapLayer
     expect(fc.features.map((f: any) => f.id)).toEqual(['jucishan-millet', 'longhu-cherry', 'xinzheng-jujube'])

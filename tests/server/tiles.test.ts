@@ -3,6 +3,7 @@ import { VectorTile } from '@mapbox/vector-tile'
 import { sql } from 'kysely'
 import { PbfReader } from 'pbf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CLUSTER_MAX_ZOOM } from '../../server/src/tiles/tiles.repository.ts'
 import { startTestServer, type TestServer } from '../setup/server.ts'
 
 let server: TestServer
@@ -37,15 +38,29 @@ async function fetchTile(layer: string, t: { z: number; x: number; y: number }) 
 }
 
 describe('vector tiles', () => {
-  it('a tile holding the whole county has every located service point and every township cell', async () => {
+  it('a low-zoom tile holding the whole county clusters the points: every located point counted once, singles kept whole', async () => {
     const t = tileOf(113.72, 34.46, 8)
+    expect(t.z).toBeLessThanOrEqual(CLUSTER_MAX_ZOOM)
     const points = await fetchTile('service-points', t)
-    expect(points.features.map((f) => f.properties.id).sort()).toEqual(located.map((p) => p.id).sort())
-    const station = points.features.find((f) => f.properties.id === 'ip-service-410184107')!
-    expect(station.properties).toMatchObject({ kind: 'IP_SERVICE_STATION', status: 'PLANNED', locationQuality: 'APPROXIMATE' })
+    const clusters = points.features.filter((f) => f.properties.point_count !== undefined)
+    const singles = points.features.filter((f) => f.properties.point_count === undefined)
+    expect(clusters.length).toBeGreaterThan(0)
+    expect(clusters.every((f) => (f.properties.point_count as number) > 1 && f.properties.id === undefined)).toBe(true)
+    const counted = singles.length + clusters.reduce((n, f) => n + (f.properties.point_count as number), 0)
+    expect(counted).toBe(located.length)
+    for (const f of singles) expect(located.map((p) => p.id)).toContain(f.properties.id)
+    expect(points.features.every((f) => f.type === 1)).toBe(true)
     const regions = await fetchTile('regions', t)
     expect(regions.features).toHaveLength(17)
     expect(regions.features.every((f) => f.type === 3)).toBe(true) // polygons
+  })
+
+  it('above the cluster zoom every point is its own feature with the properties a map needs', async () => {
+    const station = located.find((p) => p.id === 'ip-service-410184107')!
+    const { features } = await fetchTile('service-points', tileOf(station.lng, station.lat, CLUSTER_MAX_ZOOM + 1))
+    expect(features.every((f) => f.properties.point_count === undefined)).toBe(true)
+    const f = features.find((x) => x.properties.id === station.id)!
+    expect(f.properties).toMatchObject({ kind: 'IP_SERVICE_STATION', status: 'PLANNED', locationQuality: 'APPROXIMATE', nameZh: expect.any(String) })
   })
 
   it('a zoom-12 tile has exactly the points inside its bounds', async () => {
@@ -75,7 +90,7 @@ describe('vector tiles', () => {
   })
 
   it('shows a change in the next tile after a write', async () => {
-    const t = tileOf(113.72, 34.46, 8)
+    const t = tileOf(113.75, 34.42, 12)
     const before = await fetchTile('service-points', t)
     expect(before.features.some((f) => f.properties.id === 'new-station')).toBe(false)
     await sql`insert into service_point (id, county_code, name_zh, name_en, kind, status, location, location_quality, source)

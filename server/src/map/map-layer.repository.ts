@@ -11,15 +11,27 @@ function geometry(column: RawBuilder<unknown>, simplifyMeters: number): RawBuild
   return sql`st_asgeojson(st_forcepolygonccw(${g}), 6)::json`
 }
 
-async function collection(db: Kysely<Database>, features: RawBuilder<unknown>): Promise<object> {
+/**
+ * The FeatureCollection of `features` (rows of key, feature). With `maxFeatures`, the features are
+ * counted first (PostgreSQL pulls the subquery up, so no feature is built for the count): above the
+ * limit the collection comes back without features, and either way it carries OGC API – Features'
+ * `numberMatched` and `numberReturned`, so a client can switch to vector tiles (/tiles).
+ */
+async function collection(db: Kysely<Database>, features: RawBuilder<unknown>, maxFeatures?: number | null): Promise<object> {
+  let matched: number | undefined
+  if (maxFeatures != null) {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from (${features}) f`.execute(db)
+    matched = rows[0].n
+    if (matched > maxFeatures) return { type: 'FeatureCollection', features: [], numberMatched: matched, numberReturned: 0 }
+  }
   const { rows } = await sql<{ fc: object }>`
     select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f.feature order by f.key), '[]'::json)) as fc
       from (${features}) f`.execute(db)
-  return rows[0].fc
+  return matched === undefined ? rows[0].fc : { ...rows[0].fc, numberMatched: matched, numberReturned: matched }
 }
 
 /** Township-level units of the county (and the cells administered elsewhere), with the figures a choropleth needs. */
-export function regionsLayer(db: Kysely<Database>, county: string, region: string | null, simplifyMeters: number): Promise<object> {
+export function regionsLayer(db: Kysely<Database>, county: string, region: string | null, simplifyMeters: number, maxFeatures?: number | null): Promise<object> {
   return collection(
     db,
     sql`select r.code as key, json_build_object(
@@ -41,11 +53,12 @@ export function regionsLayer(db: Kysely<Database>, county: string, region: strin
         from region r
        where r.boundary is not null and r.county_code = ${county} and r.level <> 'COUNTY'
          ${region ? sql`and r.code = ${region}` : sql``}`,
+    maxFeatures,
   )
 }
 
 /** Located service points of the county (inside `region`'s boundary when given). */
-export function servicePointsLayer(db: Kysely<Database>, county: string, region: string | null): Promise<object> {
+export function servicePointsLayer(db: Kysely<Database>, county: string, region: string | null, maxFeatures?: number | null): Promise<object> {
   return collection(
     db,
     sql`select p.id as key, json_build_object(
@@ -59,11 +72,12 @@ export function servicePointsLayer(db: Kysely<Database>, county: string, region:
         from service_point p
        where p.location is not null and p.county_code = ${county}
          ${region ? sql`and exists (select 1 from region r where r.code = ${region} and st_covers(r.boundary, p.location))` : sql``}`,
+    maxFeatures,
   )
 }
 
 /** GI products' origin areas (those that have one), optionally only those whose origin includes `region`. */
-export function giProductsLayer(db: Kysely<Database>, county: string, region: string | null, simplifyMeters: number): Promise<object> {
+export function giProductsLayer(db: Kysely<Database>, county: string, region: string | null, simplifyMeters: number, maxFeatures?: number | null): Promise<object> {
   return collection(
     db,
     sql`select g.code as key, json_build_object(
@@ -78,5 +92,6 @@ export function giProductsLayer(db: Kysely<Database>, county: string, region: st
         from gi_product g
        where g.origin_area is not null and g.county_code = ${county}
          ${region ? sql`and exists (select 1 from gi_product_region gr where gr.county_code = g.county_code and gr.gi_code = g.code and gr.region_code = ${region})` : sql``}`,
+    maxFeatures,
   )
 }

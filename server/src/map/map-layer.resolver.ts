@@ -1,4 +1,4 @@
-import { Arg, Ctx, Float, ID, Query, Resolver } from 'type-graphql'
+import { Arg, Ctx, Float, ID, Int, Query, Resolver } from 'type-graphql'
 import { MapLayer } from '../../../schema/enums.ts'
 import { GeoJSONScalar } from '../../../schema/scalars.ts'
 import type { Context } from '../context.ts'
@@ -15,7 +15,9 @@ export class MapLayerResolver {
       'level, inCountyStatistics, administeredByZh/En, boundaryQuality, population, populationYear, areaKm2, ' +
       'servicePointCount, giProductCount, seat. SERVICE_POINTS: id, nameZh, nameEn, kind, status, locationQuality, ' +
       'regionCode, address, services, source. GI_PRODUCTS: code, nameZh, nameEn, status, categoryZh/En, ' +
-      'originAreaQuality, originRegionCodes. With region, only what lies in (or comes from) that region.',
+      'originAreaQuality, originRegionCodes. With region, only what lies in (or comes from) that region. ' +
+      'With maxFeatures, the collection also carries numberMatched and numberReturned (as in OGC API – Features) ' +
+      'and holds no features when more than maxFeatures match: a client then draws the layer from /tiles.',
   })
   async mapLayer(
     @Ctx() ctx: Context,
@@ -25,14 +27,20 @@ export class MapLayerResolver {
     simplifyMeters?: number | null,
     @Arg('county', () => ID, { nullable: true, description: 'County code; defaults to the platform\'s default county.' })
     county?: string | null,
+    @Arg('maxFeatures', () => Int, {
+      nullable: true,
+      description: 'Return no features when more than this many match (only numberMatched); 0 or more.',
+    })
+    maxFeatures?: number | null,
   ): Promise<object> {
     const tolerance = simplifyMeters ?? 0
     if (!(tolerance >= 0 && tolerance <= 10_000)) throw new BadUserInputError('simplifyMeters', 'must be between 0 and 10000')
+    if (maxFeatures != null && maxFeatures < 0) throw new BadUserInputError('maxFeatures', 'must be 0 or more')
     const countyCode = await resolveCounty(ctx, county)
     return ctx.gate.run(() => {
-      if (layer === MapLayer.REGIONS) return regionsLayer(ctx.db, countyCode, region ?? null, tolerance)
-      if (layer === MapLayer.SERVICE_POINTS) return servicePointsLayer(ctx.db, countyCode, region ?? null)
-      return giProductsLayer(ctx.db, countyCode, region ?? null, tolerance)
+      if (layer === MapLayer.REGIONS) return regionsLayer(ctx.db, countyCode, region ?? null, tolerance, maxFeatures)
+      if (layer === MapLayer.SERVICE_POINTS) return servicePointsLayer(ctx.db, countyCode, region ?? null, maxFeatures)
+      return giProductsLayer(ctx.db, countyCode, region ?? null, tolerance, maxFeatures)
     })
   }
 }

@@ -146,3 +146,9 @@ export async function findServicePointsByIds(db: Kysely<Database>, ids: readonly
   if (!ids.length) return []
   return (await selectServicePoints(db).where('id', 'in', [...ids]).execute()).map(toServicePoint)
 }
+
+/** One service point by id, or undefined. */
+export async function getServicePoint(db: Kysely<Database>, id: string): Promise<ServicePoint | undefined> {
+  const row = await selectServicePoints(db).where('id', '=', id).executeTakeFirst()
+  return row && toServicePoint(row)
+}
