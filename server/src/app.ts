@@ -101,7 +101,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
       if (await serveStatic(config.explorerRoot, req, res, url.pathname.slice('/graphiql'.length))) return
     }
     if (url.pathname === '/data' || url.pathname.startsWith('/data/')) return serveData(req, res, url, state.phase === 'ready' ? { db: state.database.db, defaultCounty: state.defaultCounty } : undefined)
-    if (url.pathname === '/config.json') return serveClientConfig(req, res)
+    if (url.pathname === '/config.json') return serveClientConfig(req, res, config.client)
     if (await serveStatic(config.webRoot, req, res, url.pathname)) return
     sendJson(res, 404, { error: `Nothing at ${url.pathname}` })
   }

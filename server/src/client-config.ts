@@ -14,7 +14,15 @@ export type BasemapOption =
 /** What /config.json answers. */
 export interface ClientConfig {
   basemaps: BasemapOption[]
+  /**
+   * The web map draws service points from GeoJSON (mapLayer) up to this many, and from vector tiles
+   * (/tiles/service-points) above it.
+   */
+  pointTileThreshold: number
 }
+
+/** Default of MAP_POINT_TILE_THRESHOLD: a few thousand points are still quick as one GeoJSON download. */
+export const DEFAULT_POINT_TILE_THRESHOLD = 5000
 
 /** Environment variables read here, their defaults and meaning (for the README). */
 export const CLIENT_ENVIRONMENT = {
@@ -22,6 +30,7 @@ export const CLIENT_ENVIRONMENT = {
   BASEMAP_STYLE_URL: '(unset): URL of a MapLibre style drawn under the platform\'s layers.',
   BASEMAP_TILES: '(unset): XYZ raster template(s), comma-separated, e.g. https://tiles.example/{z}/{x}/{y}.png.',
   BASEMAP_ATTRIBUTION: '(unset): attribution shown with BASEMAP_TILES.',
+  MAP_POINT_TILE_THRESHOLD: `${DEFAULT_POINT_TILE_THRESHOLD}: the web map draws service points as vector tiles when a county has more than this many.`,
 } as const
 
 /** Reads the basemap settings; throws a ConfigError naming the variable when one is malformed. */
@@ -49,7 +58,12 @@ export function clientConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Clien
     }
     basemaps.push({ id: 'custom-xyz', kind: 'xyz', tiles, attribution: env.BASEMAP_ATTRIBUTION?.trim() ?? '' })
   }
-  return { basemaps }
+  const thresholdText = env.MAP_POINT_TILE_THRESHOLD?.trim()
+  const pointTileThreshold = thresholdText ? Number(thresholdText) : DEFAULT_POINT_TILE_THRESHOLD
+  if (!Number.isInteger(pointTileThreshold) || pointTileThreshold < 0) {
+    throw new ConfigError(`MAP_POINT_TILE_THRESHOLD=${thresholdText} is not a whole number: set it to a number of points (default ${DEFAULT_POINT_TILE_THRESHOLD}).`)
+  }
+  return { basemaps, pointTileThreshold }
 }
 
 function checkHttpUrl(name: string, value: string): string {
@@ -63,25 +77,24 @@ function checkHttpUrl(name: string, value: string): string {
   return value
 }
 
-let cached: { text: string } | undefined
-
-/** Answers GET /config.json (read from the environment once). */
-export function serveClientConfig(req: IncomingMessage, res: ServerResponse): void {
-  cached ??= { text: JSON.stringify(clientConfigFromEnv()) }
+/** Answers GET /config.json: the app's configuration (`AppConfig.client`), else read from the environment once. */
+export function serveClientConfig(req: IncomingMessage, res: ServerResponse, config?: ClientConfig): void {
+  const text = config ? JSON.stringify(config) : (fromEnv ??= JSON.stringify(clientConfigFromEnv()))
   res.writeHead(200, {
     'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(cached.text),
+    'content-length': Buffer.byteLength(text),
     'cache-control': 'no-cache',
   })
-  res.end(req.method === 'HEAD' ? undefined : cached.text)
+  res.end(req.method === 'HEAD' ? undefined : text)
 }
+let fromEnv: string | undefined
 
 /**
  * Origins the configured basemaps load from, for the Content-Security-Policy (img-src, connect-src).
  * A style URL may name further origins inside it (tiles, glyphs): list those in BASEMAP_TILES too, or
  * prefer an XYZ template.
  */
-export function basemapOrigins(config: ClientConfig): string[] {
+export function basemapOrigins(config: Pick<ClientConfig, 'basemaps'>): string[] {
   const origins = new Set<string>()
   for (const b of config.basemaps) {
     if (b.kind === 'tianditu') for (let i = 0; i < 8; i++) origins.add(`https://t${i}.tianditu.gov.cn`)

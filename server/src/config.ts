@@ -2,7 +2,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ConfigError, type DatabaseOptions } from '../../db/connect.ts'
-import { basemapOrigins, clientConfigFromEnv } from './client-config.ts'
+import { basemapOrigins, clientConfigFromEnv, type ClientConfig } from './client-config.ts'
 import { DEFAULT_HEADERS, type HeaderOptions } from './security/headers.ts'
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './security/rate-limit.ts'
 
@@ -31,6 +31,8 @@ export interface AppConfig {
   expensiveConcurrency?: number
   /** Longest a client may take to send a whole request, in ms (default 30 000). */
   requestTimeoutMs?: number
+  /** What /config.json tells the web app (default: read from the environment). */
+  client?: ClientConfig
 }
 
 /** Limits on GraphQL documents (GraphQL Armor); a document over any of them is refused with QUERY_TOO_COMPLEX. */
@@ -83,7 +85,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     .map((p) => p.trim())
     .filter(Boolean)
     .map((p) => path.resolve(ROOT, p))
+  const client = clientConfigFromEnv(env)
   return {
+    client,
     host: env.HOST || '127.0.0.1',
     port,
     database,
@@ -109,7 +113,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     headers: {
       frameAncestors: env.FRAME_ANCESTORS || DEFAULT_HEADERS.frameAncestors,
-      extraOrigins: basemapOrigins(clientConfigFromEnv(env)),
+      extraOrigins: basemapOrigins(client),
       hstsMaxAge: whole(env, 'HSTS_MAX_AGE', DEFAULT_HEADERS.hstsMaxAge),
       trustProxy: whole(env, 'TRUST_PROXY', 0) > 0,
     },

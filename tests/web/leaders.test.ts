@@ -243,8 +243,10 @@ describe.runIf(backend === 'pglite')("the leaders' pages in Chromium", () => {
   it('moves the focus to the main heading when the route changes, from the navigation links', async () => {
     await open('#/plan')
     await page.click('nav a[href="#/indicators"]')
+    // The previous page was ready too: wait for the new one before looking at the focus.
+    await page.waitForFunction(() => document.querySelector('nav a[aria-current="page"]')?.getAttribute('href') === '#/indicators')
     await pageReady()
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('page-title')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 10_000 }).toBe('page-title')
     await expect(page.locator('nav a[aria-current="page"]').getAttribute('href')).resolves.toBe('#/indicators')
   })
 

@@ -13,6 +13,7 @@ import { basemapOrigins } from '../../server/src/client-config.ts'
 import { DEFAULT_HEADERS } from '../../server/src/security/headers.ts'
 import { startTestServer, type TestServer } from '../setup/server.ts'
 import { ROOT } from '../setup/templates.ts'
+import { CLUSTER_MAX_ZOOM } from '../../web/src/map/layers.ts'
 
 const SCREENSHOTS = path.join(ROOT, '.tmp/screenshots')
 
@@ -30,13 +31,16 @@ describe.runIf(backend === 'pglite')('the web map in Chromium', () => {
   let external: string[] = []
   let errors: string[] = []
   let countyZoom = 0
+  let webRoot: string
+  let headers: typeof DEFAULT_HEADERS
 
   beforeAll(async () => {
-    const [webRoot, launched] = await Promise.all([freshWebBuild(), launchChromium()])
+    const [built, launched] = await Promise.all([freshWebBuild(), launchChromium()])
+    webRoot = built
     browser = launched
     // The Content-Security-Policy admits the 天地图 origins as a server configured with TIANDITU_TOKEN does
     // (the basemap test below offers it through a faked /config.json).
-    const headers = { ...DEFAULT_HEADERS, extraOrigins: basemapOrigins({ basemaps: [{ id: 'tianditu-vec', kind: 'tianditu', layer: 'vec', token: 'testtoken0123456789' }] }) }
+    headers = { ...DEFAULT_HEADERS, extraOrigins: basemapOrigins({ basemaps: [{ id: 'tianditu-vec', kind: 'tianditu', layer: 'vec', token: 'testtoken0123456789' }] }) }
     server = await startTestServer({ webRoot, config: { headers } })
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'zh-CN' })
     external = await blockExternal(context)
@@ -83,6 +87,9 @@ describe.runIf(backend === 'pglite')('the web map in Chromium', () => {
     // The two cells administered by 郑州航空港区 are drawn apart (greyed).
     expect(unique(cells.filter((f) => f.layer === 'regions-outside'))).toEqual(['410173202', '410173203'])
 
+    // Below the tile threshold the points are one GeoJSON collection, each drawn alone at the county's zoom.
+    expect(await page.evaluate(() => (window as any).map.getSource('service-points').type)).toBe('geojson')
+    expect(countyZoom).toBeGreaterThan(CLUSTER_MAX_ZOOM + 1)
     const points = await rendered(['points-active', 'points-planned'])
     expect(unique(points)).toEqual(data.points.features.map((f: any) => f.id).sort())
     expect(unique(points.filter((f) => f.layer === 'points-planned'))).toEqual(
@@ -220,6 +227,68 @@ describe.runIf(backend === 'pglite')('the web map in Chromium', () => {
     // Coverage comes from compareRegions: every township in the county has a value, drawn in a class.
     const fills = await rendered(['regions-fill'])
     expect(fills.every((f) => typeof f.properties.m_coverage === 'number')).toBe(true)
+  })
+
+  /** Points drawn zoomed out: clusters (with point_count) and points standing alone, as rendered now. */
+  async function countedWhenZoomedOut(p: Page): Promise<{ clusters: number; total: number }> {
+    await p.evaluate((z) => (window as any).map.jumpTo({ center: [113.74, 34.42], zoom: z }), CLUSTER_MAX_ZOOM - 0.5)
+    await p.waitForFunction(() => (window as any).map.loaded() && !(window as any).map.isMoving())
+    const clusters = await p.evaluate(() => (window as any).map.queryRenderedFeatures({ layers: ['points-cluster'] }).map((f: any) => f.properties.point_count))
+    const singles = await p.evaluate(() => (window as any).map.queryRenderedFeatures({ layers: ['points-active', 'points-planned'] }).length)
+    return { clusters: clusters.length, total: clusters.reduce((a: number, b: number) => a + b, 0) + singles }
+  }
+
+  it('clusters the points when zoomed out, every located point counted once', async () => {
+    const { data } = await server.query(`{ points: mapLayer(layer: SERVICE_POINTS) }`)
+    await page.goto(`${server.url}/#/`)
+    await settled()
+    const zoomedOut = await countedWhenZoomedOut(page)
+    expect(zoomedOut.clusters).toBeGreaterThan(0)
+    expect(zoomedOut.total).toBe(data.points.features.length)
+  })
+
+  it('switches the points to vector tiles above the threshold: drawn from /tiles, clustered zoomed out, popups still work', async () => {
+    // The same platform configured to draw points from tiles above 10 (the county has 17 located).
+    const tiled = await startTestServer({ webRoot, config: { headers, client: { basemaps: [], pointTileThreshold: 10 } } })
+    try {
+      const { data } = await tiled.query(`{ points: mapLayer(layer: SERVICE_POINTS) }`)
+      expect(data.points.features.length).toBeGreaterThan(10)
+      const p = await context.newPage()
+      const pageErrors = collectErrors(p)
+      const tiles: { path: string; status: number }[] = []
+      p.on('response', (r) => {
+        const url = new URL(r.url())
+        if (url.pathname.startsWith('/tiles/')) tiles.push({ path: url.pathname, status: r.status() })
+      })
+      await p.goto(`${tiled.url}/#/`)
+      await p.waitForFunction(() => document.documentElement.dataset.ready === 'true')
+      await p.waitForFunction(() => (window as any).map.getSource('service-points')?.type === 'vector' && (window as any).map.loaded())
+
+      const ids = await p.evaluate(() =>
+        [...new Set((window as any).map.queryRenderedFeatures({ layers: ['points-active', 'points-planned'] }).map((f: any) => String(f.id)))].sort(),
+      )
+      expect(ids).toEqual(data.points.features.map((f: any) => f.id).sort())
+      expect(tiles.length).toBeGreaterThan(0)
+      expect(tiles.every((t) => /^\/tiles\/service-points\/\d+\/\d+\/\d+\.pbf$/.test(t.path) && t.status === 200)).toBe(true)
+
+      // A click on a point drawn from a tile opens its popup, as with GeoJSON.
+      const [x, y] = await p.evaluate(() => {
+        const pt = (window as any).map.project([113.8005, 34.5822])
+        return [pt.x, pt.y]
+      })
+      const canvas = (await p.locator('#map canvas').boundingBox())!
+      await p.mouse.click(canvas.x + x, canvas.y + y)
+      await expect.poll(() => p.locator('.maplibregl-popup').innerText(), { timeout: 10_000 }).toContain('知识产权综合服务工作站（孟庄镇便民服务大厅）')
+
+      const zoomedOut = await countedWhenZoomedOut(p)
+      expect(zoomedOut.clusters).toBeGreaterThan(0)
+      expect(zoomedOut.total).toBe(data.points.features.length)
+      await p.screenshot({ path: path.join(SCREENSHOTS, 'tiles-clustered.png') })
+      expect(pageErrors).toEqual([])
+      await p.close()
+    } finally {
+      await tiled.close()
+    }
   })
 
   it('made no request off 127.0.0.1 and logged no error in the whole session', () => {

@@ -23,7 +23,7 @@ const BUFFER = 64
  * keeps that point as it is. Only points inside the tile itself are clustered (not its buffer), so a
  * point is counted in exactly one tile.
  */
-export const CLUSTER_MAX_ZOOM = 9
+export const CLUSTER_MAX_ZOOM = 8
 const CLUSTER_GRID = 8
 
 /** One tile, built by PostGIS. */

@@ -39,30 +39,54 @@ function toItem(node: ServicePointNode): ServicePointItem {
 /** What the county view loads in its first request. */
 export interface CountyLayers {
   regions: RegionCollection
+  /** The located service points; empty when there are more than the threshold (see `pointTiles`). */
   servicePoints: ServicePointCollection
   giProducts: GIProductCollection
-  /** Every service point of the county, located or not, ordered by id. */
+  /** More located points than the threshold: the map draws them from vector tiles (/tiles/service-points). */
+  pointTiles: boolean
+  /** How many located service points the county has. */
+  locatedPointCount: number
+  /** The county's service points, located or not, ordered by id (the first 500). */
   allServicePoints: ServicePointItem[]
 }
 
-/** The county map's three layers and the list of all service points, in one request. */
-export async function fetchCountyLayers(signal?: AbortSignal): Promise<CountyLayers> {
+/**
+ * The county map's three layers and the list of service points, in one request. Service points come
+ * as GeoJSON only up to `maxPoints`; above that, mapLayer answers with their number alone.
+ */
+export async function fetchCountyLayers(maxPoints: number, signal?: AbortSignal): Promise<CountyLayers> {
   const data = await graphql<{
     regions: RegionCollection
-    points: ServicePointCollection
+    points: ServicePointCollection & { numberMatched: number; numberReturned: number }
     gi: GIProductCollection
     all: { edges: { node: ServicePointNode }[] }
   }>(
-    `query CountyLayers {
+    `query CountyLayers($maxPoints: Int!) {
       regions: mapLayer(layer: REGIONS)
-      points: mapLayer(layer: SERVICE_POINTS)
+      points: mapLayer(layer: SERVICE_POINTS, maxFeatures: $maxPoints)
       gi: mapLayer(layer: GI_PRODUCTS)
       all: servicePoints(first: 500) { edges { node { ${SERVICE_POINT_FIELDS} } } }
     }`,
-    undefined,
+    { maxPoints },
     signal,
   )
-  return { regions: data.regions, servicePoints: data.points, giProducts: data.gi, allServicePoints: data.all.edges.map((e) => toItem(e.node)) }
+  return {
+    regions: data.regions,
+    servicePoints: data.points,
+    giProducts: data.gi,
+    pointTiles: data.points.numberReturned < data.points.numberMatched,
+    locatedPointCount: data.points.numberMatched,
+    allServicePoints: data.all.edges.map((e) => toItem(e.node)),
+  }
+}
+
+/** One service point with its details (e.g. one drawn from a vector tile), or null. */
+export async function fetchServicePoint(id: string): Promise<ServicePointItem | null> {
+  const data = await graphql<{ servicePoint: ServicePointNode | null }>(
+    `query ServicePoint($id: ID!) { servicePoint(id: $id) { ${SERVICE_POINT_FIELDS} } }`,
+    { id },
+  )
+  return data.servicePoint && toItem(data.servicePoint)
 }
 
 /** Figures per region from `compareRegions` (coverage within `coverageRadiusKm` of a station). */

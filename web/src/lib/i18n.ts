@@ -53,6 +53,7 @@ export const STRINGS = {
   active: { zh: '运行中（实心）', en: 'Active (solid)' },
   planned: { zh: '规划中（空心）', en: 'Planned (hollow)' },
   stacked: { zh: '×3：同一位置有 3 个站点', en: '×3: three places at the same spot' },
+  clustered: { zh: '带数字的圆：地图缩小时合并显示的站点数（点击或放大即展开）', en: 'Numbered circle: service points merged when zoomed out (click or zoom in to open)' },
   giArea: { zh: '地理标志产品产地（半透明紫色、虚线边框，近似）', en: 'GI product origin area (translucent purple, dashed edge; approximate)' },
   giSymbol: { zh: '地理标志产品', en: 'GI product' },
   hereSymbol: { zh: '您点击的位置', en: 'The place you clicked' },

@@ -11,7 +11,12 @@ export type BasemapOption =
 /** What /config.json answers. */
 export interface ClientConfig {
   basemaps: BasemapOption[]
+  /** Above this many service points the map draws them from vector tiles (absent: DEFAULT_POINT_TILE_THRESHOLD). */
+  pointTileThreshold?: number
 }
+
+/** The server's default (server/src/client-config.ts), for when /config.json cannot be read. */
+export const DEFAULT_POINT_TILE_THRESHOLD = 5000
 
 /** Prefix of every basemap source and layer id. */
 export const BASEMAP_PREFIX = 'basemap-'

@@ -2,7 +2,8 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec'
 import type { LayerSpecification } from 'maplibre-gl'
 import { describe, expect, it } from 'vitest'
 import { BASEMAP_PREFIX, type BasemapOption } from './basemap.ts'
-import { buildStyle, GROUP_LAYERS, LAYER_GROUPS, LAYERS, regionFillColor, SOURCES, type StyleOptions } from './layers.ts'
+import { CLUSTER_MAX_ZOOM as SERVER_CLUSTER_MAX_ZOOM } from '../../../server/src/tiles/tiles.repository.ts'
+import { buildStyle, CLUSTER_MAX_ZOOM, GROUP_LAYERS, LAYER_GROUPS, LAYERS, POINT_TILE_LAYER, regionFillColor, SOURCES, type StyleOptions } from './layers.ts'
 import { classify } from './metrics.ts'
 
 const options = (over: Partial<StyleOptions> = {}): StyleOptions => ({
@@ -64,9 +65,29 @@ describe('buildStyle', () => {
     const style = buildStyle(options())
     const planned = layer(style, LAYERS.pointsPlanned)
     const active = layer(style, LAYERS.pointsActive)
-    expect(planned).toMatchObject({ filter: ['==', ['get', 'status'], 'PLANNED'], paint: { 'circle-color': '#ffffff' } })
+    const single = ['!', ['has', 'point_count']]
+    expect(planned).toMatchObject({ filter: ['all', single, ['==', ['get', 'status'], 'PLANNED']], paint: { 'circle-color': '#ffffff' } })
     expect((planned.paint as Record<string, unknown>)['circle-stroke-color']).toEqual((active.paint as Record<string, unknown>)['circle-color'])
-    expect(active).toMatchObject({ filter: ['==', ['get', 'status'], 'ACTIVE'] })
+    expect(active).toMatchObject({ filter: ['all', single, ['==', ['get', 'status'], 'ACTIVE']] })
+  })
+
+  it('clusters points zoomed out, from GeoJSON and from tiles alike, at the zoom the server clusters tiles', () => {
+    expect(CLUSTER_MAX_ZOOM).toBe(SERVER_CLUSTER_MAX_ZOOM)
+    const geojson = buildStyle(options())
+    expect(geojson.sources[SOURCES.points]).toMatchObject({ type: 'geojson', cluster: true, clusterMaxZoom: CLUSTER_MAX_ZOOM })
+    for (const id of [LAYERS.pointsCluster, LAYERS.pointsClusterCount]) expect(layer(geojson, id)).toMatchObject({ filter: ['has', 'point_count'] })
+    expect(GROUP_LAYERS.points).toEqual(expect.arrayContaining([LAYERS.pointsCluster, LAYERS.pointsClusterCount]))
+  })
+
+  it('draws the points from vector tiles when told to: same layers, reading the tiles\' layer', () => {
+    const style = buildStyle(options({ pointTiles: true }))
+    expect(validateStyleMin(style)).toEqual([])
+    expect(style.sources[SOURCES.points]).toMatchObject({ type: 'vector', tiles: ['/tiles/service-points/{z}/{x}/{y}.pbf'], promoteId: 'id' })
+    const pointLayers = style.layers.filter((l) => 'source' in l && l.source === SOURCES.points)
+    expect(pointLayers.map((l) => l.id).sort()).toEqual([...GROUP_LAYERS.points].sort())
+    for (const l of pointLayers) expect(l).toMatchObject({ 'source-layer': POINT_TILE_LAYER })
+    // Everything else stays GeoJSON, without a source-layer.
+    expect(style.layers.filter((l) => 'source-layer' in l)).toHaveLength(pointLayers.length)
   })
 
   it('greys the cells administered elsewhere and hatches unknown values instead of colouring them as 0', () => {

@@ -14,11 +14,20 @@ import type {
 import type { Lang } from '../api/types.ts'
 import { basemapParts, type BasemapOption } from './basemap.ts'
 import type { MetricClass, MetricId } from './metrics.ts'
-import { BACKGROUND, GI_COLOR, INK, KIND_COLORS, NO_DATA_FILL, OUTSIDE_FILL, PENDING_FILL } from './palette.ts'
+import { BACKGROUND, CLUSTER_FILL, GI_COLOR, INK, KIND_COLORS, NO_DATA_FILL, OUTSIDE_FILL, PENDING_FILL } from './palette.ts'
 import { noDataProperty, pendingProperty, textProperty, valueProperty } from './region-features.ts'
 
 /** Ids of the GeoJSON sources: regions, service points, GI areas and the place clicked. */
 export const SOURCES = { regions: 'regions', points: 'service-points', gi: 'gi-products', here: 'here' } as const
+
+/**
+ * Service points are clustered up to this zoom, from GeoJSON (MapLibre's clustering) and from
+ * vector tiles alike (the server's grid clustering, server/src/tiles: CLUSTER_MAX_ZOOM, the same value).
+ */
+export const CLUSTER_MAX_ZOOM = 8
+
+/** Name of the service points' layer inside their vector tiles (/tiles/service-points/…). */
+export const POINT_TILE_LAYER = 'service-points'
 
 /** Images the style uses; `map.addImage` adds them (see patterns.ts) before any data is drawn. */
 export const IMAGES = { hatch: 'pattern-hatch', giIcon: 'icon-gi' } as const
@@ -46,6 +55,8 @@ export const LAYERS = {
   pointsPlanned: 'points-planned',
   pointsActive: 'points-active',
   pointsStack: 'points-stack',
+  pointsCluster: 'points-cluster',
+  pointsClusterCount: 'points-cluster-count',
   regionsDim: 'regions-dim',
   regionsSelected: 'regions-selected',
   here: 'here',
@@ -56,13 +67,14 @@ export const LAYERS = {
 /** Which layers each group switches. */
 export const GROUP_LAYERS: Record<LayerGroup, string[]> = {
   regions: [LAYERS.regionsFill, LAYERS.regionsNoData, LAYERS.regionsOutside, LAYERS.regionsOutline, LAYERS.regionsLabel],
-  points: [LAYERS.pointsPlanned, LAYERS.pointsActive, LAYERS.pointsStack],
+  points: [LAYERS.pointsPlanned, LAYERS.pointsActive, LAYERS.pointsStack, LAYERS.pointsCluster, LAYERS.pointsClusterCount],
   gi: [LAYERS.giFill, LAYERS.giOutline, LAYERS.giLabel],
 }
 
 /** Layers a click or hover can pick, top first. */
 export const INTERACTIVE_LAYERS = {
   points: [LAYERS.pointsActive, LAYERS.pointsPlanned],
+  clusters: [LAYERS.pointsCluster],
   gi: [LAYERS.giFill],
   regions: [LAYERS.regionsFill, LAYERS.regionsNoData, LAYERS.regionsOutside],
 }
@@ -76,6 +88,11 @@ export interface StyleOptions {
   /** The town whose page is open (others are dimmed), or null on the county view. */
   selectedCode: string | null
   basemap: BasemapOption | null
+  /**
+   * Service points come from vector tiles (/tiles) rather than one GeoJSON collection: the app
+   * switches when the county holds more points than the server's threshold (see /config.json).
+   */
+  pointTiles?: boolean
 }
 
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false]
@@ -86,7 +103,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
   const base = options.basemap ? basemapParts(options.basemap, options.lang) : { sources: {}, layers: [] }
   return {
     version: 8,
-    sources: { ...base.sources, ...dataSources() },
+    sources: { ...base.sources, ...dataSources(options) },
     layers: [
       { id: LAYERS.background, type: 'background', paint: { 'background-color': BACKGROUND } },
       ...base.layers,
@@ -95,8 +112,11 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
   }
 }
 
-/** The four GeoJSON sources, empty; `promoteId` makes the codes usable with feature-state. */
-export function dataSources(): Record<string, SourceSpecification> {
+/**
+ * The data sources: GeoJSON, empty until the data arrives, or for service points vector tiles when
+ * `pointTiles`; `promoteId` makes the codes usable with feature-state. Points cluster at low zoom.
+ */
+export function dataSources(options: { pointTiles?: boolean } = {}): Record<string, SourceSpecification> {
   return {
     [SOURCES.regions]: {
       type: 'geojson',
@@ -105,14 +125,24 @@ export function dataSources(): Record<string, SourceSpecification> {
       attribution: '县界派生自高德地图数据 (AMap); 乡镇边界为示意 · township boundaries schematic',
     },
     [SOURCES.gi]: { type: 'geojson', data: emptyCollection, promoteId: 'code' },
-    [SOURCES.points]: { type: 'geojson', data: emptyCollection, promoteId: 'id' },
+    [SOURCES.points]: options.pointTiles
+      ? {
+          type: 'vector',
+          tiles: [`${globalThis.location?.origin ?? ''}/tiles/${POINT_TILE_LAYER}/{z}/{x}/{y}.pbf`],
+          maxzoom: 14,
+          promoteId: 'id',
+        }
+      : { type: 'geojson', data: emptyCollection, promoteId: 'id', cluster: true, clusterMaxZoom: CLUSTER_MAX_ZOOM, clusterRadius: 40 },
     [SOURCES.here]: { type: 'geojson', data: emptyCollection },
   }
 }
 
 /** Every layer drawn from the platform's data, bottom first. */
 export function dataLayers(options: StyleOptions): LayerSpecification[] {
-  const { lang, metric, classes, visible, selectedCode, basemap } = options
+  const { lang, metric, classes, visible, selectedCode, basemap, pointTiles } = options
+  // Point layers read the tiles' layer when the points come from vector tiles.
+  const pointSource = pointTiles ? { source: SOURCES.points, 'source-layer': POINT_TILE_LAYER } : { source: SOURCES.points }
+  const single: FilterSpecification = ['!', ['has', 'point_count']]
   const visibility = (group: LayerGroup) => (visible.has(group) ? 'visible' : 'none') as 'visible' | 'none'
   const inCounty: FilterSpecification = ['==', ['get', 'inCountyStatistics'], true]
   const fillOpacity = basemap ? 0.55 : 0.85
@@ -170,8 +200,8 @@ export function dataLayers(options: StyleOptions): LayerSpecification[] {
     {
       id: LAYERS.pointsPlanned,
       type: 'circle',
-      source: SOURCES.points,
-      filter: ['==', ['get', 'status'], 'PLANNED'],
+      ...pointSource,
+      filter: ['all', single, ['==', ['get', 'status'], 'PLANNED']],
       layout: { visibility: visibility('points') },
       // Planned: hollow (white centre, ring in the kind's colour).
       paint: {
@@ -184,8 +214,8 @@ export function dataLayers(options: StyleOptions): LayerSpecification[] {
     {
       id: LAYERS.pointsActive,
       type: 'circle',
-      source: SOURCES.points,
-      filter: ['==', ['get', 'status'], 'ACTIVE'],
+      ...pointSource,
+      filter: ['all', single, ['==', ['get', 'status'], 'ACTIVE']],
       layout: { visibility: visibility('points') },
       // Active: solid, with a white rim so it stands out on any fill.
       paint: {
@@ -198,8 +228,9 @@ export function dataLayers(options: StyleOptions): LayerSpecification[] {
     {
       id: LAYERS.pointsStack,
       type: 'symbol',
-      source: SOURCES.points,
-      filter: ['all', ['>', ['get', 'stackSize'], 1], ['==', ['get', 'stackIndex'], 0]],
+      ...pointSource,
+      // Tiles carry no stackSize: then nothing matches.
+      filter: ['all', single, ['>', ['coalesce', ['get', 'stackSize'], 0], 1], ['==', ['get', 'stackIndex'], 0]],
       layout: {
         visibility: visibility('points'),
         'text-field': ['concat', '×', ['to-string', ['get', 'stackSize']]],
@@ -210,6 +241,35 @@ export function dataLayers(options: StyleOptions): LayerSpecification[] {
         'text-allow-overlap': true,
       },
       paint: { 'text-color': INK, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+    },
+    {
+      // Zoomed out (≤ CLUSTER_MAX_ZOOM): points close together drawn as one circle with their number.
+      id: LAYERS.pointsCluster,
+      type: 'circle',
+      ...pointSource,
+      filter: ['has', 'point_count'],
+      layout: { visibility: visibility('points') },
+      paint: {
+        'circle-color': CLUSTER_FILL,
+        'circle-opacity': 0.9,
+        'circle-radius': ['step', ['get', 'point_count'], 13, 10, 16, 100, 20, 1000, 25],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+      },
+    },
+    {
+      id: LAYERS.pointsClusterCount,
+      type: 'symbol',
+      ...pointSource,
+      filter: ['has', 'point_count'],
+      layout: {
+        visibility: visibility('points'),
+        'text-field': ['number-format', ['get', 'point_count'], { locale: lang === 'zh' ? 'zh-CN' : 'en' }],
+        'text-font': FONT_STACK,
+        'text-size': 12,
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-color': '#ffffff' },
     },
     {
       id: LAYERS.regionsDim,

@@ -41,3 +41,5 @@ export const GI_COLOR = '#762a83'
 export const INK = '#333d47'
 /** The map's background (no basemap). */
 export const BACKGROUND = '#f3f1ea'
+/** Clusters of service points (zoomed out): a dark slate no kind uses, white numbers on it (contrast > 7:1). */
+export const CLUSTER_FILL = '#3f4660'

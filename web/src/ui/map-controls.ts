@@ -91,6 +91,7 @@ export function renderLegend(props: MapControlsProps): HTMLElement {
             item(swatch('circle', '#555'), t('active')),
             item(swatch('ring', '#555'), t('planned')),
             props.hasStacks ? h('li', {}, h('span', { class: 'stack-sample', 'aria-hidden': 'true' }, '×3'), h('span', {}, t('stacked'))) : null,
+            h('li', {}, h('span', { class: 'cluster-sample', 'aria-hidden': 'true' }, '12'), h('span', {}, t('clustered'))),
             item(swatch('here'), t('hereSymbol')),
           ),
         )

@@ -1,7 +1,7 @@
 /** The content of a map popup: service points, or the GI products and the township under a click. */
 import type { MapGeoJSONFeature } from 'maplibre-gl'
 import type { RegionProps, ServicePointItem } from '../api/types.ts'
-import { nameIn } from '../api/operations.ts'
+import { fetchServicePoint, nameIn } from '../api/operations.ts'
 import { giStatusName, kindName, lang, levelName, locationQualityName, metricName, statusName, t, formatCount } from '../lib/i18n.ts'
 import { SOURCES } from '../map/layers.ts'
 import { formatMetric, metricValue } from '../map/metrics.ts'
@@ -82,6 +82,25 @@ function giFacts(ctx: ViewContext, code: string): HTMLElement | null {
   )
 }
 
+/**
+ * A point the app has not listed (drawn from a vector tile in a large county): what the tile says
+ * at once, then its full facts from the API (servicePoint(id)).
+ */
+function fetchedPointFacts(ctx: ViewContext, id: string, props: Partial<ServicePointItem>): HTMLElement {
+  const placeholder = h(
+    'article',
+    { class: 'point-facts', 'data-point-id': id, 'aria-busy': 'true' },
+    h('h3', {}, props.nameZh ? nameIn({ nameZh: props.nameZh, nameEn: props.nameEn ?? props.nameZh }, lang()) : id),
+    props.kind && props.status ? h('p', { class: 'meta' }, `${kindName(props.kind)} · `, h('strong', {}, statusName(props.status))) : null,
+    h('p', {}, t('loading')),
+  )
+  fetchServicePoint(id).then(
+    (item) => placeholder.replaceWith(item ? servicePointFacts(ctx, item) : h('article', { class: 'point-facts' }, h('p', {}, t('unknown')))),
+    (error: Error) => placeholder.replaceWith(h('article', { class: 'point-facts' }, h('p', { class: 'flag' }, `${t('loadFailed')}: ${error.message}`))),
+  )
+  return placeholder
+}
+
 /** Popup content for the features under a click; null when there is nothing to say. */
 export function popupContent(ctx: ViewContext, features: MapGeoJSONFeature[]): HTMLElement | null {
   const parts: HTMLElement[] = []
@@ -90,6 +109,7 @@ export function popupContent(ctx: ViewContext, features: MapGeoJSONFeature[]): H
     if (f.source === SOURCES.points) {
       const item = ctx.lookup.items.get(id)
       if (item) parts.push(servicePointFacts(ctx, item))
+      else if (id) parts.push(fetchedPointFacts(ctx, id, f.properties as Partial<ServicePointItem>))
     } else if (f.source === SOURCES.gi) {
       const gi = giFacts(ctx, id)
       if (gi) parts.push(gi)

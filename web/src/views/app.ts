@@ -5,7 +5,7 @@ import type { Lang } from '../api/types.ts'
 import { initialLang, kindName, lang, levelName, setLang, t, tf } from '../lib/i18n.ts'
 import { buildSearchIndex, type SearchIndex, type SearchTarget } from '../lib/search-index.ts'
 import { formatHash, isLeaderRoute, parseHash, type Route, type UrlState } from '../lib/url-state.ts'
-import type { BasemapOption, ClientConfig } from '../map/basemap.ts'
+import { DEFAULT_POINT_TILE_THRESHOLD, type BasemapOption, type ClientConfig } from '../map/basemap.ts'
 import { touchingNeighbours } from '../map/geometry.ts'
 import type { LayerGroup } from '../map/layers.ts'
 import { needsFigures, type MetricId } from '../map/metrics.ts'
@@ -54,8 +54,9 @@ export function startApp(els: AppElements): void {
   let unlocatedOpen = false
   let leaderStarted = false
 
-  const layersPromise = fetchCountyLayers()
   const configPromise = fetchClientConfig<ClientConfig>({ basemaps: [] })
+  // The threshold for drawing points from tiles comes from the server's configuration.
+  const layersPromise = configPromise.then((c) => fetchCountyLayers(c.pointTileThreshold ?? DEFAULT_POINT_TILE_THRESHOLD))
 
   const href = (route: Route): string => formatHash({ ...url, route, view: null })
   const ctx = (): ViewContext => ({ lookup: lookup!, metric: url.metric, href, showPoint })
@@ -91,7 +92,7 @@ export function startApp(els: AppElements): void {
   }
 
   function showPoint(id: string): void {
-    if (!mapView?.openPointPopup(id)) return
+    if (!mapView?.openPointPopup(id, lookup?.items.get(id)?.location)) return
     if (!url.layers.has('points')) setLayer('points', true)
   }
 

@@ -22,6 +22,7 @@ import { BASEMAP_PREFIX, basemapParts, type BasemapOption } from '../map/basemap
 import { bboxOf, type Bbox } from '../map/geometry.ts'
 import {
   buildStyle,
+  CLUSTER_MAX_ZOOM,
   dataLayers,
   dataSources,
   FONT_STACK,
@@ -48,6 +49,8 @@ export interface MapData {
   regions: RegionCollection
   servicePoints: ServicePointCollection
   giProducts: GIProductCollection
+  /** The county has more points than the GeoJSON threshold: draw them from vector tiles (servicePoints is then empty). */
+  pointTiles: boolean
 }
 
 /** What the map tells the app. */
@@ -69,7 +72,7 @@ export class MapView {
   private data: MapData | undefined
   private figures: Map<string, RegionFigures> | undefined
   private classes: MetricClass[] = []
-  private hovered: { source: string; id: string | number } | undefined
+  private hovered: { source: string; sourceLayer?: string; id: string | number } | undefined
   private popup: Popup | undefined
   private loaded: Promise<void>
   /** Whether the style's layers exist (false until 'load', and while a new style loads). */
@@ -127,8 +130,25 @@ export class MapView {
     this.data = data
     await this.loaded
     this.refreshRegions()
-    this.source(SOURCES.points).setData(stackCoincident(data.servicePoints))
+    this.usePointTiles(data.pointTiles)
+    if (!data.pointTiles) this.source(SOURCES.points).setData(stackCoincident(data.servicePoints))
     this.source(SOURCES.gi).setData(data.giProducts)
+  }
+
+  /** Replaces the points' source (GeoJSON or vector tiles) and re-adds their layers in place. */
+  private usePointTiles(tiles: boolean): void {
+    if (Boolean(this.state.pointTiles) === tiles) return
+    this.state = { ...this.state, pointTiles: tiles }
+    if (!this.styleReady) return
+    const pointLayers = new Set(GROUP_LAYERS.points)
+    const order = this.map.getStyle().layers.map((l) => l.id)
+    const last = Math.max(...order.map((id, i) => (pointLayers.has(id) ? i : -1)))
+    const before = order.slice(last + 1).find((id) => !pointLayers.has(id))
+    if (this.hovered?.source === SOURCES.points) this.hovered = undefined
+    for (const id of order) if (pointLayers.has(id)) this.map.removeLayer(id)
+    this.map.removeSource(SOURCES.points)
+    this.map.addSource(SOURCES.points, dataSources(this.state)[SOURCES.points])
+    for (const layer of dataLayers({ ...this.state, classes: this.classes })) if (pointLayers.has(layer.id)) this.map.addLayer(layer, before)
   }
 
   /** Adds the figures from compareRegions (per 10k, coverage); redraws only when the metric shows them. */
@@ -198,7 +218,7 @@ export class MapView {
         this.map.setStyle(option.url, {
           transformStyle: (_previous, next) => ({
             ...next,
-            sources: { ...next.sources, ...dataSources() },
+            sources: { ...next.sources, ...dataSources(ours) },
             layers: [...next.layers, ...dataLayers(ours)],
           }),
         })
@@ -281,10 +301,15 @@ export class MapView {
     this.localizeControls()
   }
 
-  /** Opens a service point's popup by id (from a list or a search). */
-  openPointPopup(id: string): boolean {
+  /** Opens a service point's popup by id (from a list or a search); `at` places it when the points come from tiles. */
+  openPointPopup(id: string, at?: [number, number] | null): boolean {
     const feature = this.data?.servicePoints.features.find((f) => f.id === id)
-    if (!feature) return false
+    if (!feature) {
+      if (!at) return false
+      this.flyTo(at, 13)
+      this.openPopup(at, [{ layer: { id: LAYERS.pointsActive }, source: SOURCES.points, properties: {}, id } as unknown as MapGeoJSONFeature])
+      return true
+    }
     const coords = feature.geometry.coordinates
     const sameSpot = this.data!.servicePoints.features.filter((f) => f.geometry.coordinates.join() === coords.join())
     const asRendered = [feature, ...sameSpot.filter((f) => f !== feature)].map(
@@ -302,11 +327,12 @@ export class MapView {
   private wireEvents(): void {
     const map = this.map
     const pointLayers: string[] = INTERACTIVE_LAYERS.points
-    const interactive: string[] = [...INTERACTIVE_LAYERS.points, ...INTERACTIVE_LAYERS.gi, ...INTERACTIVE_LAYERS.regions]
+    const clusterLayers: string[] = INTERACTIVE_LAYERS.clusters
+    const interactive: string[] = [...INTERACTIVE_LAYERS.clusters, ...INTERACTIVE_LAYERS.points, ...INTERACTIVE_LAYERS.gi, ...INTERACTIVE_LAYERS.regions]
     const visibleInteractive = () => interactive.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none')
     map.on('mousemove', (e: MapMouseEvent) => {
       const [top] = map.queryRenderedFeatures(e.point, { layers: visibleInteractive() })
-      const next = top && top.id !== undefined ? { source: top.source, id: top.id } : undefined
+      const next = top && top.id !== undefined ? { source: top.source, sourceLayer: top.sourceLayer, id: top.id } : undefined
       if (next?.source !== this.hovered?.source || next?.id !== this.hovered?.id) {
         if (this.hovered) map.setFeatureState(this.hovered, { hover: false })
         if (next) map.setFeatureState(next, { hover: true })
@@ -324,6 +350,13 @@ export class MapView {
         [e.point.x - 4, e.point.y - 4],
         [e.point.x + 4, e.point.y + 4],
       ]
+      const [cluster] = map.queryRenderedFeatures(box, { layers: layers.filter((l) => clusterLayers.includes(l)) })
+      if (cluster) {
+        // A cluster opens up: zoom in towards it, at most to where the points stand alone.
+        const [lng, lat] = (cluster.geometry as unknown as { coordinates: [number, number] }).coordinates
+        map.easeTo({ center: [lng, lat], zoom: Math.min(map.getZoom() + 2, CLUSTER_MAX_ZOOM + 1) }, { userView: true })
+        return
+      }
       const points = map.queryRenderedFeatures(box, { layers: layers.filter((l) => pointLayers.includes(l)) })
       if (points.length > 0) {
         const unique = [...new Map(points.map((f) => [f.id, f])).values()]
