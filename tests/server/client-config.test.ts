@@ -4,7 +4,12 @@ import { clientConfigFromEnv } from '../../server/src/client-config.ts'
 
 describe('clientConfigFromEnv', () => {
   it('offers no basemap when nothing is configured, so the web map requests nothing external', () => {
-    expect(clientConfigFromEnv({})).toEqual({ basemaps: [] })
+    expect(clientConfigFromEnv({})).toEqual({ basemaps: [], pointTileThreshold: 5000 })
+  })
+
+  it('takes the web map\'s GeoJSON-to-tiles threshold from MAP_POINT_TILE_THRESHOLD', () => {
+    expect(clientConfigFromEnv({ MAP_POINT_TILE_THRESHOLD: '200' }).pointTileThreshold).toBe(200)
+    expect(() => clientConfigFromEnv({ MAP_POINT_TILE_THRESHOLD: 'many' })).toThrow(/MAP_POINT_TILE_THRESHOLD=many is not a whole number/)
   })
 
   it('offers 天地图 vector and imagery with a key, then a style and XYZ tiles', () => {
