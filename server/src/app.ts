@@ -3,8 +3,10 @@
  * /healthz, and the built web app at /. It listens at once and answers /healthz 503
  * until migrations and data loading are done.
  */
+import { existsSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import path from 'node:path'
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server'
 import type { Kysely } from 'kysely'
 import { pino, type Logger } from 'pino'
@@ -103,6 +105,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
     if (url.pathname === '/data' || url.pathname.startsWith('/data/')) return serveData(req, res, url, state.phase === 'ready' ? { db: state.database.db, defaultCounty: state.defaultCounty } : undefined)
     if (url.pathname === '/config.json') return serveClientConfig(req, res, config.client)
     if (await serveStatic(config.webRoot, req, res, url.pathname)) return
+    if (url.pathname === '/' && !existsSync(path.join(config.webRoot, 'index.html'))) return buildingPage(res)
     sendJson(res, 404, { error: `Nothing at ${url.pathname}` })
   }
 
@@ -235,6 +238,16 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
       await database?.db.destroy()
     },
   }
+}
+
+/** `/` while the first start is still building the web app: a page that reloads itself until it is there. */
+function buildingPage(res: ServerResponse): void {
+  const html =
+    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="3">' +
+    '<title>正在准备 · Starting</title></head><body><p>首次启动，正在构建网页应用，请稍候…</p>' +
+    '<p lang="en">First start: building the web app, please wait…</p></body></html>'
+  res.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'retry-after': '3', 'cache-control': 'no-store' })
+  res.end(html)
 }
 
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {

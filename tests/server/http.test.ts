@@ -138,3 +138,23 @@ describe('the GraphQL-over-HTTP spec', () => {
     expect(failures).toEqual([])
   })
 })
+
+describe('before the web app is built (the first start builds it while already answering)', () => {
+  it('answers / with a page that says so and reloads itself, 503 with Retry-After', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const path = await import('node:path')
+    const empty = mkdtempSync(path.join(tmpdir(), 'no-web-'))
+    const bare = await startTestServer({ webRoot: empty })
+    try {
+      const res = await fetch(`${bare.url}/`)
+      expect(res.status).toBe(503)
+      expect(res.headers.get('retry-after')).toBe('3')
+      expect(await res.text()).toContain('正在构建网页应用')
+      expect((await fetch(`${bare.url}/nothing-here.js`)).status).toBe(404)
+    } finally {
+      await bare.close()
+      rmSync(empty, { recursive: true, force: true })
+    }
+  })
+})
