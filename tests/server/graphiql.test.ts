@@ -1,5 +1,5 @@
 /** The offline GraphQL explorer at /graphiql runs an example query in a real browser with the network unplugged. */
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,11 +8,18 @@ import { backend } from '../setup/database.ts'
 import { startTestServer, type TestServer } from '../setup/server.ts'
 import { ROOT } from '../setup/templates.ts'
 
+/** Whether the built explorer predates its sources (web/graphiql/*.ts, index.html). */
+function olderThanSources(): boolean {
+  const dir = path.join(ROOT, 'web/graphiql')
+  const sources = Math.max(...readdirSync(dir).filter((f) => /\.(ts|html)$/.test(f)).map((f) => statSync(path.join(dir, f)).mtimeMs))
+  return statSync(path.join(dir, 'dist/index.html')).mtimeMs < sources
+}
+
 describe.runIf(backend === 'pglite' && hasChromium)('/graphiql', () => {
   let server: TestServer
   let browser: Browser
   beforeAll(async () => {
-    if (!existsSync(path.join(ROOT, 'web/graphiql/dist/index.html'))) {
+    if (!existsSync(path.join(ROOT, 'web/graphiql/dist/index.html')) || olderThanSources()) {
       const { build } = await import('vite')
       await build({ configFile: path.join(ROOT, 'web/graphiql/vite.config.ts'), logLevel: 'error' })
     }
@@ -44,6 +51,29 @@ describe.runIf(backend === 'pglite' && hasChromium)('/graphiql', () => {
     // Every example is there as a tab.
     expect(await page.locator('.graphiql-tab').allInnerTexts()).toEqual(['Indicators', 'StationsInTown', 'Nearest', 'CompareTowns', 'MapLayer'])
     await page.screenshot({ path: path.join(ROOT, '.tmp/screenshots/graphiql.png') })
+    expect(external).toEqual([])
+    expect(consoleErrors).toEqual([])
+  })
+
+  it('opens a query given in its address (?query=, as #/data links) in a tab of its own, and runs it', async () => {
+    const { page, external, consoleErrors } = await openPage(browser)
+    const query = 'query TaskCodes {\n  tasks { code }\n}\n'
+    await page.goto(`${server.url}/graphiql/?${new URLSearchParams({ query })}`)
+    await page.locator('.graphiql-execute-button').waitFor({ timeout: 30_000 })
+    await expect(page.locator('.graphiql-tab-active').innerText()).resolves.toBe('TaskCodes')
+    // The examples are still there.
+    expect(await page.locator('.graphiql-tab').allInnerTexts()).toEqual(['TaskCodes', 'Indicators', 'StationsInTown', 'Nearest', 'CompareTowns', 'MapLayer'])
+    const result = page.locator('.result-window')
+    await expect
+      .poll(
+        async () => {
+          await page.locator('.graphiql-execute-button').click()
+          await page.waitForTimeout(300)
+          return result.innerText()
+        },
+        { timeout: 30_000, interval: 200 },
+      )
+      .toContain('4.1.1')
     expect(external).toEqual([])
     expect(consoleErrors).toEqual([])
   })
