@@ -165,3 +165,26 @@ export async function fetchPlan(): Promise<{ tasks: PlanTask[]; departments: Pla
     departments { code nameZh nameEn aliases kind memberOf { code } members { code } tasks(includeViaGroups: true) { code } }
   }`)
 }
+
+export interface DatasetInfo {
+  id: string
+  title: string
+  description: string | null
+  created: string
+  updated: string
+  county: { code: string; nameZh: string; nameEn: string }
+  licenses: { name: string; title: string | null; path: string | null; scope: string | null }[]
+  sources: { title: string; description: string | null; path: string | null }[]
+  resources: { name: string; title: string | null; format: string; rowCount: number | null }[]
+}
+
+/** The loaded data packages (one per county) with licences, sources and live row counts. */
+export async function fetchDatasets(): Promise<DatasetInfo[]> {
+  const data = await graphql<{ datasets: DatasetInfo[] }>(`query OpenData {
+    datasets {
+      id title description created updated county { code nameZh nameEn }
+      licenses { name title path scope } sources { title description path } resources { name title format rowCount }
+    }
+  }`)
+  return data.datasets
+}

@@ -1,13 +1,14 @@
 /**
- * The leaders' pages (#/compare, #/indicators, #/plan), loaded on demand so the county map's first load
+ * The pages without a map (#/compare, #/indicators, #/plan, #/data), loaded on demand so the county map's first load
  * stays small. Each page keeps its state in its part of the address and redraws itself in place.
  */
 import { ApiError } from '../api/client.ts'
 import type { LeaderPage } from '../lib/url-state.ts'
 import { fill, h } from '../ui/dom.ts'
-import { fetchComparison, fetchIndicators, fetchPlan, fetchTownOptions, type PlanDepartment, type PlanIndicator, type PlanTask, type TownOption } from './api.ts'
+import { fetchComparison, fetchDatasets, fetchIndicators, fetchPlan, fetchTownOptions, type DatasetInfo, type PlanDepartment, type PlanIndicator, type PlanTask, type TownOption } from './api.ts'
 import { L, type PageContext } from './common.ts'
 import { renderComparePage, type CompareData } from './compare-page.ts'
+import { renderDataPage } from './data-page.ts'
 import { formatCompareQuery, parseCompareQuery, type CompareState } from './compare-state.ts'
 import { renderIndicatorsPage } from './indicators-page.ts'
 import { renderPlanPage } from './plan-page.ts'
@@ -17,6 +18,7 @@ let indicators: Promise<PlanIndicator[]> | undefined
 let plan: Promise<{ tasks: PlanTask[]; departments: PlanDepartment[] }> | undefined
 let towns: Promise<TownOption[]> | undefined
 const comparisons = new Map<string, Promise<Omit<CompareData, 'towns'>>>()
+let datasets: DatasetInfo[] | undefined
 let generation = 0
 
 const message = (error: unknown) => `${L('无法加载数据', 'Could not load the data')}: ${error instanceof ApiError || error instanceof Error ? error.message : String(error)}`
@@ -39,7 +41,12 @@ function ready(page: LeaderPage): void {
 export async function renderLeaderPage(el: HTMLElement, page: LeaderPage, query: string, ctx: PageContext, focusTitle: boolean): Promise<void> {
   const mine = ++generation
   document.documentElement.dataset.pageReady = 'false'
-  const title = { compare: L('乡镇对比', 'Compare towns'), indicators: L('规划指标', 'Plan indicators'), plan: L('重点工作', 'Key tasks') }[page]
+  const title = {
+    compare: L('乡镇对比', 'Compare towns'),
+    indicators: L('规划指标', 'Plan indicators'),
+    plan: L('重点工作', 'Key tasks'),
+    data: L('开放数据', 'Open data'),
+  }[page]
   document.title = `${title} · ${L('新郑市知识产权开放数据平台', 'Xinzheng IP open data platform')}`
   const loading = () => redraw(el, h('div', { class: 'leaders' }, h('h2', { id: 'page-title', tabindex: '-1' }, title), h('p', { class: 'hint', role: 'status' }, L('加载中…', 'Loading…'))), focusTitle)
   const failed = (error: unknown) => redraw(el, h('div', { class: 'leaders' }, h('h2', { id: 'page-title', tabindex: '-1' }, title), h('p', { role: 'alert' }, message(error))), focusTitle)
@@ -65,6 +72,15 @@ export async function renderLeaderPage(el: HTMLElement, page: LeaderPage, query:
         }),
         focusTitle,
       )
+    } else if (page === 'data') {
+      // A new visit asks again (row counts change with edits); a redraw in place (language, the map's data arriving) does not.
+      if (focusTitle || !datasets) {
+        loading()
+        const list = await fetchDatasets()
+        if (mine !== generation) return
+        datasets = list
+      }
+      redraw(el, renderDataPage(datasets), focusTitle)
     } else {
       towns ??= fetchTownOptions().catch((e) => ((towns = undefined), Promise.reject(e)))
       const state = parseCompareQuery(query)

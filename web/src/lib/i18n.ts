@@ -13,6 +13,7 @@ export const STRINGS = {
   navCompare: { zh: '乡镇对比', en: 'Compare towns' },
   navIndicators: { zh: '规划指标', en: 'Indicators' },
   navPlan: { zh: '重点工作', en: 'Key tasks' },
+  navData: { zh: '数据', en: 'Open data' },
   skipToPanel: { zh: '跳到信息面板', en: 'Skip to the side panel' },
   skipToContent: { zh: '跳到正文', en: 'Skip to the content' },
   switchLang: { zh: 'EN', en: '中文' },

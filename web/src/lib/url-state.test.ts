@@ -34,4 +34,9 @@ describe('url state', () => {
     expect(parseHash('#/nowhere').route).toEqual({ name: 'notFound', path: '/nowhere' })
     expect(parseHash('#/?at=500,20,10').view).toBeNull()
   })
+
+  it('reads #/data, a page without a map', () => {
+    expect(parseHash('#/data').route).toEqual({ name: 'data', query: '' })
+    expect(formatHash(parseHash('#/data'))).toBe('#/data')
+  })
 })

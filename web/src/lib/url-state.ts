@@ -13,9 +13,9 @@ export type Route =
   /** The leaders' views; `query` is their own part of the address (e.g. `codes=…&metric=…&radius=…`), kept as written. */
   | { name: LeaderPage; query: string }
 
-/** The leaders' pages: they have no map; their code loads on demand. */
-export type LeaderPage = 'compare' | 'indicators' | 'plan'
-export const LEADER_PAGES: readonly LeaderPage[] = ['compare', 'indicators', 'plan']
+/** The pages without a map (the leaders' pages and the downloads); their code loads on demand. */
+export type LeaderPage = 'compare' | 'indicators' | 'plan' | 'data'
+export const LEADER_PAGES: readonly LeaderPage[] = ['compare', 'indicators', 'plan', 'data']
 
 /** Whether a route is one of the leaders' pages. */
 export function isLeaderRoute(route: Route): route is { name: LeaderPage; query: string } {

@@ -21,13 +21,14 @@ import { renderUnlocated } from '../ui/unlocated.ts'
 import { MapView } from './map-view.ts'
 
 const BASEMAP_KEY = 'ipmap.basemap'
+const NAV_LABELS = { compare: 'navCompare', indicators: 'navIndicators', plan: 'navPlan', data: 'navData' } as const
 
 /** The page's fixed elements (see web/index.html). */
 export interface AppElements {
   header: HTMLElement
   /** The map page (map, controls and side panel). */
   layout: HTMLElement
-  /** Where the leaders' pages (#/compare, #/indicators, #/plan) draw. */
+  /** Where the pages without a map (#/compare, #/indicators, #/plan, #/data, #/history) draw. */
   page: HTMLElement
   mapContainer: HTMLElement
   schematicNote: HTMLElement
@@ -195,8 +196,8 @@ export function startApp(els: AppElements): void {
           'ul',
           {},
           h('li', {}, h('a', { href: href({ name: 'county' }), 'aria-current': url.route.name === 'county' ? 'page' : null }, t('navMap'))),
-          (['compare', 'indicators', 'plan'] as const).map((name) =>
-            h('li', {}, h('a', { href: `#/${name}`, 'aria-current': url.route.name === name ? 'page' : null }, t(name === 'compare' ? 'navCompare' : name === 'indicators' ? 'navIndicators' : 'navPlan'))),
+          (['compare', 'indicators', 'plan', 'data'] as const).map((name) =>
+            h('li', {}, h('a', { href: `#/${name}`, 'aria-current': url.route.name === name ? 'page' : null }, t(NAV_LABELS[name]))),
           ),
           h('li', {}, h('a', { href: '/graphql' }, t('navApi'))),
         ),
