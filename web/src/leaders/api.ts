@@ -188,3 +188,52 @@ export async function fetchDatasets(): Promise<DatasetInfo[]> {
   }`)
   return data.datasets
 }
+
+/** A record of the audit log; `before` and `after` are the record in the download's field names. */
+export interface AuditEntry {
+  id: string
+  actor: string
+  action: string
+  entity: string
+  entityId: string
+  at: string
+  before: Record<string, unknown> | null
+  after: Record<string, unknown> | null
+}
+
+/** One page of a record's history, newest first, with the record's name (when it still exists). */
+export interface HistoryPage {
+  entries: AuditEntry[]
+  totalCount: number
+  endCursor: string | null
+  hasNextPage: boolean
+  /** The record's names and, for a service point, its township; null when the record is gone or of another kind. */
+  subject: { nameZh: string; nameEn: string; regionCode: string | null } | null
+}
+
+/** A page of the audit log for one record (`entity` is the table, e.g. service_point, region; `id` its key). */
+export async function fetchHistory(entity: string, id: string, after: string | null, first = 20): Promise<HistoryPage> {
+  const data = await graphql<{
+    auditLog: { totalCount: number; edges: { node: AuditEntry }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }
+    servicePoint?: { nameZh: string; nameEn: string; region: { code: string } | null } | null
+    region?: { nameZh: string; nameEn: string } | null
+  }>(
+    `query History($entity: String!, $id: ID!, $after: String, $first: Int!, $point: Boolean!, $region: Boolean!) {
+      auditLog(entity: $entity, entityId: $id, after: $after, first: $first) {
+        totalCount edges { node { id actor action entity entityId at before after } } pageInfo { hasNextPage endCursor }
+      }
+      servicePoint(id: $id) @include(if: $point) { nameZh nameEn region { code } }
+      region(code: $id) @include(if: $region) { nameZh nameEn }
+    }`,
+    { entity, id, after, first, point: entity === 'service_point', region: entity === 'region' },
+  )
+  const point = data.servicePoint
+  const region = data.region
+  return {
+    entries: data.auditLog.edges.map((e) => e.node),
+    totalCount: data.auditLog.totalCount,
+    endCursor: data.auditLog.pageInfo.endCursor,
+    hasNextPage: data.auditLog.pageInfo.hasNextPage,
+    subject: point ? { nameZh: point.nameZh, nameEn: point.nameEn, regionCode: point.region?.code ?? null } : region ? { ...region, regionCode: id } : null,
+  }
+}

@@ -14,6 +14,7 @@ export const STRINGS = {
   navIndicators: { zh: '规划指标', en: 'Indicators' },
   navPlan: { zh: '重点工作', en: 'Key tasks' },
   navData: { zh: '数据', en: 'Open data' },
+  history: { zh: '修改记录', en: 'History' },
   skipToPanel: { zh: '跳到信息面板', en: 'Skip to the side panel' },
   skipToContent: { zh: '跳到正文', en: 'Skip to the content' },
   switchLang: { zh: 'EN', en: '中文' },

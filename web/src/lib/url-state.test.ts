@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatHash, parseHash } from './url-state.ts'
+import { formatHash, historyRoute, parseHash } from './url-state.ts'
 
 describe('url state', () => {
   it('reads the county view with defaults from an empty hash', () => {
@@ -38,5 +38,12 @@ describe('url state', () => {
   it('reads #/data, a page without a map', () => {
     expect(parseHash('#/data').route).toEqual({ name: 'data', query: '' })
     expect(formatHash(parseHash('#/data'))).toBe('#/data')
+  })
+
+  it('reads a record\'s #/history with its entity and id, and writes them back', () => {
+    const hash = formatHash({ ...parseHash('#/'), route: historyRoute('service_point', 'ip-service/1 a') })
+    expect(hash).toBe('#/history?entity=service_point&id=ip-service%2F1+a')
+    const params = new URLSearchParams((parseHash(hash).route as { query: string }).query)
+    expect([params.get('entity'), params.get('id')]).toEqual(['service_point', 'ip-service/1 a'])
   })
 })

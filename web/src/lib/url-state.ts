@@ -13,13 +13,21 @@ export type Route =
   /** The leaders' views; `query` is their own part of the address (e.g. `codes=…&metric=…&radius=…`), kept as written. */
   | { name: LeaderPage; query: string }
 
-/** The pages without a map (the leaders' pages and the downloads); their code loads on demand. */
-export type LeaderPage = 'compare' | 'indicators' | 'plan' | 'data'
-export const LEADER_PAGES: readonly LeaderPage[] = ['compare', 'indicators', 'plan', 'data']
+/** The pages without a map (the leaders' pages, the downloads and a record's history); their code loads on demand. */
+export type LeaderPage = 'compare' | 'indicators' | 'plan' | 'data' | 'history'
+export const LEADER_PAGES: readonly LeaderPage[] = ['compare', 'indicators', 'plan', 'data', 'history']
 
 /** Whether a route is one of the leaders' pages. */
 export function isLeaderRoute(route: Route): route is { name: LeaderPage; query: string } {
   return (LEADER_PAGES as readonly string[]).includes(route.name)
+}
+
+/**
+ * The history page of a record: `entity` is the audit log's table name (`service_point`, `region`),
+ * `id` the record's key (a service point's id, a region's code).
+ */
+export function historyRoute(entity: string, id: string): Route {
+  return { name: 'history', query: new URLSearchParams({ entity, id }).toString() }
 }
 
 /** A map view: centre (WGS84 degrees) and zoom. */

@@ -3,6 +3,7 @@ import type { MapGeoJSONFeature } from 'maplibre-gl'
 import type { RegionProps, ServicePointItem } from '../api/types.ts'
 import { fetchServicePoint, nameIn } from '../api/operations.ts'
 import { giStatusName, kindName, lang, levelName, locationQualityName, metricName, statusName, t, formatCount } from '../lib/i18n.ts'
+import { historyRoute } from '../lib/url-state.ts'
 import { SOURCES } from '../map/layers.ts'
 import { formatMetric, metricValue } from '../map/metrics.ts'
 import { KIND_COLORS } from '../map/palette.ts'
@@ -45,6 +46,7 @@ export function servicePointFacts(ctx: ViewContext, p: ServicePointItem, heading
       [t('location'), h('span', { class: approximate ? 'flag' : '' }, approximate ? '⚠ ' : '', locationQualityName(p.locationQuality))],
       [t('source'), h('span', { class: 'source' }, p.source)],
     ]),
+    h('p', { class: 'history-link' }, h('a', { href: ctx.href(historyRoute('service_point', p.id)) }, t('history'), h('span', { class: 'visually-hidden' }, `: ${nameIn(p, lang())}`))),
   )
 }
 

@@ -2,6 +2,7 @@
 import { nameIn, type TownDetail } from '../api/operations.ts'
 import type { ServicePointItem } from '../api/types.ts'
 import { formatCount, giStatusName, kindName, lang, levelName, t, tf } from '../lib/i18n.ts'
+import { historyRoute } from '../lib/url-state.ts'
 import { formatNumber } from '../map/metrics.ts'
 import { KIND_COLORS, KINDS } from '../map/palette.ts'
 import type { ViewContext } from './context.ts'
@@ -41,6 +42,7 @@ export function renderTownPanel(ctx: ViewContext, town: TownDetail, neighbours: 
         : null,
     ),
     town.boundaryQuality === 'APPROXIMATE' ? h('p', { class: 'flag' }, '⚠ ', t('schematic')) : null,
+    h('p', { class: 'history-link' }, h('a', { id: 'town-history', href: ctx.href(historyRoute('region', town.code)) }, t('history'), h('span', { class: 'visually-hidden' }, `: ${nameIn(town, lang())}`))),
     renderServicePoints(ctx, town.servicePoints),
     h(
       'section',
