@@ -1,7 +1,7 @@
 /**
  * The leaders' pages in Chromium (#/compare, #/indicators, #/plan) against the seeded embedded
  * database: figures equal the API's, sorting and the address, the CSV download, every figure of the
- * plan, the filter by responsible body, and axe (WCAG 2 A/AA) on every page in both languages.
+ * plan, the filter by responsible body, and axe (WCAG 2 A/AA) on every page (#/data and #/history too) in both languages.
  * Requests off 127.0.0.1 are blocked and counted. One browser for the whole file.
  */
 import { mkdirSync, readFileSync } from 'node:fs'
@@ -278,12 +278,12 @@ describe.runIf(backend === 'pglite')("the leaders' pages in Chromium", () => {
   it('has no serious or critical axe violations (WCAG 2 A/AA) on every page in both languages', async () => {
     const found: string[] = []
     for (const language of ['zh', 'en']) {
-      for (const hash of ['#/', '#/town/410184109', '#/compare', '#/indicators', '#/plan']) {
+      for (const hash of ['#/', '#/town/410184109', '#/compare', '#/indicators', '#/plan', '#/data', '#/history?entity=region&id=410184109']) {
         await page.goto(`${server.url}/${hash}`)
         if (await page.evaluate(() => document.documentElement.lang).then((l) => (language === 'en') !== (l === 'en'))) {
           await page.click('#lang-button')
         }
-        if (hash.startsWith('#/compare') || hash.startsWith('#/indicators') || hash.startsWith('#/plan')) await pageReady()
+        if (!hash.startsWith('#/town') && hash !== '#/') await pageReady()
         else {
           await page.waitForFunction(() => document.documentElement.dataset.ready === 'true')
           await page.waitForFunction(() => (window as any).map?.loaded())
