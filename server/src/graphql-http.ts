@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server'
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled'
 import { unwrapResolverError } from '@apollo/server/errors'
 import { ApolloArmor } from '@escape.tech/graphql-armor'
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql'
@@ -92,7 +93,14 @@ export function createApolloServer(
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     // Armor is typed against the CJS build of @apollo/server; the plugin objects are the same at run time.
-    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<Context>[]), logUnexpected, clearOnWrite],
+    // sendGraphQLResponse sets Cache-Control itself; Apollo's cache-control plugin would only add a
+    // hook around every field resolver of every request (no @cacheControl hints are used).
+    plugins: [
+      ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
+      logUnexpected,
+      clearOnWrite,
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     validationRules: protection.validationRules,
     formatError: (formatted, error) => formatError(formatted, error),
   })
