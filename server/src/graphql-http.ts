@@ -72,6 +72,9 @@ export function createApolloServer(
   const clearOnWrite: ApolloServerPlugin<Context> = {
     async requestDidStart() {
       return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (operation?.operation === 'mutation') contextValue.writing = true
+        },
         async willSendResponse({ operation, response }) {
           if (operation?.operation === 'mutation') onWrite()
           // A database outage is the service's state, not the request's fault: 503 with a hint when to retry.
