@@ -85,8 +85,14 @@ function memoisedRegions(db: Kysely<Database>, memo: Memo | undefined, useMemo: 
  * which must see its own writes).
  */
 export function createLoaders(db: Kysely<Database>, memo?: Memo, useMemo: () => boolean = () => true) {
+  const region = memoisedRegions(db, memo, useMemo)
   return {
-    region: memoisedRegions(db, memo, useMemo),
+    region,
+    /** A region by code: at once when the memo has it (no promise for a list's rows to wait on), else through `region`. */
+    regionNow(code: string): Region | undefined | Promise<Region | undefined> {
+      const known = memo && useMemo() ? memo.peek<Region | undefined>(`region:${code}`) : undefined
+      return known ? known.value : region.load(code)
+    },
     childrenOfRegion: grouped((codes: readonly string[]) => listChildrenOf(db, codes), (r) => r.parentCode ?? '', same),
     namesOfRegion: grouped((codes: readonly string[]) => listRegionNames(db, codes), (n) => n.regionCode, same),
     /** Keyed by region code and simplification tolerance; one query per distinct tolerance. */

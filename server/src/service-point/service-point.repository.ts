@@ -4,14 +4,37 @@ import { asGeoJson } from '../../../db/spatial.ts'
 import type { LocationQuality, ServicePointKind, ServicePointStatus } from '../../../schema/enums.ts'
 import type { ServicePoint } from '../../../schema/service-point.type.ts'
 
-function selectServicePoints(db: Kysely<Database>) {
+const COLUMNS = [
+  'id', 'county_code', 'name_zh', 'name_en', 'kind', 'status', 'region_code', 'address',
+  'location_quality', 'services', 'source', 'note',
+] as const
+type Column = (typeof COLUMNS)[number]
+
+/** Fetched whatever is selected: cheap, and what field resolvers (name, region) need. */
+const ALWAYS: readonly Column[] = ['id', 'county_code', 'name_zh', 'name_en', 'kind', 'status', 'region_code', 'location_quality']
+const COLUMN_OF_FIELD: Partial<Record<string, Column>> = { address: 'address', services: 'services', source: 'source', note: 'note' }
+
+/**
+ * The GraphQL fields of `ServicePoint` a query selects (see `selectedFields`), so that only their
+ * columns are read; undefined reads them all. Fields not fetched are left undefined.
+ */
+export type ServicePointFields = ReadonlySet<string> | undefined
+
+function columnsFor(fields: ServicePointFields): Column[] {
+  if (!fields) return [...COLUMNS]
+  const columns = [...ALWAYS]
+  for (const field of fields) {
+    const column = COLUMN_OF_FIELD[field]
+    if (column) columns.push(column)
+  }
+  return columns
+}
+
+function selectServicePoints(db: Kysely<Database>, fields?: ServicePointFields) {
   return db
     .selectFrom('service_point')
-    .select([
-      'id', 'county_code', 'name_zh', 'name_en', 'kind', 'status', 'region_code', 'address',
-      'location_quality', 'services', 'source', 'note',
-    ])
-    .select(asGeoJson('location').as('location'))
+    .select(columnsFor(fields))
+    .$if(!fields || fields.has('location'), (q) => q.select(asGeoJson('location').as('location')))
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectServicePoints>['execute']>>[number]
@@ -26,7 +49,7 @@ function toServicePoint(r: Row): ServicePoint {
     status: r.status as ServicePointStatus,
     regionCode: r.region_code,
     address: r.address,
-    location: r.location,
+    location: r.location as object | null,
     locationQuality: r.location_quality as LocationQuality,
     services: r.services,
     source: r.source,
@@ -75,25 +98,27 @@ function filtered(db: Kysely<Database>, filter: ServicePointFilter) {
   return q
 }
 
-/** One page of service points ordered by id, after `afterId`, and how many match in all. */
+/**
+ * One page of service points ordered by id, after `afterId`, and how many match in all (only when
+ * `options.totalCount`; otherwise undefined).
+ */
 export async function listServicePointsPage(
   db: Kysely<Database>,
   filter: ServicePointFilter,
   page: { first: number; afterId?: string | null },
-): Promise<{ points: ServicePoint[]; hasNextPage: boolean; totalCount: number }> {
+  options: { fields?: ServicePointFields; totalCount?: boolean } = {},
+): Promise<{ points: ServicePoint[]; hasNextPage: boolean; totalCount: number | undefined }> {
   let q = filtered(db, filter)
-    .select([
-      'id', 'county_code', 'name_zh', 'name_en', 'kind', 'status', 'region_code', 'address',
-      'location_quality', 'services', 'source', 'note',
-    ])
-    .select(asGeoJson('location').as('location'))
-    .select(sql<number>`(count(*) over ())::int`.as('total_count'))
+    .select(columnsFor(options.fields))
+    .$if(!options.fields || options.fields.has('location'), (q) => q.select(asGeoJson('location').as('location')))
+    .$if(!!options.totalCount, (q) => q.select(sql<number>`(count(*) over ())::int`.as('total_count')))
   if (page.afterId) q = q.where('id', '>', page.afterId)
   const rows = await q.orderBy('id').limit(page.first + 1).execute()
   // The window count sees only rows after the cursor, and nothing on an empty page.
-  const totalCount =
-    !page.afterId && rows.length
-      ? rows[0].total_count
+  const totalCount = !options.totalCount
+    ? undefined
+    : !page.afterId && rows.length
+      ? rows[0].total_count!
       : (await filtered(db, filter).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n
   return {
     points: rows.slice(0, page.first).map(toServicePoint),
@@ -119,6 +144,7 @@ export async function listServicePointsOfRegions(
 export async function listNearestServicePoints(
   db: Kysely<Database>,
   query: { county: string; lng: number; lat: number; kinds?: ServicePointKind[] | null; limit: number },
+  fields?: ServicePointFields,
 ): Promise<{ point: ServicePoint; distanceMeters: number }[]> {
   const here = sql`st_setsrid(st_makepoint(${query.lng}::float8, ${query.lat}::float8), 4326)::geography`
   let candidates = db
@@ -127,7 +153,7 @@ export async function listNearestServicePoints(
     .where('county_code', '=', query.county)
     .where('location', 'is not', null)
   if (query.kinds?.length) candidates = candidates.where('kind', 'in', query.kinds)
-  const rows = await selectServicePoints(db)
+  const rows = await selectServicePoints(db, fields)
     .select(sql<number>`st_distance(location::geography, ${here})`.as('distance_meters'))
     .where(
       'id',
