@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../../db/database.ts'
+import { QueryTemplates } from '../../../db/query-template.ts'
 import { asGeoJson } from '../../../db/spatial.ts'
 import type { LocationQuality, ServicePointKind, ServicePointStatus } from '../../../schema/enums.ts'
 import type { ServicePoint } from '../../../schema/service-point.type.ts'
@@ -75,12 +76,36 @@ export interface Bbox {
   maxLat: number
 }
 
-function filtered(db: Kysely<Database>, filter: ServicePointFilter) {
-  let q = db.selectFrom('service_point').where('service_point.county_code', '=', filter.county)
-  if (filter.kinds?.length) q = q.where('kind', 'in', filter.kinds)
-  if (filter.statuses?.length) q = q.where('status', 'in', filter.statuses)
-  if (filter.region) {
-    const region = filter.region
+/** Where each of a filter's values goes among a template's values (see `QueryTemplates`). */
+interface FilterSlots {
+  values: unknown[]
+  county: number
+  kinds: number[]
+  statuses: number[]
+  region?: number
+  bbox?: number[]
+  /** Names everything in the filter that changes the SQL text. */
+  shape: string
+}
+
+function filterSlots(filter: ServicePointFilter): FilterSlots {
+  const values: unknown[] = []
+  const slot = (value: unknown) => values.push(value) - 1
+  const county = slot(filter.county)
+  const kinds = (filter.kinds ?? []).map(slot)
+  const statuses = (filter.statuses ?? []).map(slot)
+  const region = filter.region ? slot(filter.region) : undefined
+  const b = filter.bbox
+  const bbox = b ? [b.minLng, b.minLat, b.maxLng, b.maxLat].map(slot) : undefined
+  return { values, county, kinds, statuses, region, bbox, shape: `${kinds.length}/${statuses.length}/${region !== undefined}/${!!bbox}` }
+}
+
+function filtered(db: Kysely<Database>, slots: FilterSlots, v: <T>(i: number) => T) {
+  let q = db.selectFrom('service_point').where('service_point.county_code', '=', v<string>(slots.county))
+  if (slots.kinds.length) q = q.where('kind', 'in', slots.kinds.map((i) => v<string>(i)))
+  if (slots.statuses.length) q = q.where('status', 'in', slots.statuses.map((i) => v<string>(i)))
+  if (slots.region !== undefined) {
+    const region = v<string>(slots.region)
     // The boundary as a scalar subquery is computed once, so the GiST index on location serves ST_Covers.
     const boundary = sql`(select r.boundary from region r where r.code = ${region})`
     q = q.where((eb) =>
@@ -90,13 +115,16 @@ function filtered(db: Kysely<Database>, filter: ServicePointFilter) {
       ]),
     )
   }
-  if (filter.bbox) {
-    const b = filter.bbox
+  if (slots.bbox) {
+    const [minLng, minLat, maxLng, maxLat] = slots.bbox.map((i) => v<number>(i))
     // For points, && with the box is exact containment (and uses the GiST index).
-    q = q.where(sql<boolean>`location && st_makeenvelope(${b.minLng}, ${b.minLat}, ${b.maxLng}, ${b.maxLat}, 4326)`)
+    q = q.where(sql<boolean>`location && st_makeenvelope(${minLng}, ${minLat}, ${maxLng}, ${maxLat}, 4326)`)
   }
   return q
 }
+
+/** The page and count queries, compiled once per shape of filter, page and selection. */
+const templates = new QueryTemplates()
 
 /**
  * One page of service points ordered by id, after `afterId`, and how many match in all (only when
@@ -108,18 +136,30 @@ export async function listServicePointsPage(
   page: { first: number; afterId?: string | null },
   options: { fields?: ServicePointFields; totalCount?: boolean } = {},
 ): Promise<{ points: ServicePoint[]; hasNextPage: boolean; totalCount: number | undefined }> {
-  let q = filtered(db, filter)
-    .select(columnsFor(options.fields))
-    .$if(!options.fields || options.fields.has('location'), (q) => q.select(asGeoJson('location').as('location')))
-    .$if(!!options.totalCount, (q) => q.select(sql<number>`(count(*) over ())::int`.as('total_count')))
-  if (page.afterId) q = q.where('id', '>', page.afterId)
-  const rows = await q.orderBy('id').limit(page.first + 1).execute()
+  const slots = filterSlots(filter)
+  const pageValues = [...slots.values]
+  const after = page.afterId ? pageValues.push(page.afterId) - 1 : undefined
+  const limit = pageValues.push(page.first + 1) - 1
+  const columns = columnsFor(options.fields)
+  const location = !options.fields || options.fields.has('location')
+  const count = !!options.totalCount
+  const shape = `sp-page:${slots.shape}/${after !== undefined}/${columns.join(',')}/${location}/${count}`
+  const rows = await templates.execute(db, shape, pageValues, (v) => {
+    let q = filtered(db, slots, v)
+      .select(columns)
+      .$if(location, (q) => q.select(asGeoJson('location').as('location')))
+      .$if(count, (q) => q.select(sql<number>`(count(*) over ())::int`.as('total_count')))
+    if (after !== undefined) q = q.where('id', '>', v<string>(after))
+    return q.orderBy('id').limit(v<number>(limit))
+  })
   // The window count sees only rows after the cursor, and nothing on an empty page.
-  const totalCount = !options.totalCount
+  const totalCount = !count
     ? undefined
     : !page.afterId && rows.length
       ? rows[0].total_count!
-      : (await filtered(db, filter).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n
+      : (await templates.execute(db, `sp-count:${slots.shape}`, slots.values, (v) =>
+          filtered(db, slots, v).select(sql<number>`count(*)::int`.as('n')),
+        ))[0].n
   return {
     points: rows.slice(0, page.first).map(toServicePoint),
     hasNextPage: rows.length > page.first,
@@ -146,24 +186,29 @@ export async function listNearestServicePoints(
   query: { county: string; lng: number; lat: number; kinds?: ServicePointKind[] | null; limit: number },
   fields?: ServicePointFields,
 ): Promise<{ point: ServicePoint; distanceMeters: number }[]> {
-  const here = sql`st_setsrid(st_makepoint(${query.lng}::float8, ${query.lat}::float8), 4326)::geography`
-  let candidates = db
-    .selectFrom('service_point')
-    .select('id')
-    .where('county_code', '=', query.county)
-    .where('location', 'is not', null)
-  if (query.kinds?.length) candidates = candidates.where('kind', 'in', query.kinds)
-  const rows = await selectServicePoints(db, fields)
-    .select(sql<number>`st_distance(location::geography, ${here})`.as('distance_meters'))
-    .where(
-      'id',
-      'in',
-      candidates.orderBy(sql`location::geography <-> ${here}`).limit(query.limit + 10),
-    )
-    .orderBy('distance_meters')
-    .orderBy('id')
-    .limit(query.limit)
-    .execute()
+  const values: unknown[] = [query.county, query.lng, query.lat, query.limit + 10, query.limit]
+  const kinds = (query.kinds ?? []).map((kind) => values.push(kind) - 1)
+  const columns = columnsFor(fields)
+  const location = !fields || fields.has('location')
+  const shape = `sp-nearest:${kinds.length}/${columns.join(',')}/${location}`
+  const rows = await templates.execute(db, shape, values, (v) => {
+    const here = sql`st_setsrid(st_makepoint(${v(1)}::float8, ${v(2)}::float8), 4326)::geography`
+    let candidates = db
+      .selectFrom('service_point')
+      .select('id')
+      .where('county_code', '=', v<string>(0))
+      .where('location', 'is not', null)
+    if (kinds.length) candidates = candidates.where('kind', 'in', kinds.map((i) => v<string>(i)))
+    return db
+      .selectFrom('service_point')
+      .select(columns)
+      .$if(location, (q) => q.select(asGeoJson('location').as('location')))
+      .select(sql<number>`st_distance(location::geography, ${here})`.as('distance_meters'))
+      .where('id', 'in', candidates.orderBy(sql`location::geography <-> ${here}`).limit(v<number>(3)))
+      .orderBy('distance_meters')
+      .orderBy('id')
+      .limit(v<number>(4))
+  })
   return rows.map((r) => ({ point: toServicePoint(r), distanceMeters: r.distance_meters }))
 }
 
