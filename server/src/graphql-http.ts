@@ -12,6 +12,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import type { Logger } from 'pino'
 import { DEFAULT_LIMITS, type QueryLimits } from './config.ts'
 import type { Context } from './context.ts'
+import { jitGateway } from './jit-executor.ts'
 
 /** Codes of errors we raise on purpose; anything else reaching a client is masked. */
 const EXPOSED = new Set([
@@ -88,7 +89,8 @@ export function createApolloServer(
     },
   }
   return new ApolloServer<Context>({
-    schema,
+    // The schema is served by a "gateway" only so that operations run on graphql-jit (jit-executor.ts).
+    gateway: jitGateway(schema),
     introspection: true,
     // Reads are open and GET queries must be cacheable by plain clients (no preflight header needed).
     csrfPrevention: false,
