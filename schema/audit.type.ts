@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql'
 import { JSONScalar } from './scalars.ts'
 import { PageInfo } from './service-point.type.ts'
 
-@ObjectType({ description: 'One change to the data: who made it, when, and the record before and after.' })
+@ObjectType({ simpleResolvers: true, description: 'One change to the data: who made it, when, and the record before and after.' })
 export class AuditEntry {
   @Field(() => ID, { description: 'Increasing with time.' }) id!: string
   @Field(() => String, { description: 'Who made the change: an editor token\'s name, `import:<file>` for an import, `cli:token` for token management.' })
@@ -22,13 +22,13 @@ export class AuditEntry {
   after!: unknown
 }
 
-@ObjectType({ description: 'An edge of a Relay connection of audit entries.' })
+@ObjectType({ simpleResolvers: true, description: 'An edge of a Relay connection of audit entries.' })
 export class AuditEntryEdge {
   @Field(() => String, { description: 'Opaque cursor; pass it as `after` to continue.' }) cursor!: string
   @Field(() => AuditEntry, { description: 'The audit entry.' }) node!: AuditEntry
 }
 
-@ObjectType({ description: 'A page of audit entries, newest first.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of audit entries, newest first.' })
 export class AuditEntryConnection {
   @Field(() => [AuditEntryEdge], { description: 'This page\'s entries, newest first, with their cursors.' }) edges!: AuditEntryEdge[]
   @Field(() => PageInfo, { description: 'Whether more entries follow, and the cursors.' }) pageInfo!: PageInfo

@@ -2,13 +2,13 @@ import { Field, Float, Int, ObjectType } from 'type-graphql'
 import { ServicePointKind } from './enums.ts'
 import { Region } from './region.type.ts'
 
-@ObjectType({ description: 'How many service points of one kind a region has.' })
+@ObjectType({ simpleResolvers: true, description: 'How many service points of one kind a region has.' })
 export class KindCount {
   @Field(() => ServicePointKind, { description: 'Kind of service place.' }) kind!: ServicePointKind
   @Field(() => Int, { description: 'How many of that kind.' }) count!: number
 }
 
-@ObjectType({ description: 'One region\'s figures in a comparison; every figure says how it is computed.' })
+@ObjectType({ simpleResolvers: true, description: 'One region\'s figures in a comparison; every figure says how it is computed.' })
 export class RegionComparison {
   @Field(() => Region, { description: 'The region compared.' }) region!: Region
   @Field(() => Int, { nullable: true, description: 'Population from the region\'s dated source; null when unknown.' })

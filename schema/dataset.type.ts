@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql'
 
-@ObjectType({ description: 'A licence the dataset is published under.' })
+@ObjectType({ simpleResolvers: true, description: 'A licence the dataset is published under.' })
 export class License {
   @Field(() => String, { description: 'Licence identifier (SPDX where there is one), e.g. CC-BY-4.0.' }) name!: string
   @Field(() => String, { nullable: true, description: 'Licence title or terms.' }) title!: string | null
@@ -8,14 +8,14 @@ export class License {
   @Field(() => String, { nullable: true, description: 'Which part of the dataset the licence covers.' }) scope!: string | null
 }
 
-@ObjectType({ description: 'A source the dataset draws on.' })
+@ObjectType({ simpleResolvers: true, description: 'A source the dataset draws on.' })
 export class DataSource {
   @Field(() => String, { description: 'Title of the source.' }) title!: string
   @Field(() => String, { nullable: true, description: 'What the dataset takes from it.' }) description!: string | null
   @Field(() => String, { nullable: true, description: 'Where to find it, when it has an address.' }) path!: string | null
 }
 
-@ObjectType({ description: 'A resource (table or GeoJSON file) of a dataset and how many records it holds.' })
+@ObjectType({ simpleResolvers: true, description: 'A resource (table or GeoJSON file) of a dataset and how many records it holds.' })
 export class DatasetResource {
   @Field(() => String, { description: 'Resource name, e.g. service-points.' }) name!: string
   @Field(() => String, { nullable: true, description: 'What the resource holds.' }) title!: string | null
@@ -23,7 +23,7 @@ export class DatasetResource {
   @Field(() => Int, { nullable: true, description: 'Rows loaded from the resource; null for GeoJSON resources.' }) rowCount!: number | null
 }
 
-@ObjectType({ description: 'One county\'s open data package, as loaded.' })
+@ObjectType({ simpleResolvers: true, description: 'One county\'s open data package, as loaded.' })
 export class Dataset {
   @Field(() => ID, { description: 'The data package\'s name, e.g. xinzheng-ip.' }) id!: string
   @Field(() => String, { description: 'Title of the dataset.' }) title!: string

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql'
 import { GeometryQuality, GIStatus } from './enums.ts'
 
-@ObjectType({ description: 'A geographical-indication (GI) product, protected or being cultivated.' })
+@ObjectType({ simpleResolvers: true, description: 'A geographical-indication (GI) product, protected or being cultivated.' })
 export class GIProduct {
   @Field(() => ID, { description: 'Stable code, unique within its county.' }) code!: string
   @Field(() => String, { description: 'Name in Chinese.' }) nameZh!: string

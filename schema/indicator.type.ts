@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql'
 import { Accumulation, Comparator, IndicatorCategory, IndicatorNature, ValueKind } from './enums.ts'
 
-@ObjectType({ description: 'One value of an indicator: a baseline, milestone, target or actual, for a region and year.' })
+@ObjectType({ simpleResolvers: true, description: 'One value of an indicator: a baseline, milestone, target or actual, for a region and year.' })
 export class IndicatorValue {
   @Field(() => Int, { description: 'The year the value is for.' }) year!: number
   @Field(() => ValueKind, { description: 'Baseline, milestone, target or actual.' }) kind!: ValueKind
@@ -18,7 +18,7 @@ export class IndicatorValue {
   regionCode!: string
 }
 
-@ObjectType({ description: 'A quantitative goal of the plan, with its baseline, milestones and target.' })
+@ObjectType({ simpleResolvers: true, description: 'A quantitative goal of the plan, with its baseline, milestones and target.' })
 export class Indicator {
   @Field(() => ID, { description: 'Stable code, unique within its county.' }) code!: string
   @Field(() => String, { description: 'Name in Chinese.' }) nameZh!: string

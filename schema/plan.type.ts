@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql'
 import { DepartmentKind } from './enums.ts'
 
-@ObjectType({ description: 'A key task (四、重点工作) or safeguard (五、保障措施) of the plan.' })
+@ObjectType({ simpleResolvers: true, description: 'A key task (四、重点工作) or safeguard (五、保障措施) of the plan.' })
 export class Task {
   @Field(() => ID, { description: 'Code from the plan\'s numbering: 4.2.1 is 四（二）1; 5.1 is 五（一）.' }) code!: string
   @Field(() => String, { description: 'Part of the plan, e.g. 四、重点工作.' }) part!: string
@@ -19,7 +19,7 @@ export class Task {
   position!: number
 }
 
-@ObjectType({ description: 'A body the plan names: the leading group, its office, a government unit or the townships together.' })
+@ObjectType({ simpleResolvers: true, description: 'A body the plan names: the leading group, its office, a government unit or the townships together.' })
 export class Department {
   @Field(() => ID, { description: 'Stable code, unique within its county.' }) code!: string
   @Field(() => String, { description: 'Name as the plan\'s member list spells it.' }) nameZh!: string
@@ -33,7 +33,7 @@ export class Department {
   memberOfCode!: string | null
 }
 
-@ObjectType({ description: 'A body responsible for a task, with the words the plan uses for it.' })
+@ObjectType({ simpleResolvers: true, description: 'A body responsible for a task, with the words the plan uses for it.' })
 export class Responsibility {
   @Field(() => Department, { description: 'The responsible body.' }) department!: Department
   @Field(() => String, { description: 'The body as the plan writes it in that task, e.g. 领导小组各成员单位.' }) asWritten!: string

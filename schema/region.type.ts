@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql'
 import { GeometryQuality, PopulationKind, RegionLevel } from './enums.ts'
 import { GeoJSONScalar } from './scalars.ts'
 
-@ObjectType({ description: 'A name a region has had, with the dates it applied.' })
+@ObjectType({ simpleResolvers: true, description: 'A name a region has had, with the dates it applied.' })
 export class RegionName {
   @Field(() => String, { description: 'Name in Chinese.' }) nameZh!: string
   @Field(() => String, { description: 'Name in English (pinyin for places).' }) nameEn!: string
@@ -13,6 +13,7 @@ export class RegionName {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A county or township-level unit (街道, 镇, 乡 or 管委会 area), identified by its NBS statistical code. ' +
     'Boundaries may be schematic: check boundaryQuality.',

@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql'
 import { LocationQuality, ServicePointKind, ServicePointStatus } from './enums.ts'
 import { GeoJSONScalar } from './scalars.ts'
 
-@ObjectType({ description: 'An IP service station or other IP service place the plan names.' })
+@ObjectType({ simpleResolvers: true, description: 'An IP service station or other IP service place the plan names.' })
 export class ServicePoint {
   @Field(() => ID, { description: 'Stable identifier.' }) id!: string
   @Field(() => String, { description: 'Name in Chinese.' }) nameZh!: string
@@ -21,13 +21,13 @@ export class ServicePoint {
   regionCode!: string | null
 }
 
-@ObjectType({ description: 'An edge of a Relay connection of service points.' })
+@ObjectType({ simpleResolvers: true, description: 'An edge of a Relay connection of service points.' })
 export class ServicePointEdge {
   @Field(() => String, { description: 'Opaque cursor; pass it as `after` to continue.' }) cursor!: string
   @Field(() => ServicePoint, { description: 'The service point.' }) node!: ServicePoint
 }
 
-@ObjectType({ description: 'Relay page information.' })
+@ObjectType({ simpleResolvers: true, description: 'Relay page information.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'True when more items follow this page.' }) hasNextPage!: boolean
   @Field(() => Boolean, { description: 'True when this page was asked for after a cursor.' }) hasPreviousPage!: boolean
@@ -35,14 +35,14 @@ export class PageInfo {
   @Field(() => String, { nullable: true, description: 'Cursor of the last item: pass it as `after` for the next page; null on an empty page.' }) endCursor!: string | null
 }
 
-@ObjectType({ description: 'A page of service points, ordered by id.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of service points, ordered by id.' })
 export class ServicePointConnection {
   @Field(() => [ServicePointEdge], { description: 'This page\'s service points with their cursors.' }) edges!: ServicePointEdge[]
   @Field(() => PageInfo, { description: 'Where this page stands: whether more follow, and the cursors.' }) pageInfo!: PageInfo
   @Field(() => Int, { description: 'Number of service points matching the filters, on every page.' }) totalCount!: number
 }
 
-@ObjectType({ description: 'A service point and its distance from the point asked about.' })
+@ObjectType({ simpleResolvers: true, description: 'A service point and its distance from the point asked about.' })
 export class ServicePointDistance {
   @Field(() => ServicePoint, { description: 'The service point.' }) servicePoint!: ServicePoint
   @Field(() => Float, { description: 'Geodesic distance in metres on the WGS84 spheroid (PostGIS ST_Distance on geography).' })

@@ -16,6 +16,8 @@ export interface Context {
   gate: Gate
   /** The request's credentials (the Authorization header), checked when a mutation asks for a role. */
   auth: RequestAuth
+  /** Set once the operation is known to be a mutation: its reads must not come from the memo. */
+  writing: boolean
 }
 
 /** Shared across requests: the memo of costly results and the gate of expensive operations. */
@@ -30,5 +32,14 @@ export function createContext(
   authorization?: string,
   shared: Shared = { memo: new Memo(), gate: new Gate() },
 ): Context {
-  return { db, loaders: createLoaders(db), defaultCounty, ...shared, auth: new RequestAuth(db, authorization) }
+  const context: Context = {
+    db,
+    loaders: undefined as unknown as Loaders,
+    defaultCounty,
+    ...shared,
+    auth: new RequestAuth(db, authorization),
+    writing: false,
+  }
+  context.loaders = createLoaders(db, shared.memo, () => !context.writing)
+  return context
 }

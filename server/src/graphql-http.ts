@@ -5,12 +5,14 @@
 import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server'
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled'
 import { unwrapResolverError } from '@apollo/server/errors'
 import { ApolloArmor } from '@escape.tech/graphql-armor'
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql'
 import type { Logger } from 'pino'
 import { DEFAULT_LIMITS, type QueryLimits } from './config.ts'
 import type { Context } from './context.ts'
+import { jitGateway } from './jit-executor.ts'
 
 /** Codes of errors we raise on purpose; anything else reaching a client is masked. */
 const EXPOSED = new Set([
@@ -71,6 +73,9 @@ export function createApolloServer(
   const clearOnWrite: ApolloServerPlugin<Context> = {
     async requestDidStart() {
       return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (operation?.operation === 'mutation') contextValue.writing = true
+        },
         async willSendResponse({ operation, response }) {
           if (operation?.operation === 'mutation') onWrite()
           // A database outage is the service's state, not the request's fault: 503 with a hint when to retry.
@@ -84,7 +89,8 @@ export function createApolloServer(
     },
   }
   return new ApolloServer<Context>({
-    schema,
+    // The schema is served by a "gateway" only so that operations run on graphql-jit (jit-executor.ts).
+    gateway: jitGateway(schema),
     introspection: true,
     // Reads are open and GET queries must be cacheable by plain clients (no preflight header needed).
     csrfPrevention: false,
@@ -92,7 +98,14 @@ export function createApolloServer(
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     // Armor is typed against the CJS build of @apollo/server; the plugin objects are the same at run time.
-    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<Context>[]), logUnexpected, clearOnWrite],
+    // sendGraphQLResponse sets Cache-Control itself; Apollo's cache-control plugin would only add a
+    // hook around every field resolver of every request (no @cacheControl hints are used).
+    plugins: [
+      ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
+      logUnexpected,
+      clearOnWrite,
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     validationRules: protection.validationRules,
     formatError: (formatted, error) => formatError(formatted, error),
   })

@@ -6,11 +6,13 @@ import DataLoader from 'dataloader'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import type { CountyKey } from '../../db/keys.ts'
+import type { Region } from '../../schema/region.type.ts'
 import { listGIProductsOfRegions, listOriginAreas, listOriginRegionCodes } from './gi-product/gi-product.repository.ts'
 import { listValuesOfIndicators, listValuesOfRegions } from './indicator/indicator.repository.ts'
 import { findDepartments, listMembersOf, listResponsibilitiesOfTasks, listTasksOfDepartments } from './plan/plan.repository.ts'
 import { findRegionsByCodes, listBoundaries, listChildrenOf, listRegionNames } from './region/region.repository.ts'
 import { listServicePointsOfRegions } from './service-point/service-point.repository.ts'
+import type { Memo } from './memo.ts'
 
 const countyKey = (k: CountyKey) => `${k.countyCode}/${k.code}`
 
@@ -52,9 +54,45 @@ function single<K, V>(
 
 const same = (s: string) => s
 
-export function createLoaders(db: Kysely<Database>) {
+/**
+ * Regions by code, read through `memo` (shared across requests, cleared on every write) while
+ * `useMemo()` is true: most requests look up a few regions (the county asked for, a point's town),
+ * and those change only with the data. The codes missing from the memo are fetched in one query.
+ */
+function memoisedRegions(db: Kysely<Database>, memo: Memo | undefined, useMemo: () => boolean) {
+  const fetch = async (codes: readonly string[]) => {
+    const byCode = new Map((await findRegionsByCodes(db, codes)).map((r) => [r.code, r]))
+    return codes.map((c) => byCode.get(c))
+  }
+  return new DataLoader<string, Region | undefined>(async (codes) => {
+    if (!memo || !useMemo()) return fetch(codes)
+    const missing: string[] = []
+    let settle!: (batch: Promise<(Region | undefined)[]>) => void
+    const batch = new Promise<(Region | undefined)[]>((resolve) => (settle = resolve))
+    const results = codes.map((code) =>
+      memo.get(`region:${code}`, () => {
+        const i = missing.push(code) - 1
+        return batch.then((regions) => regions[i])
+      }),
+    )
+    settle(missing.length ? fetch(missing) : Promise.resolve([]))
+    return Promise.all(results)
+  })
+}
+
+/**
+ * `memo` serves region look-ups across requests while `useMemo()` says so (not in a mutation,
+ * which must see its own writes).
+ */
+export function createLoaders(db: Kysely<Database>, memo?: Memo, useMemo: () => boolean = () => true) {
+  const region = memoisedRegions(db, memo, useMemo)
   return {
-    region: single((codes: readonly string[]) => findRegionsByCodes(db, codes), (r) => r.code, same),
+    region,
+    /** A region by code: at once when the memo has it (no promise for a list's rows to wait on), else through `region`. */
+    regionNow(code: string): Region | undefined | Promise<Region | undefined> {
+      const known = memo && useMemo() ? memo.peek<Region | undefined>(`region:${code}`) : undefined
+      return known ? known.value : region.load(code)
+    },
     childrenOfRegion: grouped((codes: readonly string[]) => listChildrenOf(db, codes), (r) => r.parentCode ?? '', same),
     namesOfRegion: grouped((codes: readonly string[]) => listRegionNames(db, codes), (n) => n.regionCode, same),
     /** Keyed by region code and simplification tolerance; one query per distinct tolerance. */

@@ -21,12 +21,28 @@ export function checkPageSize(first: number): void {
   if (!(first >= 1 && first <= MAX_PAGE_SIZE)) throw new BadUserInputError('first', `must be between 1 and ${MAX_PAGE_SIZE}`)
 }
 
-/** A connection from a page of nodes, their cursor keys, and whether more follow. */
-export function connection<T>(nodes: T[], keyOf: (node: T) => string, encode: (key: string) => string, page: { hasNextPage: boolean; totalCount: number; after: boolean }) {
-  const edges = nodes.map((node) => ({ cursor: encode(keyOf(node)), node }))
+/** An edge whose cursor is encoded only when a query asks for it. */
+class Edge<T> {
+  constructor(
+    readonly node: T,
+    readonly key: string,
+    readonly encode: (key: string) => string,
+  ) {}
+
+  get cursor(): string {
+    return this.encode(this.key)
+  }
+}
+
+/**
+ * A connection from a page of nodes, their cursor keys, and whether more follow. `totalCount` may
+ * be left out when the query does not select it.
+ */
+export function connection<T>(nodes: T[], keyOf: (node: T) => string, encode: (key: string) => string, page: { hasNextPage: boolean; totalCount?: number; after: boolean }) {
+  const edges = nodes.map((node) => new Edge(node, keyOf(node), encode))
   return {
     edges,
-    totalCount: page.totalCount,
+    totalCount: page.totalCount as number,
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.after,

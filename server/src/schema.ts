@@ -1,6 +1,6 @@
 /** Builds the GraphQL schema from the resolvers (code-first, type-graphql). */
-import { buildSchema } from 'type-graphql'
-import type { GraphQLSchema } from 'graphql'
+import { buildSchema, getMetadataStorage } from 'type-graphql'
+import { getNamedType, isEnumType, isObjectType, isScalarType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql'
 import { AuditResolver } from './audit/audit.resolver.ts'
 import { CompareResolver } from './compare/compare.resolver.ts'
 import { EditResolver } from './data/edit.resolver.ts'
@@ -26,6 +26,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     validate: false,
     emitSchemaFile: false,
   }).then((schema) => {
+    callFieldResolversDirectly(schema)
     // type-graphql gives the root type no description of its own.
     schema.getQueryType()!.description =
       'Read the open data: regions and their geometry, indicators of the plan, GI products, service points, tasks, ' +
@@ -35,4 +36,45 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     return schema
   })
   return built
+}
+
+/**
+ * type-graphql passes every argument through an `async` validation step, even with `validate: false`,
+ * so a field resolver taking an argument (`name(lang)`) returns a promise for every row of a list,
+ * and graphql-js then waits on each row. With validation off and no middlewares, roles or custom
+ * parameters, such a resolver is called directly instead: the same method with the same values
+ * (scalar and enum arguments arrive from graphql-js already coerced), synchronously when it is.
+ */
+function callFieldResolversDirectly(schema: GraphQLSchema): void {
+  const storage = getMetadataStorage()
+  const instances = new Map<Function, any>()
+  for (const meta of storage.fieldResolvers) {
+    if (meta.kind !== 'external' || meta.middlewares?.length || meta.roles?.length || !meta.params || !meta.getObjectType) continue
+    const typeName = storage.objectTypes.find((t) => t.target === meta.getObjectType!())?.name
+    const type = typeName ? schema.getType(typeName) : undefined
+    const field = isObjectType(type) ? type.getFields()[meta.schemaName] : undefined
+    if (!field) continue
+    const params = [...meta.params].sort((a, b) => a.index - b.index)
+    const direct = params.every((p) => {
+      if (p.kind === 'root') return !p.propertyName && !p.getType
+      if (p.kind === 'context' || p.kind === 'info') return true
+      if (p.kind !== 'arg' || p.validateFn || p.validateSettings) return false
+      const arg = field.args.find((a) => a.name === p.name)
+      return !!arg && (isScalarType(getNamedType(arg.type)) || isEnumType(getNamedType(arg.type)))
+    })
+    if (!direct) continue
+    let instance = instances.get(meta.target)
+    if (!instance) instances.set(meta.target, (instance = new (meta.target as new () => any)()))
+    const method = instance[meta.methodName] as (...args: unknown[]) => unknown
+    const getters = params.map((p): ((root: unknown, args: Record<string, unknown>, context: any, info: unknown) => unknown) => {
+      if (p.kind === 'root') return (root) => root
+      if (p.kind === 'context') return p.propertyName ? (_r, _a, context) => context[p.propertyName!] : (_r, _a, context) => context
+      if (p.kind === 'info') return (_r, _a, _c, info) => info
+      const name = (p as { name: string }).name
+      return (_r, args) => args[name]
+    })
+    const resolve: GraphQLFieldResolver<unknown, unknown> = (root, args, context, info) =>
+      method.apply(instance, getters.map((get) => get(root, args, context, info)))
+    field.resolve = resolve
+  }
 }

@@ -30,6 +30,7 @@ describe('no N+1 queries', () => {
     expect(small.data.regions).toHaveLength(17)
 
     // 153 synthetic units under the county, each with a boundary, a point and a GI origin.
+    const generation = server.app.cache.generation
     await sql`
       insert into region (code, county_code, parent_code, level, name_zh, name_en, in_county_statistics, boundary, boundary_quality, source)
       select '4101849' || lpad(i::text, 2, '0'), '410184', '410184', 'TOWN', '合成' || i, 'Synthetic ' || i, true,
@@ -44,6 +45,8 @@ describe('no N+1 queries', () => {
         from region where source = 'synthetic (test)';
       insert into gi_product_region (county_code, gi_code, region_code, source)
       select '410184', 'longhu-cherry', code, 'synthetic (test)' from region where source = 'synthetic (test)'`.execute(server.db)
+    // Region look-ups are memoised across requests: count from a cold memo, once the server has had the write's NOTIFY.
+    await expect.poll(() => server.app.cache.generation, { interval: 5 }).toBeGreaterThan(generation)
 
     const large = await statementsFor(QUERY)
     expect(large.data.regions).toHaveLength(170)

@@ -1,17 +1,41 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../../db/database.ts'
+import { QueryTemplates } from '../../../db/query-template.ts'
 import { asGeoJson } from '../../../db/spatial.ts'
 import type { LocationQuality, ServicePointKind, ServicePointStatus } from '../../../schema/enums.ts'
 import type { ServicePoint } from '../../../schema/service-point.type.ts'
 
-function selectServicePoints(db: Kysely<Database>) {
+const COLUMNS = [
+  'id', 'county_code', 'name_zh', 'name_en', 'kind', 'status', 'region_code', 'address',
+  'location_quality', 'services', 'source', 'note',
+] as const
+type Column = (typeof COLUMNS)[number]
+
+/** Fetched whatever is selected: cheap, and what field resolvers (name, region) need. */
+const ALWAYS: readonly Column[] = ['id', 'county_code', 'name_zh', 'name_en', 'kind', 'status', 'region_code', 'location_quality']
+const COLUMN_OF_FIELD: Partial<Record<string, Column>> = { address: 'address', services: 'services', source: 'source', note: 'note' }
+
+/**
+ * The GraphQL fields of `ServicePoint` a query selects (see `selectedFields`), so that only their
+ * columns are read; undefined reads them all. Fields not fetched are left undefined.
+ */
+export type ServicePointFields = ReadonlySet<string> | undefined
+
+function columnsFor(fields: ServicePointFields): Column[] {
+  if (!fields) return [...COLUMNS]
+  const columns = [...ALWAYS]
+  for (const field of fields) {
+    const column = COLUMN_OF_FIELD[field]
+    if (column) columns.push(column)
+  }
+  return columns
+}
+
+function selectServicePoints(db: Kysely<Database>, fields?: ServicePointFields) {
   return db
     .selectFrom('service_point')
-    .select([
-      'id', 'county_code', 'name_zh', 'name_en', 'kind', 'status', 'region_code', 'address',
-      'location_quality', 'services', 'source', 'note',
-    ])
-    .select(asGeoJson('location').as('location'))
+    .select(columnsFor(fields))
+    .$if(!fields || fields.has('location'), (q) => q.select(asGeoJson('location').as('location')))
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectServicePoints>['execute']>>[number]
@@ -26,7 +50,7 @@ function toServicePoint(r: Row): ServicePoint {
     status: r.status as ServicePointStatus,
     regionCode: r.region_code,
     address: r.address,
-    location: r.location,
+    location: r.location as object | null,
     locationQuality: r.location_quality as LocationQuality,
     services: r.services,
     source: r.source,
@@ -52,12 +76,36 @@ export interface Bbox {
   maxLat: number
 }
 
-function filtered(db: Kysely<Database>, filter: ServicePointFilter) {
-  let q = db.selectFrom('service_point').where('service_point.county_code', '=', filter.county)
-  if (filter.kinds?.length) q = q.where('kind', 'in', filter.kinds)
-  if (filter.statuses?.length) q = q.where('status', 'in', filter.statuses)
-  if (filter.region) {
-    const region = filter.region
+/** Where each of a filter's values goes among a template's values (see `QueryTemplates`). */
+interface FilterSlots {
+  values: unknown[]
+  county: number
+  kinds: number[]
+  statuses: number[]
+  region?: number
+  bbox?: number[]
+  /** Names everything in the filter that changes the SQL text. */
+  shape: string
+}
+
+function filterSlots(filter: ServicePointFilter): FilterSlots {
+  const values: unknown[] = []
+  const slot = (value: unknown) => values.push(value) - 1
+  const county = slot(filter.county)
+  const kinds = (filter.kinds ?? []).map(slot)
+  const statuses = (filter.statuses ?? []).map(slot)
+  const region = filter.region ? slot(filter.region) : undefined
+  const b = filter.bbox
+  const bbox = b ? [b.minLng, b.minLat, b.maxLng, b.maxLat].map(slot) : undefined
+  return { values, county, kinds, statuses, region, bbox, shape: `${kinds.length}/${statuses.length}/${region !== undefined}/${!!bbox}` }
+}
+
+function filtered(db: Kysely<Database>, slots: FilterSlots, v: <T>(i: number) => T) {
+  let q = db.selectFrom('service_point').where('service_point.county_code', '=', v<string>(slots.county))
+  if (slots.kinds.length) q = q.where('kind', 'in', slots.kinds.map((i) => v<string>(i)))
+  if (slots.statuses.length) q = q.where('status', 'in', slots.statuses.map((i) => v<string>(i)))
+  if (slots.region !== undefined) {
+    const region = v<string>(slots.region)
     // The boundary as a scalar subquery is computed once, so the GiST index on location serves ST_Covers.
     const boundary = sql`(select r.boundary from region r where r.code = ${region})`
     q = q.where((eb) =>
@@ -67,34 +115,51 @@ function filtered(db: Kysely<Database>, filter: ServicePointFilter) {
       ]),
     )
   }
-  if (filter.bbox) {
-    const b = filter.bbox
+  if (slots.bbox) {
+    const [minLng, minLat, maxLng, maxLat] = slots.bbox.map((i) => v<number>(i))
     // For points, && with the box is exact containment (and uses the GiST index).
-    q = q.where(sql<boolean>`location && st_makeenvelope(${b.minLng}, ${b.minLat}, ${b.maxLng}, ${b.maxLat}, 4326)`)
+    q = q.where(sql<boolean>`location && st_makeenvelope(${minLng}, ${minLat}, ${maxLng}, ${maxLat}, 4326)`)
   }
   return q
 }
 
-/** One page of service points ordered by id, after `afterId`, and how many match in all. */
+/** The page and count queries, compiled once per shape of filter, page and selection. */
+const templates = new QueryTemplates()
+
+/**
+ * One page of service points ordered by id, after `afterId`, and how many match in all (only when
+ * `options.totalCount`; otherwise undefined).
+ */
 export async function listServicePointsPage(
   db: Kysely<Database>,
   filter: ServicePointFilter,
   page: { first: number; afterId?: string | null },
-): Promise<{ points: ServicePoint[]; hasNextPage: boolean; totalCount: number }> {
-  let q = filtered(db, filter)
-    .select([
-      'id', 'county_code', 'name_zh', 'name_en', 'kind', 'status', 'region_code', 'address',
-      'location_quality', 'services', 'source', 'note',
-    ])
-    .select(asGeoJson('location').as('location'))
-    .select(sql<number>`(count(*) over ())::int`.as('total_count'))
-  if (page.afterId) q = q.where('id', '>', page.afterId)
-  const rows = await q.orderBy('id').limit(page.first + 1).execute()
+  options: { fields?: ServicePointFields; totalCount?: boolean } = {},
+): Promise<{ points: ServicePoint[]; hasNextPage: boolean; totalCount: number | undefined }> {
+  const slots = filterSlots(filter)
+  const pageValues = [...slots.values]
+  const after = page.afterId ? pageValues.push(page.afterId) - 1 : undefined
+  const limit = pageValues.push(page.first + 1) - 1
+  const columns = columnsFor(options.fields)
+  const location = !options.fields || options.fields.has('location')
+  const count = !!options.totalCount
+  const shape = `sp-page:${slots.shape}/${after !== undefined}/${columns.join(',')}/${location}/${count}`
+  const rows = await templates.execute(db, shape, pageValues, (v) => {
+    let q = filtered(db, slots, v)
+      .select(columns)
+      .$if(location, (q) => q.select(asGeoJson('location').as('location')))
+      .$if(count, (q) => q.select(sql<number>`(count(*) over ())::int`.as('total_count')))
+    if (after !== undefined) q = q.where('id', '>', v<string>(after))
+    return q.orderBy('id').limit(v<number>(limit))
+  })
   // The window count sees only rows after the cursor, and nothing on an empty page.
-  const totalCount =
-    !page.afterId && rows.length
-      ? rows[0].total_count
-      : (await filtered(db, filter).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n
+  const totalCount = !count
+    ? undefined
+    : !page.afterId && rows.length
+      ? rows[0].total_count!
+      : (await templates.execute(db, `sp-count:${slots.shape}`, slots.values, (v) =>
+          filtered(db, slots, v).select(sql<number>`count(*)::int`.as('n')),
+        ))[0].n
   return {
     points: rows.slice(0, page.first).map(toServicePoint),
     hasNextPage: rows.length > page.first,
@@ -119,25 +184,31 @@ export async function listServicePointsOfRegions(
 export async function listNearestServicePoints(
   db: Kysely<Database>,
   query: { county: string; lng: number; lat: number; kinds?: ServicePointKind[] | null; limit: number },
+  fields?: ServicePointFields,
 ): Promise<{ point: ServicePoint; distanceMeters: number }[]> {
-  const here = sql`st_setsrid(st_makepoint(${query.lng}::float8, ${query.lat}::float8), 4326)::geography`
-  let candidates = db
-    .selectFrom('service_point')
-    .select('id')
-    .where('county_code', '=', query.county)
-    .where('location', 'is not', null)
-  if (query.kinds?.length) candidates = candidates.where('kind', 'in', query.kinds)
-  const rows = await selectServicePoints(db)
-    .select(sql<number>`st_distance(location::geography, ${here})`.as('distance_meters'))
-    .where(
-      'id',
-      'in',
-      candidates.orderBy(sql`location::geography <-> ${here}`).limit(query.limit + 10),
-    )
-    .orderBy('distance_meters')
-    .orderBy('id')
-    .limit(query.limit)
-    .execute()
+  const values: unknown[] = [query.county, query.lng, query.lat, query.limit + 10, query.limit]
+  const kinds = (query.kinds ?? []).map((kind) => values.push(kind) - 1)
+  const columns = columnsFor(fields)
+  const location = !fields || fields.has('location')
+  const shape = `sp-nearest:${kinds.length}/${columns.join(',')}/${location}`
+  const rows = await templates.execute(db, shape, values, (v) => {
+    const here = sql`st_setsrid(st_makepoint(${v(1)}::float8, ${v(2)}::float8), 4326)::geography`
+    let candidates = db
+      .selectFrom('service_point')
+      .select('id')
+      .where('county_code', '=', v<string>(0))
+      .where('location', 'is not', null)
+    if (kinds.length) candidates = candidates.where('kind', 'in', kinds.map((i) => v<string>(i)))
+    return db
+      .selectFrom('service_point')
+      .select(columns)
+      .$if(location, (q) => q.select(asGeoJson('location').as('location')))
+      .select(sql<number>`st_distance(location::geography, ${here})`.as('distance_meters'))
+      .where('id', 'in', candidates.orderBy(sql`location::geography <-> ${here}`).limit(v<number>(3)))
+      .orderBy('distance_meters')
+      .orderBy('id')
+      .limit(v<number>(4))
+  })
   return rows.map((r) => ({ point: toServicePoint(r), distanceMeters: r.distance_meters }))
 }
 

