@@ -5,18 +5,15 @@
  * history page, reached from the popup, and a township's history from its page; axe (WCAG 2 A/AA)
  * in both languages. Requests off 127.0.0.1 are blocked and counted. One browser for the file.
  */
-import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createToken } from '../../server/src/auth/token.repository.ts'
-import { blockExternal, collectErrors, freshWebBuild, launchChromium } from '../setup/browser.ts'
+import { openBrowserSuite, SCREENSHOTS, type BrowserSuite } from '../setup/browser-suite.ts'
 import { backend } from '../setup/database.ts'
-import { startTestServer, type TestServer } from '../setup/server.ts'
-import { ROOT } from '../setup/templates.ts'
+import type { TestServer } from '../setup/server.ts'
 
-const SCREENSHOTS = path.join(ROOT, '.tmp/screenshots')
 const POINT = 'ip-service-410184101'
 const POINT_TOWN = '410184101'
 
@@ -30,23 +27,16 @@ describe.runIf(backend === 'pglite')('#/data and #/history in Chromium', () => {
   let editor: string
   let admin: string
 
+  let suite: BrowserSuite | undefined
+
   beforeAll(async () => {
-    const [webRoot, launched] = await Promise.all([freshWebBuild(), launchChromium()])
-    browser = launched
-    server = await startTestServer({ webRoot })
+    suite = await openBrowserSuite()
+    ;({ browser, server, context, page, external, errors } = suite)
     editor = (await createToken(server.db, '李四 (county IP office)', 'editor')).token
     admin = (await createToken(server.db, 'platform-admin', 'admin')).token
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, locale: 'zh-CN' })
-    external = await blockExternal(context)
-    page = await context.newPage()
-    errors = collectErrors(page)
-    mkdirSync(SCREENSHOTS, { recursive: true })
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  afterAll(() => suite?.close())
 
   async function mutate(query: string, variables: Record<string, unknown>, token: string) {
     const response = await fetch(`${server.url}/graphql`, {

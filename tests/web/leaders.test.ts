@@ -4,17 +4,15 @@
  * plan, the filter by responsible body, and axe (WCAG 2 A/AA) on every page (#/data and #/history too) in both languages.
  * Requests off 127.0.0.1 are blocked and counted. One browser for the whole file.
  */
-import { mkdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshWebBuild, launchChromium, blockExternal, collectErrors } from '../setup/browser.ts'
+import { openBrowserSuite, SCREENSHOTS, type BrowserSuite } from '../setup/browser-suite.ts'
 import { backend } from '../setup/database.ts'
-import { startTestServer, type TestServer } from '../setup/server.ts'
-import { ROOT } from '../setup/templates.ts'
+import type { TestServer } from '../setup/server.ts'
 
-const SCREENSHOTS = path.join(ROOT, '.tmp/screenshots')
 const THREE = ['410184001', '410184109', '410184402']
 
 describe.runIf(backend === 'pglite')("the leaders' pages in Chromium", () => {
@@ -25,21 +23,14 @@ describe.runIf(backend === 'pglite')("the leaders' pages in Chromium", () => {
   let external: string[] = []
   let errors: string[] = []
 
+  let suite: BrowserSuite | undefined
+
   beforeAll(async () => {
-    const [webRoot, launched] = await Promise.all([freshWebBuild(), launchChromium()])
-    browser = launched
-    server = await startTestServer({ webRoot })
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, locale: 'zh-CN', acceptDownloads: true })
-    external = await blockExternal(context)
-    page = await context.newPage()
-    errors = collectErrors(page)
-    mkdirSync(SCREENSHOTS, { recursive: true })
+    suite = await openBrowserSuite({ context: { acceptDownloads: true } })
+    ;({ browser, server, context, page, external, errors } = suite)
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  afterAll(() => suite?.close())
 
   /** Opens a hash and waits for the page to draw its data. */
   async function open(hash: string): Promise<void> {

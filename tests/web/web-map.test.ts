@@ -3,19 +3,17 @@
  * seeded embedded database. Every request that leaves 127.0.0.1 is blocked and counted: the map
  * must work offline. One browser for the whole file; screenshots go to .tmp/screenshots/.
  */
-import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshWebBuild, launchChromium, blockExternal, collectErrors } from '../setup/browser.ts'
+import { collectErrors } from '../setup/browser.ts'
+import { openBrowserSuite, SCREENSHOTS, type BrowserSuite } from '../setup/browser-suite.ts'
 import { backend } from '../setup/database.ts'
 import { basemapOrigins } from '../../server/src/client-config.ts'
 import { DEFAULT_HEADERS } from '../../server/src/security/headers.ts'
 import { startTestServer, type TestServer } from '../setup/server.ts'
-import { ROOT } from '../setup/templates.ts'
 import { CLUSTER_MAX_ZOOM } from '../../web/src/map/layers.ts'
 
-const SCREENSHOTS = path.join(ROOT, '.tmp/screenshots')
 
 interface RenderedFeature {
   id: string
@@ -34,25 +32,17 @@ describe.runIf(backend === 'pglite')('the web map in Chromium', () => {
   let webRoot: string
   let headers: typeof DEFAULT_HEADERS
 
+  let suite: BrowserSuite | undefined
+
   beforeAll(async () => {
-    const [built, launched] = await Promise.all([freshWebBuild(), launchChromium()])
-    webRoot = built
-    browser = launched
     // The Content-Security-Policy admits the 天地图 origins as a server configured with TIANDITU_TOKEN does
     // (the basemap test below offers it through a faked /config.json).
     headers = { ...DEFAULT_HEADERS, extraOrigins: basemapOrigins({ basemaps: [{ id: 'tianditu-vec', kind: 'tianditu', layer: 'vec', token: 'testtoken0123456789' }] }) }
-    server = await startTestServer({ webRoot, config: { headers } })
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'zh-CN' })
-    external = await blockExternal(context)
-    page = await context.newPage()
-    errors = collectErrors(page)
-    mkdirSync(SCREENSHOTS, { recursive: true })
+    suite = await openBrowserSuite({ server: (root) => ({ webRoot: root, config: { headers } }), context: { viewport: { width: 1280, height: 800 } } })
+    ;({ webRoot, browser, server, context, page, external, errors } = suite)
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  afterAll(() => suite?.close())
 
   /** Waits until the app has its data and the map has finished drawing. */
   async function settled(): Promise<void> {
