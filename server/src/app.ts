@@ -44,6 +44,8 @@ export interface App {
   sqlStatements(): number
   /** The cache of GET responses (cleared on every write). */
   cache: ResponseCache
+  /** Figures and look-ups memoised across requests (cleared on every write). */
+  memo: Memo
   logger: Logger
   close(): Promise<void>
 }
@@ -221,6 +223,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
     db: () => database?.db,
     sqlStatements: () => statements,
     cache,
+    memo,
     logger,
     async close() {
       const previous = state

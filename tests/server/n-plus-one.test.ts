@@ -17,7 +17,9 @@ const QUERY = `{ regions(includeAdministeredElsewhere: true) {
   indicatorValues { value region { code } }
 } tasks { code departments { code members { code } } } }`
 
+/** Statements one request runs, from a cold memo (what is memoised across requests is counted too). */
 async function statementsFor(query: string): Promise<{ statements: number; data: any }> {
+  server.app.memo.clear()
   const before = server.app.sqlStatements()
   const res = await server.query(query)
   expect(res.errors).toBeUndefined()
@@ -45,8 +47,18 @@ describe('no N+1 queries', () => {
         from region where source = 'synthetic (test)';
       insert into gi_product_region (county_code, gi_code, region_code, source)
       select '410184', 'longhu-cherry', code, 'synthetic (test)' from region where source = 'synthetic (test)'`.execute(server.db)
-    // Region look-ups are memoised across requests: count from a cold memo, once the server has had the write's NOTIFY.
+    // Count once the server has had the writes' notifications (one clearing the memo mid-request would add a statement).
     await expect.poll(() => server.app.cache.generation, { interval: 5 }).toBeGreaterThan(generation)
+    // Each statement above sends its own notification: wait until they have all come (none for 100 ms).
+    let seen = -1
+    await expect
+      .poll(() => {
+        const now = server.app.cache.generation
+        const settled = now === seen
+        seen = now
+        return settled
+      }, { interval: 100 })
+      .toBe(true)
 
     const large = await statementsFor(QUERY)
     expect(large.data.regions).toHaveLength(170)
