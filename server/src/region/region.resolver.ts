@@ -25,7 +25,11 @@ export class RegionResolver {
     county?: string | null,
     @Arg('includeAdministeredElsewhere', () => Boolean, { defaultValue: false, description: 'Also units inside the county\'s outline that another unit administers.' }) includeAdministeredElsewhere?: boolean,
   ): Promise<Region[]> {
-    return listRegions(ctx.db, { county: await resolveCounty(ctx, county), levels, includeAdministeredElsewhere })
+    const regions = await listRegions(ctx.db, { county: await resolveCounty(ctx, county), levels, includeAdministeredElsewhere })
+    // Later look-ups of these regions in the same request (a point's town, a product's origin) need no query,
+    // whichever tick they come in: the statement count does not depend on timing.
+    for (const r of regions) ctx.loaders.region.prime(r.code, r)
+    return regions
   }
 
   @Query(() => Region, { nullable: true, description: 'A region (county or township-level unit) by NBS code; null when unknown.' })
