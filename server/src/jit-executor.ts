@@ -6,7 +6,8 @@
  * cache, plugins and error formatting stay Apollo's. Everything else goes to graphql-js, so that
  * its answers and errors stay exactly as they were: mutations (rare, and their inputs have field
  * defaults, which graphql-jit does not fill in from variables), introspection, documents graphql-jit
- * cannot compile, variables of an input type with field defaults, and invalid variables.
+ * cannot compile, variables of an input type with field defaults, and requests whose variables
+ * graphql-jit refuses (graphql-js then words the error).
  */
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface'
 import {
@@ -14,7 +15,6 @@ import {
   getOperationAST,
   GraphQLError,
   type SourceLocation,
-  getVariableValues,
   Kind,
   printSchema,
   type DocumentNode,
@@ -60,9 +60,10 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     const query = compiledFor(document, operationName)
     const viaGraphqlJs = () => execute({ schema, document, operationName, variableValues: variables, contextValue: context }) as Promise<ExecutionResult>
     if (!query) return viaGraphqlJs()
-    const operation = getOperationAST(document, operationName)!
-    if (operation.variableDefinitions?.length && getVariableValues(schema, operation.variableDefinitions, variables).errors) return viaGraphqlJs()
     const result = (await query.query(undefined, context, variables)) as ExecutionResult
+    // Invalid variables: graphql-jit answers errors and no `data` before executing anything; let
+    // graphql-js say what is wrong, in its words (valid variables are coerced once, by graphql-jit).
+    if (!('data' in result)) return viaGraphqlJs()
     if (result.errors) result.errors = result.errors.map(asGraphQLError)
     return result
   }
