@@ -36,11 +36,11 @@ export async function graphql<T>(query: string, variables?: Record<string, unkno
   return body.data
 }
 
-/** The server's runtime configuration (/config.json); no basemap when it cannot be read. */
-export async function fetchClientConfig<T>(fallback: T): Promise<T> {
+/** The server's runtime configuration (/config.json) over `fallback` (used whole when it cannot be read). */
+export async function fetchClientConfig<T extends object>(fallback: T): Promise<T> {
   try {
     const response = await fetch('/config.json', { headers: { accept: 'application/json' } })
-    return response.ok ? ((await response.json()) as T) : fallback
+    return response.ok ? { ...fallback, ...((await response.json()) as Partial<T>) } : fallback
   } catch {
     return fallback
   }

@@ -1,21 +1,12 @@
 /** Basemaps drawn under the platform's layers, only when configured and chosen: none by default. */
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl'
+import type { BasemapOption } from '../../../server/src/client-config.ts'
 import type { Lang } from '../api/types.ts'
 
-/** A basemap the server offers in /config.json (see server/src/client-config.ts). */
-export type BasemapOption =
-  | { id: 'tianditu-vec' | 'tianditu-img'; kind: 'tianditu'; layer: 'vec' | 'img'; token: string }
-  | { id: 'custom-style'; kind: 'style'; url: string }
-  | { id: 'custom-xyz'; kind: 'xyz'; tiles: string[]; attribution: string }
+/** A basemap the server offers, and what /config.json answers: the server's own types. */
+export type { BasemapOption, ClientConfig } from '../../../server/src/client-config.ts'
 
-/** What /config.json answers. */
-export interface ClientConfig {
-  basemaps: BasemapOption[]
-  /** Above this many service points the map draws them from vector tiles (absent: DEFAULT_POINT_TILE_THRESHOLD). */
-  pointTileThreshold?: number
-}
-
-/** The server's default (server/src/client-config.ts), for when /config.json cannot be read. */
+/** The server's default (DEFAULT_POINT_TILE_THRESHOLD in server/src/client-config.ts), for when /config.json cannot be read. */
 export const DEFAULT_POINT_TILE_THRESHOLD = 5000
 
 /** Prefix of every basemap source and layer id. */

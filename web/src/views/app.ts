@@ -44,7 +44,7 @@ type TownState = { code: string; phase: 'loading' } | { code: string; phase: 'do
 export function startApp(els: AppElements): void {
   setLang(initialLang())
   let url: UrlState = parseHash(location.hash)
-  let config: ClientConfig = { basemaps: [] }
+  let config: ClientConfig = { basemaps: [], pointTileThreshold: DEFAULT_POINT_TILE_THRESHOLD }
   let basemapId = readStorage(BASEMAP_KEY)
   let lookup: Lookup | undefined
   let searchIndex: SearchIndex | undefined
@@ -55,9 +55,9 @@ export function startApp(els: AppElements): void {
   let unlocatedOpen = false
   let leaderStarted = false
 
-  const configPromise = fetchClientConfig<ClientConfig>({ basemaps: [] })
+  const configPromise = fetchClientConfig<ClientConfig>(config)
   // The threshold for drawing points from tiles comes from the server's configuration.
-  const layersPromise = configPromise.then((c) => fetchCountyLayers(c.pointTileThreshold ?? DEFAULT_POINT_TILE_THRESHOLD))
+  const layersPromise = configPromise.then((c) => fetchCountyLayers(c.pointTileThreshold))
 
   const href = (route: Route): string => formatHash({ ...url, route, view: null })
   const ctx = (): ViewContext => ({ lookup: lookup!, metric: url.metric, href, showPoint })
