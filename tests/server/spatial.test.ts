@@ -1,16 +1,13 @@
 /** Spatial queries against brute force computed here in the test, through a real HTTP server. */
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from '../setup/server.ts'
+import { locatedServicePoints, startTestServer, type TestServer } from '../setup/server.ts'
 
 let server: TestServer
 let located: { id: string; lng: number; lat: number }[]
 beforeAll(async () => {
   server = await startTestServer()
-  const { data } = await server.query(`{ servicePoints(first: 500) { edges { node { id location } } } }`)
-  located = data.servicePoints.edges
-    .filter((e: any) => e.node.location)
-    .map((e: any) => ({ id: e.node.id, lng: e.node.location.coordinates[0], lat: e.node.location.coordinates[1] }))
+  located = await locatedServicePoints(server)
 })
 afterAll(() => server.close())
 

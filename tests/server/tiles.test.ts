@@ -4,16 +4,13 @@ import { sql } from 'kysely'
 import { PbfReader } from 'pbf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CLUSTER_MAX_ZOOM } from '../../server/src/tiles/tiles.repository.ts'
-import { startTestServer, type TestServer } from '../setup/server.ts'
+import { locatedServicePoints, startTestServer, type TestServer } from '../setup/server.ts'
 
 let server: TestServer
 let located: { id: string; lng: number; lat: number }[]
 beforeAll(async () => {
   server = await startTestServer()
-  const { data } = await server.query(`{ servicePoints(first: 500) { edges { node { id location } } } }`)
-  located = data.servicePoints.edges
-    .filter((e: any) => e.node.location)
-    .map((e: any) => ({ id: e.node.id, lng: e.node.location.coordinates[0], lat: e.node.location.coordinates[1] }))
+  located = await locatedServicePoints(server)
 })
 afterAll(() => server.close())
 

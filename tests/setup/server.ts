@@ -80,3 +80,11 @@ export async function startTestServer(
     },
   }
 }
+
+/** The located service points the API lists (id and WGS84 coordinates), for brute-force checks. */
+export async function locatedServicePoints(server: TestServer): Promise<{ id: string; lng: number; lat: number }[]> {
+  const { data } = await server.query(`{ servicePoints(first: 500) { edges { node { id location } } } }`)
+  return data.servicePoints.edges
+    .filter((e: any) => e.node.location)
+    .map((e: any) => ({ id: e.node.id, lng: e.node.location.coordinates[0], lat: e.node.location.coordinates[1] }))
+}
