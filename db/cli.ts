@@ -1,7 +1,7 @@
 /** `npm run db:migrate` / `npm run db:rollback`: migrations on the configured database (DATABASE_URL or DATA_DIR). */
 import { ConfigError, openDatabase } from './connect.ts'
 import { migrateDown, migrateToLatest } from './migrate.ts'
-import { configFromEnv } from '../server/src/config.ts'
+import { databaseConfigFromEnv } from './config.ts'
 
 const command = process.argv[2]
 if (command !== 'migrate' && command !== 'rollback') {
@@ -9,7 +9,7 @@ if (command !== 'migrate' && command !== 'rollback') {
   process.exit(2)
 }
 try {
-  const { db, describe } = await openDatabase(configFromEnv().database)
+  const { db, describe } = await openDatabase(databaseConfigFromEnv().database)
   try {
     const ran = command === 'migrate' ? await migrateToLatest(db) : await migrateDown(db)
     console.log(`${describe}: ${ran.length ? ran.join(', ') : 'nothing to do'}`)

@@ -8,7 +8,7 @@ import { bootstrapDatabase } from '../bootstrap.ts'
 import { ConfigError, openDatabase } from '../connect.ts'
 import { CRS_NAMES, type Crs } from '../records/crs.ts'
 import { findResource, RESOURCES } from '../records/resources.ts'
-import { configFromEnv } from '../../server/src/config.ts'
+import { databaseConfigFromEnv } from '../config.ts'
 import { ImportError, importFile } from './import.ts'
 
 const USAGE = `Usage: npm run data:import -- <resource> <file> [--crs wgs84|gcj02|bd09] [--dry-run] [--county CODE]
@@ -46,7 +46,7 @@ if (!existsSync(file)) {
 }
 
 try {
-  const config = configFromEnv()
+  const config = databaseConfigFromEnv()
   const { db, describe } = await openDatabase(config.database, { holder: 'importer' })
   try {
     const boot = await bootstrapDatabase(db, config.packages)

@@ -1,13 +1,12 @@
 /** Configuration from environment variables, checked once at start-up. */
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { databaseConfigFromEnv, ROOT, wholeFromEnv as whole } from '../../db/config.ts'
 import { ConfigError, type DatabaseOptions } from '../../db/connect.ts'
 import { basemapOrigins, clientConfigFromEnv, type ClientConfig } from './client-config.ts'
 import { DEFAULT_HEADERS, type HeaderOptions } from './security/headers.ts'
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './security/rate-limit.ts'
 
-/** The repository root (paths in the defaults are relative to it, not to the working directory). */
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+export { ROOT }
 
 export interface AppConfig {
   host: string
@@ -76,15 +75,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ConfigError(`PORT=${env.PORT} is not a port number: set PORT to a whole number from 0 to 65535.`)
   }
-  const statementTimeoutMs = whole(env, 'STATEMENT_TIMEOUT_MS', 15_000)
-  const database: DatabaseOptions = env.DATABASE_URL
-    ? { kind: 'postgres', url: checkUrl(env.DATABASE_URL), statementTimeoutMs }
-    : { kind: 'pglite', dataDir: path.resolve(ROOT, env.DATA_DIR || 'data/pgdata'), statementTimeoutMs }
-  const packages = (env.DATA_PACKAGES || 'db/data/xinzheng')
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => path.resolve(ROOT, p))
+  const { database, packages, defaultCounty } = databaseConfigFromEnv(env)
   const client = clientConfigFromEnv(env)
   return {
     client,
@@ -92,7 +83,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     database,
     packages,
-    defaultCounty: env.DEFAULT_COUNTY || undefined,
+    defaultCounty,
     webRoot: path.resolve(ROOT, 'web/dist'),
     logLevel: env.LOG_LEVEL || 'info',
     limits: {
@@ -118,25 +109,4 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
       trustProxy: whole(env, 'TRUST_PROXY', 0) > 0,
     },
   }
-}
-
-function whole(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const text = env[name]
-  if (text === undefined || text === '') return fallback
-  const value = Number(text)
-  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name}=${text} is not a whole number: set ${name} to a whole number (default ${fallback}).`)
-  return value
-}
-
-function checkUrl(url: string): string {
-  let protocol: string
-  try {
-    protocol = new URL(url).protocol
-  } catch {
-    throw new ConfigError('DATABASE_URL is not a valid URL: write it as postgres://user:password@host:5432/database.')
-  }
-  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
-    throw new ConfigError(`DATABASE_URL uses ${protocol}// : write it as postgres://user:password@host:5432/database.`)
-  }
-  return url
 }
