@@ -1,5 +1,6 @@
 // ESLint 9 flat config: typescript-eslint's recommended and type-checked rules (types from the tsconfig projects via the project service), Prettier's formatting rules off.
 import js from '@eslint/js'
+import { defineConfig } from 'eslint/config'
 import prettier from 'eslint-config-prettier'
 import tseslint from 'typescript-eslint'
 
@@ -7,7 +8,7 @@ const layering = (message, folders, allowTypeImports) => ({
   '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: `^(\\.\\./)+(${folders.join('|')})/`, message, allowTypeImports }] }],
 })
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['node_modules/', 'data/', '.tmp/', 'coverage/', 'web/dist/', 'web/graphiql/dist/', 'web/dist.building-*/', 'web/graphiql/dist.building-*/'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
