@@ -1,16 +1,17 @@
 /**
- * The web app's GraphQL documents against the committed schema: web/src/api/generated.ts is what
+ * The web app's GraphQL documents against the committed schema: web/src/api/generated*.ts are what
  * `npm run codegen` writes now, and every document the app sends or shows validates against schema/schema.graphql.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { generate } from '@graphql-codegen/cli'
 import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql'
 import { beforeAll, describe, expect, it } from 'vitest'
-import * as generated from '../web/src/api/generated.ts'
+import * as generatedMap from '../web/src/api/generated.ts'
+import * as generatedLeaders from '../web/src/api/generated-leaders.ts'
 import { RESOURCE_NAMES_ZH, resourceQuery } from '../web/src/leaders/open-data.ts'
 import { EXAMPLES } from '../web/graphiql/examples.ts'
-import config, { GENERATED_FILE } from '../web/codegen.ts'
+import config, { OUTPUTS } from '../web/codegen.ts'
 import { ROOT } from './setup/templates.ts'
 
 const API = path.join(ROOT, 'web/src/api')
@@ -35,19 +36,22 @@ function declarations(text: string): Map<string, string> {
   return parts
 }
 
-describe('web/src/api/generated.ts', () => {
-  it('is current: generating it from web/src/api/*.graphql and schema/schema.graphql gives the committed file', async () => {
-    const [output] = await generate(config, false)
-    expect(path.resolve(output.filename)).toBe(GENERATED_FILE)
-    const committed = declarations(readFileSync(GENERATED_FILE, 'utf8'))
-    const fresh = declarations(output.content)
-    const stale = [...new Set([...committed.keys(), ...fresh.keys()])].flatMap((name) =>
-      !committed.has(name) ? [`${name} is missing from the committed file`]
-      : !fresh.has(name) ? [`${name} is no longer generated`]
-      : committed.get(name) !== fresh.get(name) ? [`${name} differs`] : [],
-    )
+describe('web/src/api/generated.ts and generated-leaders.ts', () => {
+  it('are current: generating them from web/src/api/*.graphql and schema/schema.graphql gives the committed files', async () => {
+    const outputs: { filename: string; content: string }[] = await generate(config, false)
+    expect(outputs.map((o) => path.resolve(o.filename)).sort()).toEqual(Object.keys(OUTPUTS).sort())
+    const stale = outputs.flatMap((output) => {
+      const file = path.relative(ROOT, output.filename)
+      const committed = declarations(existsSync(output.filename) ? readFileSync(output.filename, 'utf8') : '')
+      const fresh = declarations(output.content)
+      return [...new Set([...committed.keys(), ...fresh.keys()])].flatMap((name) =>
+        !committed.has(name) ? [`${file}: ${name} is missing from the committed file`]
+        : !fresh.has(name) ? [`${file}: ${name} is no longer generated`]
+        : committed.get(name) !== fresh.get(name) ? [`${file}: ${name} differs`] : [],
+      )
+    })
     expect(stale, 'run npm run codegen').toEqual([])
-    expect(readFileSync(GENERATED_FILE, 'utf8')).toBe(output.content)
+    for (const output of outputs) expect(readFileSync(output.filename, 'utf8'), output.filename).toBe(output.content)
   })
 })
 
@@ -59,7 +63,7 @@ describe('the web app\'s GraphQL documents', () => {
   })
 
   it('validate as they are sent: each generated document with its fragments', () => {
-    const documents = Object.entries(generated).filter(([name]) => name.endsWith('Document'))
+    const documents = [...Object.entries(generatedMap), ...Object.entries(generatedLeaders)].filter(([name]) => name.endsWith('Document'))
     expect(documents.map(([name]) => name)).toEqual(expect.arrayContaining(['CountyLayersDocument', 'LeaderCompareDocument', 'HistoryDocument']))
     expect(documents.flatMap(([name, doc]) => problems(name, String(doc)))).toEqual([])
   })

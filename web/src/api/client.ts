@@ -1,9 +1,9 @@
 /**
  * The one path to the platform's data: GraphQL over HTTP (GET, so answers are cacheable). Every operation is
- * a typed document from ./generated.ts (written by `npm run codegen` from ./*.graphql), so its variables and
+ * a typed document from ./generated*.ts (written by `npm run codegen` from ./*.graphql), so its variables and
  * result are checked against schema/schema.graphql; network, HTTP and GraphQL errors are handled here once.
  */
-import type { TypedDocumentString } from './generated.ts'
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core'
 
 /** A failed request: the network, the HTTP status or a GraphQL error, with its `extensions.code`. */
 export class ApiError extends Error {
@@ -23,7 +23,7 @@ type VariablesArgs<V> = Record<string, never> extends V ? [variables?: V, signal
  * Runs a GraphQL query with GET and returns its `data`; throws an ApiError on any failure.
  * @example const data = await request(TownDocument, { code: '410184101' })
  */
-export async function request<R, V>(document: TypedDocumentString<R, V>, ...[variables, signal]: VariablesArgs<V>): Promise<R> {
+export async function request<R, V>(document: DocumentTypeDecoration<R, V> & { toString(): string }, ...[variables, signal]: VariablesArgs<V>): Promise<R> {
   const params = new URLSearchParams({ query: document.toString().replace(/\s+/g, ' ').trim() })
   if (variables) params.set('variables', JSON.stringify(variables))
   let response: Response

@@ -1,4 +1,4 @@
-/** The leaders' pages' GraphQL operations (documents in ./leaders.graphql, typed in ./generated.ts): one query per page state. */
+/** The leaders' pages' GraphQL operations (documents in ./leaders.graphql, typed in ./generated-leaders.ts): one query per page state. */
 import { IndicatorCategory, valuesOf } from '../../../schema/enum-values.ts'
 import { request } from './client.ts'
 import {
@@ -15,7 +15,7 @@ import {
   type LeaderPlanQuery,
   type OpenDataQuery,
   type PlanValueFieldsFragment,
-} from './generated.ts'
+} from './generated-leaders.ts'
 import type { AreaGeometry, RegionLevel } from './types.ts'
 
 export type Category = IndicatorCategory

@@ -1,6 +1,6 @@
 /**
  * Shapes of what the GraphQL API answers, as the web app uses them. Coordinates are [lng, lat], WGS84.
- * Results of operations are typed in ./generated.ts (npm run codegen); what is here is what the schema cannot
+ * Results of operations are typed in ./generated.ts and ./generated-leaders.ts (npm run codegen); what is here is what the schema cannot
  * say: the contents of GeoJSON values (map-layer features and their properties) and the web's own shapes.
  */
 
@@ -36,20 +36,8 @@ export interface FeatureCollection<G, P> {
 }
 
 /** The API's enums, as generated from schema/schema.graphql (their values are declared in schema/enum-values.ts). */
-export type {
-  Accumulation,
-  Comparator,
-  DepartmentKind,
-  GeometryQuality,
-  GIStatus,
-  IndicatorCategory,
-  IndicatorNature,
-  LocationQuality,
-  RegionLevel,
-  ServicePointKind,
-  ServicePointStatus,
-  ValueKind,
-} from './generated.ts'
+export type { GeometryQuality, GIStatus, LocationQuality, RegionLevel, ServicePointKind, ServicePointStatus } from './generated.ts'
+export type { Accumulation, Comparator, DepartmentKind, IndicatorCategory, IndicatorNature, ValueKind } from './generated-leaders.ts'
 
 /** Properties of a REGIONS map-layer feature (see the `mapLayer` field description). */
 export interface RegionProps {
