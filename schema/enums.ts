@@ -1,22 +1,15 @@
 import { registerEnumType } from 'type-graphql'
+import { Lang, RegionLevel, GeometryQuality, LocationQuality, ServicePointKind, ServicePointStatus, IndicatorCategory, ValueKind, Comparator, Accumulation, IndicatorNature, GIStatus, DepartmentKind, PopulationKind, MapLayer } from './enum-values.ts'
 
-export enum Lang {
-  ZH = 'ZH',
-  EN = 'EN',
-}
+/** The GraphQL enums: the values declared in ./enum-values.ts, registered with type-graphql with their descriptions. */
+export { Lang, RegionLevel, GeometryQuality, LocationQuality, ServicePointKind, ServicePointStatus, IndicatorCategory, ValueKind, Comparator, Accumulation, IndicatorNature, GIStatus, DepartmentKind, PopulationKind, MapLayer } from './enum-values.ts'
+
 registerEnumType(Lang, {
   name: 'Lang',
   description: 'Language of a name: Chinese (default) or English.',
   valuesConfig: { ZH: { description: 'Chinese (中文).' }, EN: { description: 'English; pinyin for place names.' } },
 })
 
-export enum RegionLevel {
-  COUNTY = 'COUNTY',
-  SUBDISTRICT = 'SUBDISTRICT',
-  TOWN = 'TOWN',
-  TOWNSHIP = 'TOWNSHIP',
-  ZONE = 'ZONE',
-}
 registerEnumType(RegionLevel, {
   name: 'RegionLevel',
   description: 'Administrative level.',
@@ -29,11 +22,6 @@ registerEnumType(RegionLevel, {
   },
 })
 
-export enum GeometryQuality {
-  OFFICIAL = 'OFFICIAL',
-  APPROXIMATE = 'APPROXIMATE',
-  NONE = 'NONE',
-}
 registerEnumType(GeometryQuality, {
   name: 'GeometryQuality',
   description: 'How far a geometry can be trusted.',
@@ -44,12 +32,6 @@ registerEnumType(GeometryQuality, {
   },
 })
 
-export enum LocationQuality {
-  SURVEYED = 'SURVEYED',
-  GEOCODED = 'GEOCODED',
-  APPROXIMATE = 'APPROXIMATE',
-  UNKNOWN = 'UNKNOWN',
-}
 registerEnumType(LocationQuality, {
   name: 'LocationQuality',
   description: 'How a service point was located.',
@@ -61,15 +43,6 @@ registerEnumType(LocationQuality, {
   },
 })
 
-export enum ServicePointKind {
-  RIGHTS_PROTECTION_STATION = 'RIGHTS_PROTECTION_STATION',
-  IP_SERVICE_STATION = 'IP_SERVICE_STATION',
-  TRADEMARK_BRAND_STATION = 'TRADEMARK_BRAND_STATION',
-  PATENT_NAVIGATION_BASE = 'PATENT_NAVIGATION_BASE',
-  RESEARCH_CENTER = 'RESEARCH_CENTER',
-  UNIVERSITY = 'UNIVERSITY',
-  HIGH_VALUE_PATENT_CENTER = 'HIGH_VALUE_PATENT_CENTER',
-}
 registerEnumType(ServicePointKind, {
   name: 'ServicePointKind',
   description: 'Kind of IP service place.',
@@ -84,10 +57,6 @@ registerEnumType(ServicePointKind, {
   },
 })
 
-export enum ServicePointStatus {
-  ACTIVE = 'ACTIVE',
-  PLANNED = 'PLANNED',
-}
 registerEnumType(ServicePointStatus, {
   name: 'ServicePointStatus',
   description: 'Whether a service point works now.',
@@ -97,14 +66,6 @@ registerEnumType(ServicePointStatus, {
   },
 })
 
-export enum IndicatorCategory {
-  CREATION = 'CREATION',
-  UTILIZATION = 'UTILIZATION',
-  PROTECTION = 'PROTECTION',
-  SERVICE = 'SERVICE',
-  AWARENESS = 'AWARENESS',
-  MANAGEMENT = 'MANAGEMENT',
-}
 registerEnumType(IndicatorCategory, {
   name: 'IndicatorCategory',
   description: 'The plan\'s areas of work.',
@@ -118,12 +79,6 @@ registerEnumType(IndicatorCategory, {
   },
 })
 
-export enum ValueKind {
-  BASELINE = 'BASELINE',
-  MILESTONE = 'MILESTONE',
-  TARGET = 'TARGET',
-  ACTUAL = 'ACTUAL',
-}
 registerEnumType(ValueKind, {
   name: 'ValueKind',
   description: 'What an indicator value is.',
@@ -135,12 +90,6 @@ registerEnumType(ValueKind, {
   },
 })
 
-export enum Comparator {
-  AT_LEAST = 'AT_LEAST',
-  MORE_THAN = 'MORE_THAN',
-  EXACT = 'EXACT',
-  RANGE = 'RANGE',
-}
 registerEnumType(Comparator, {
   name: 'Comparator',
   description: 'How the plan phrases a target.',
@@ -152,11 +101,6 @@ registerEnumType(Comparator, {
   },
 })
 
-export enum Accumulation {
-  STOCK = 'STOCK',
-  CUMULATIVE = 'CUMULATIVE',
-  ANNUAL = 'ANNUAL',
-}
 registerEnumType(Accumulation, {
   name: 'Accumulation',
   description: 'How values over years relate.',
@@ -167,22 +111,12 @@ registerEnumType(Accumulation, {
   },
 })
 
-export enum IndicatorNature {
-  EXPECTED = 'EXPECTED',
-  BINDING = 'BINDING',
-}
 registerEnumType(IndicatorNature, {
   name: 'IndicatorNature',
   description: 'Whether a target is indicative (预期性) or binding (约束性).',
   valuesConfig: { EXPECTED: { description: '预期性: indicative.' }, BINDING: { description: '约束性: binding.' } },
 })
 
-export enum GIStatus {
-  PROTECTED_PRODUCT = 'PROTECTED_PRODUCT',
-  TRADEMARK_REGISTERED = 'TRADEMARK_REGISTERED',
-  APPLYING = 'APPLYING',
-  CULTIVATING = 'CULTIVATING',
-}
 registerEnumType(GIStatus, {
   name: 'GIStatus',
   description: 'Status of a geographical indication.',
@@ -194,12 +128,6 @@ registerEnumType(GIStatus, {
   },
 })
 
-export enum DepartmentKind {
-  LEADING_GROUP = 'LEADING_GROUP',
-  OFFICE = 'OFFICE',
-  UNIT = 'UNIT',
-  TOWNSHIPS = 'TOWNSHIPS',
-}
 registerEnumType(DepartmentKind, {
   name: 'DepartmentKind',
   description: 'Kind of responsible body.',
@@ -211,11 +139,6 @@ registerEnumType(DepartmentKind, {
   },
 })
 
-export enum PopulationKind {
-  RESIDENT = 'RESIDENT',
-  HOUSEHOLD_REGISTERED = 'HOUSEHOLD_REGISTERED',
-  UNSPECIFIED = 'UNSPECIFIED',
-}
 registerEnumType(PopulationKind, {
   name: 'PopulationKind',
   description: 'What a population figure counts.',
@@ -226,11 +149,6 @@ registerEnumType(PopulationKind, {
   },
 })
 
-export enum MapLayer {
-  REGIONS = 'REGIONS',
-  SERVICE_POINTS = 'SERVICE_POINTS',
-  GI_PRODUCTS = 'GI_PRODUCTS',
-}
 registerEnumType(MapLayer, {
   name: 'MapLayer',
   description: 'A layer of the web map, served as one GeoJSON FeatureCollection.',

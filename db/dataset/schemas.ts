@@ -1,8 +1,10 @@
 /**
- * The columns each CSV resource may have, with their types, required flags and allowed values.
+ * The columns each CSV resource may have, with their types, required flags and allowed values
+ * (the API's enums, from schema/enum-values.ts).
  * The loader checks every package against these (the database's own model), whatever the
  * package's datapackage.json says; a test checks that the bundled packages describe them truly.
  */
+import { Accumulation, Comparator, DepartmentKind, GIStatus, IndicatorCategory, IndicatorNature, LocationQuality, PopulationKind, RegionLevel, ServicePointKind, ServicePointStatus, ValueKind, valuesOf } from '../../schema/enum-values.ts'
 import type { FieldSchema } from './package.ts'
 
 function f(name: string, type: FieldSchema['type'], constraints?: FieldSchema['constraints']): FieldSchema {
@@ -13,7 +15,7 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
   'regions': [
     f('code', 'string', { required: true }),
     f('parent_code', 'string'),
-    f('level', 'string', { required: true, enum: ['COUNTY', 'SUBDISTRICT', 'TOWN', 'TOWNSHIP', 'ZONE'] }),
+    f('level', 'string', { required: true, enum: valuesOf(RegionLevel) }),
     f('name_zh', 'string', { required: true }),
     f('name_en', 'string', { required: true }),
     f('in_county_statistics', 'boolean'),
@@ -22,7 +24,7 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('administered_by_en', 'string'),
     f('population', 'integer'),
     f('population_year', 'integer'),
-    f('population_kind', 'string', { enum: ['RESIDENT', 'HOUSEHOLD_REGISTERED', 'UNSPECIFIED'] }),
+    f('population_kind', 'string', { enum: valuesOf(PopulationKind) }),
     f('population_source', 'string'),
     f('population_note', 'string'),
     f('source', 'string', { required: true }),
@@ -32,7 +34,7 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('region_code', 'string', { required: true }),
     f('name_zh', 'string', { required: true }),
     f('name_en', 'string', { required: true }),
-    f('level', 'string', { required: true, enum: ['COUNTY', 'SUBDISTRICT', 'TOWN', 'TOWNSHIP', 'ZONE'] }),
+    f('level', 'string', { required: true, enum: valuesOf(RegionLevel) }),
     f('valid_from', 'date'),
     f('valid_to', 'date'),
     f('source', 'string', { required: true }),
@@ -54,10 +56,10 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('unit', 'string', { required: true }),
     f('display_unit', 'string'),
     f('display_factor', 'number'),
-    f('category', 'string', { required: true, enum: ['CREATION', 'UTILIZATION', 'PROTECTION', 'SERVICE', 'AWARENESS', 'MANAGEMENT'] }),
-    f('nature', 'string', { enum: ['EXPECTED', 'BINDING'] }),
-    f('accumulation', 'string', { enum: ['STOCK', 'CUMULATIVE', 'ANNUAL'] }),
-    f('comparator', 'string', { enum: ['AT_LEAST', 'MORE_THAN', 'EXACT', 'RANGE'] }),
+    f('category', 'string', { required: true, enum: valuesOf(IndicatorCategory) }),
+    f('nature', 'string', { enum: valuesOf(IndicatorNature) }),
+    f('accumulation', 'string', { enum: valuesOf(Accumulation) }),
+    f('comparator', 'string', { enum: valuesOf(Comparator) }),
     f('plan_table_row', 'integer'),
     f('plan_annex_row', 'integer'),
     f('source', 'string', { required: true }),
@@ -67,7 +69,7 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('indicator_code', 'string', { required: true }),
     f('region_code', 'string', { required: true }),
     f('year', 'integer', { required: true }),
-    f('kind', 'string', { required: true, enum: ['BASELINE', 'MILESTONE', 'TARGET', 'ACTUAL'] }),
+    f('kind', 'string', { required: true, enum: valuesOf(ValueKind) }),
     f('value', 'number', { required: true }),
     f('value_max', 'number'),
     f('source', 'string', { required: true }),
@@ -79,7 +81,7 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('name_en', 'string', { required: true }),
     f('category_zh', 'string', { required: true }),
     f('category_en', 'string', { required: true }),
-    f('status', 'string', { required: true, enum: ['PROTECTED_PRODUCT', 'TRADEMARK_REGISTERED', 'APPLYING', 'CULTIVATING'] }),
+    f('status', 'string', { required: true, enum: valuesOf(GIStatus) }),
     f('source', 'string', { required: true }),
     f('note', 'string'),
   ],
@@ -93,13 +95,13 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('id', 'string', { required: true }),
     f('name_zh', 'string', { required: true }),
     f('name_en', 'string', { required: true }),
-    f('kind', 'string', { required: true, enum: ['RIGHTS_PROTECTION_STATION', 'IP_SERVICE_STATION', 'TRADEMARK_BRAND_STATION', 'PATENT_NAVIGATION_BASE', 'RESEARCH_CENTER', 'UNIVERSITY', 'HIGH_VALUE_PATENT_CENTER'] }),
-    f('status', 'string', { required: true, enum: ['ACTIVE', 'PLANNED'] }),
+    f('kind', 'string', { required: true, enum: valuesOf(ServicePointKind) }),
+    f('status', 'string', { required: true, enum: valuesOf(ServicePointStatus) }),
     f('region_code', 'string'),
     f('address', 'string'),
     f('lng', 'number'),
     f('lat', 'number'),
-    f('location_quality', 'string', { required: true, enum: ['SURVEYED', 'GEOCODED', 'APPROXIMATE', 'UNKNOWN'] }),
+    f('location_quality', 'string', { required: true, enum: valuesOf(LocationQuality) }),
     f('services', 'string'),
     f('source', 'string', { required: true }),
     f('note', 'string'),
@@ -108,7 +110,7 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('code', 'string', { required: true }),
     f('name_zh', 'string', { required: true }),
     f('name_en', 'string', { required: true }),
-    f('kind', 'string', { required: true, enum: ['LEADING_GROUP', 'OFFICE', 'UNIT', 'TOWNSHIPS'] }),
+    f('kind', 'string', { required: true, enum: valuesOf(DepartmentKind) }),
     f('member_of', 'string'),
     f('aliases', 'string'),
     f('source', 'string', { required: true }),

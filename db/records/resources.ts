@@ -4,6 +4,7 @@
  * write one (for the importer and the editing API alike). Field rules are `RESOURCE_FIELDS`.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely'
+import type { ValueKind } from '../../schema/enum-values.ts'
 import type { Database } from '../database.ts'
 import type { FieldSchema } from '../dataset/package.ts'
 import { RESOURCE_FIELDS } from '../dataset/schemas.ts'
@@ -254,12 +255,13 @@ const indicatorValues: Resource = {
        where v.county_code = ${county}
        order by i.position, v.indicator_code, v.region_code, v.year, ${VALUE_KIND_ORDER}`)
   },
+  // v.kind is one of ValueKind: the resource's field constraints (RESOURCE_FIELDS) are checked before a save or remove.
   async save(tx, county, { values: v }, existing) {
     const row = { value: text(v.value), value_max: nullable(v.value_max), source: text(v.source), note: nullable(v.note) }
     if (existing) {
       await tx.updateTable('indicator_value').set(row)
         .where('county_code', '=', county).where('indicator_code', '=', text(v.indicator_code)).where('region_code', '=', text(v.region_code))
-        .where('year', '=', Number(v.year)).where('kind', '=', text(v.kind)).execute()
+        .where('year', '=', Number(v.year)).where('kind', '=', text(v.kind) as ValueKind).execute()
     } else {
       await tx.insertInto('indicator_value').values({
         ...row, county_code: county, indicator_code: text(v.indicator_code), region_code: text(v.region_code), year: Number(v.year), kind: text(v.kind),
@@ -269,7 +271,7 @@ const indicatorValues: Resource = {
   async remove(tx, county, { values: v }) {
     await tx.deleteFrom('indicator_value')
       .where('county_code', '=', county).where('indicator_code', '=', text(v.indicator_code)).where('region_code', '=', text(v.region_code))
-      .where('year', '=', Number(v.year)).where('kind', '=', text(v.kind)).execute()
+      .where('year', '=', Number(v.year)).where('kind', '=', text(v.kind) as ValueKind).execute()
   },
 }
 

@@ -20,7 +20,7 @@ export async function findLiveToken(db: Kysely<Database>, id: string): Promise<(
 /** Every token, newest first, without hashes. */
 export async function listTokens(db: Kysely<Database>): Promise<TokenInfo[]> {
   const rows = await db.selectFrom('api_token').select(['id', 'name', 'role', 'created_at', 'revoked_at']).orderBy('created_at', 'desc').orderBy('id').execute()
-  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role as Role, createdAt: r.created_at, revokedAt: r.revoked_at }))
+  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, createdAt: r.created_at, revokedAt: r.revoked_at }))
 }
 
 /** Thrown when a live token already has that name. */

@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import type { Database } from '../../../db/database.ts'
 import { inCountyKeys, type CountyKey } from '../../../db/keys.ts'
 import { asGeoJson } from '../../../db/spatial.ts'
-import type { GeometryQuality, GIStatus } from '../../../schema/enums.ts'
 import type { GIProduct } from '../../../schema/gi-product.type.ts'
 
 const columns = [
@@ -10,10 +9,7 @@ const columns = [
   'g.origin_area_quality', 'g.source', 'g.note',
 ] as const
 
-function toGIProduct(r: {
-  county_code: string; code: string; name_zh: string; name_en: string; category_zh: string; category_en: string
-  status: string; origin_area_quality: string; source: string; note: string | null
-}): GIProduct {
+function toGIProduct(r: Pick<Selectable<Database['gi_product']>, (typeof columns)[number] extends `g.${infer C}` ? C : never>): GIProduct {
   return {
     countyCode: r.county_code,
     code: r.code,
@@ -21,8 +17,8 @@ function toGIProduct(r: {
     nameEn: r.name_en,
     categoryZh: r.category_zh,
     categoryEn: r.category_en,
-    status: r.status as GIStatus,
-    originAreaQuality: r.origin_area_quality as GeometryQuality,
+    status: r.status,
+    originAreaQuality: r.origin_area_quality,
     source: r.source,
     note: r.note,
   }

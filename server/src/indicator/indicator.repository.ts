@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../../db/database.ts'
 import { inCountyKeys, type CountyKey } from '../../../db/keys.ts'
-import type { Accumulation, Comparator, IndicatorCategory, IndicatorNature, ValueKind } from '../../../schema/enums.ts'
+import type { IndicatorCategory, ValueKind } from '../../../schema/enums.ts'
 import type { Indicator, IndicatorValue } from '../../../schema/indicator.type.ts'
 
 function selectIndicators(db: Kysely<Database>) {
@@ -25,10 +25,10 @@ function toIndicator(r: IndicatorRow): Indicator {
     unit: r.unit,
     displayUnit: r.display_unit,
     displayFactor: r.display_factor,
-    category: r.category as IndicatorCategory,
-    nature: r.nature as IndicatorNature | null,
-    accumulation: r.accumulation as Accumulation | null,
-    comparator: r.comparator as Comparator | null,
+    category: r.category,
+    nature: r.nature,
+    accumulation: r.accumulation,
+    comparator: r.comparator,
     planTableRow: r.plan_table_row,
     planAnnexRow: r.plan_annex_row,
     source: r.source,
@@ -41,7 +41,7 @@ interface ValueRow {
   indicator_code: string
   region_code: string
   year: number
-  kind: string
+  kind: ValueKind
   value: number
   value_max: number | null
   source: string
@@ -54,7 +54,7 @@ function toIndicatorValue(r: ValueRow): IndicatorValue {
     indicatorCode: r.indicator_code,
     regionCode: r.region_code,
     year: r.year,
-    kind: r.kind as ValueKind,
+    kind: r.kind,
     value: r.value,
     valueMax: r.value_max,
     source: r.source,

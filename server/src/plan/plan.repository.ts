@@ -1,11 +1,10 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import type { Database } from '../../../db/database.ts'
 import { inCountyKeys, type CountyKey } from '../../../db/keys.ts'
-import type { DepartmentKind } from '../../../schema/enums.ts'
 import type { Department, Task } from '../../../schema/plan.type.ts'
 
-type TaskRow = Database['task']
-type DepartmentRow = Database['department']
+type TaskRow = Selectable<Database['task']>
+type DepartmentRow = Selectable<Database['department']>
 
 function toTask(r: TaskRow): Task {
   return {
@@ -29,7 +28,7 @@ function toDepartment(r: DepartmentRow): Department {
     code: r.code,
     nameZh: r.name_zh,
     nameEn: r.name_en,
-    kind: r.kind as DepartmentKind,
+    kind: r.kind,
     aliases: r.aliases,
     memberOfCode: r.member_of,
     source: r.source,

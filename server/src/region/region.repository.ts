@@ -1,7 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely'
 import type { Database } from '../../../db/database.ts'
 import { asGeoJson, metresToDegrees } from '../../../db/spatial.ts'
-import type { GeometryQuality, PopulationKind, RegionLevel } from '../../../schema/enums.ts'
+import type { GeometryQuality, RegionLevel } from '../../../schema/enums.ts'
 import type { Region, RegionName } from '../../../schema/region.type.ts'
 
 function selectRegions(db: Kysely<Database>) {
@@ -22,21 +22,23 @@ function toRegion(r: RegionRow): Region {
     code: r.code,
     countyCode: r.county_code,
     parentCode: r.parent_code,
-    level: r.level as RegionLevel,
+    level: r.level,
     nameZh: r.name_zh,
     nameEn: r.name_en,
     inCountyStatistics: r.in_county_statistics,
     administeredByCode: r.administered_by_code,
     population: r.population,
     populationYear: r.population_year,
-    populationKind: r.population_kind as PopulationKind | null,
+    populationKind: r.population_kind,
     populationSource: r.population_source,
     populationNote: r.population_note,
     areaKm2: r.area_km2,
     seat: r.seat,
+    // TODO(#11): seat_quality holds LocationQuality values (SURVEYED, GEOCODED, APPROXIMATE), but seatQuality is a
+    // GeometryQuality: a GEOCODED seat (an imported seats.csv row with status F) cannot be serialised. The schema must decide.
     seatQuality: r.seat_quality as GeometryQuality | null,
     seatSource: r.seat_source,
-    boundaryQuality: r.boundary_quality as GeometryQuality,
+    boundaryQuality: r.boundary_quality,
     boundarySource: r.boundary_source,
     source: r.source,
     note: r.note,
@@ -111,7 +113,7 @@ export async function listRegionNames(db: Kysely<Database>, codes: readonly stri
     regionCode: r.region_code,
     nameZh: r.name_zh,
     nameEn: r.name_en,
-    level: r.level as RegionLevel,
+    level: r.level,
     validFrom: r.valid_from,
     validTo: r.valid_to,
     source: r.source,

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../../db/database.ts'
 import { QueryTemplates } from '../../../db/query-template.ts'
 import { asGeoJson } from '../../../db/spatial.ts'
-import type { LocationQuality, ServicePointKind, ServicePointStatus } from '../../../schema/enums.ts'
+import type { ServicePointKind, ServicePointStatus } from '../../../schema/enums.ts'
 import type { ServicePoint } from '../../../schema/service-point.type.ts'
 
 const COLUMNS = [
@@ -46,12 +46,12 @@ function toServicePoint(r: Row): ServicePoint {
     countyCode: r.county_code,
     nameZh: r.name_zh,
     nameEn: r.name_en,
-    kind: r.kind as ServicePointKind,
-    status: r.status as ServicePointStatus,
+    kind: r.kind,
+    status: r.status,
     regionCode: r.region_code,
     address: r.address,
     location: r.location as object | null,
-    locationQuality: r.location_quality as LocationQuality,
+    locationQuality: r.location_quality,
     services: r.services,
     source: r.source,
     note: r.note,
@@ -102,8 +102,8 @@ function filterSlots(filter: ServicePointFilter): FilterSlots {
 
 function filtered(db: Kysely<Database>, slots: FilterSlots, v: <T>(i: number) => T) {
   let q = db.selectFrom('service_point').where('service_point.county_code', '=', v<string>(slots.county))
-  if (slots.kinds.length) q = q.where('kind', 'in', slots.kinds.map((i) => v<string>(i)))
-  if (slots.statuses.length) q = q.where('status', 'in', slots.statuses.map((i) => v<string>(i)))
+  if (slots.kinds.length) q = q.where('kind', 'in', slots.kinds.map((i) => v<ServicePointKind>(i)))
+  if (slots.statuses.length) q = q.where('status', 'in', slots.statuses.map((i) => v<ServicePointStatus>(i)))
   if (slots.region !== undefined) {
     const region = v<string>(slots.region)
     // The boundary as a scalar subquery is computed once, so the GiST index on location serves ST_Covers.
@@ -198,7 +198,7 @@ export async function listNearestServicePoints(
       .select('id')
       .where('county_code', '=', v<string>(0))
       .where('location', 'is not', null)
-    if (kinds.length) candidates = candidates.where('kind', 'in', kinds.map((i) => v<string>(i)))
+    if (kinds.length) candidates = candidates.where('kind', 'in', kinds.map((i) => v<ServicePointKind>(i)))
     return db
       .selectFrom('service_point')
       .select(columns)

@@ -1,4 +1,9 @@
-/** The one path to the platform's data: GraphQL over HTTP (GET, so answers are cacheable). */
+/**
+ * The one path to the platform's data: GraphQL over HTTP (GET, so answers are cacheable). Every operation is
+ * a typed document from ./generated*.ts (written by `npm run codegen` from ./*.graphql), so its variables and
+ * result are checked against schema/schema.graphql; network, HTTP and GraphQL errors are handled here once.
+ */
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core'
 
 /** A failed request: the network, the HTTP status or a GraphQL error, with its `extensions.code`. */
 export class ApiError extends Error {
@@ -11,9 +16,15 @@ export class ApiError extends Error {
   }
 }
 
-/** Runs a GraphQL query with GET and returns its `data`; throws an ApiError on any failure. */
-export async function graphql<T>(query: string, variables?: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
-  const params = new URLSearchParams({ query: query.replace(/\s+/g, ' ').trim() })
+/** An operation's variables: optional when it has none. */
+type VariablesArgs<V> = Record<string, never> extends V ? [variables?: V, signal?: AbortSignal] : [variables: V, signal?: AbortSignal]
+
+/**
+ * Runs a GraphQL query with GET and returns its `data`; throws an ApiError on any failure.
+ * @example const data = await request(TownDocument, { code: '410184101' })
+ */
+export async function request<R, V>(document: DocumentTypeDecoration<R, V> & { toString(): string }, ...[variables, signal]: VariablesArgs<V>): Promise<R> {
+  const params = new URLSearchParams({ query: document.toString().replace(/\s+/g, ' ').trim() })
   if (variables) params.set('variables', JSON.stringify(variables))
   let response: Response
   try {
@@ -22,7 +33,7 @@ export async function graphql<T>(query: string, variables?: Record<string, unkno
     if ((error as Error).name === 'AbortError') throw error
     throw new ApiError((error as Error).message, 'NETWORK_ERROR')
   }
-  let body: { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] }
+  let body: { data?: R | null; errors?: { message: string; extensions?: { code?: string } }[] }
   try {
     body = await response.json()
   } catch {

@@ -1,39 +1,20 @@
-/** The web app's GraphQL operations, each returning plain data shaped for the views. */
-import { graphql } from './client.ts'
-import type {
-  GIProductCollection,
-  GIStatus,
-  Lang,
-  LocationQuality,
-  PointGeometry,
-  RegionCollection,
-  RegionFigures,
-  RegionLevel,
-  ServicePointCollection,
-  ServicePointItem,
-  ServicePointKind,
-  ServicePointStatus,
-} from './types.ts'
+/** The web app's GraphQL operations (documents in ./map.graphql, typed in ./generated.ts), each returning plain data shaped for the views. */
+import { request } from './client.ts'
+import {
+  CountyLayersDocument,
+  NearestDocument,
+  RegionFiguresDocument,
+  ServicePointDocument,
+  TownDocument,
+  type ServicePointFieldsFragment,
+  type TownQuery,
+} from './generated.ts'
+import type { GIProductCollection, Lang, PointGeometry, RegionCollection, RegionFigures, ServicePointCollection, ServicePointItem } from './types.ts'
 
-const SERVICE_POINT_FIELDS = 'id nameZh nameEn kind status locationQuality location region { code } address services source'
-
-interface ServicePointNode {
-  id: string
-  nameZh: string
-  nameEn: string
-  kind: ServicePointKind
-  status: ServicePointStatus
-  locationQuality: LocationQuality
-  location: PointGeometry | null
-  region: { code: string } | null
-  address: string | null
-  services: string[]
-  source: string
-}
-
-function toItem(node: ServicePointNode): ServicePointItem {
+function toItem(node: ServicePointFieldsFragment): ServicePointItem {
   const { location, region, ...rest } = node
-  return { ...rest, regionCode: region?.code ?? null, location: location ? location.coordinates : null }
+  const point = location as PointGeometry | null
+  return { ...rest, regionCode: region?.code ?? null, location: point ? point.coordinates : null }
 }
 
 /** What the county view loads in its first request. */
@@ -55,105 +36,44 @@ export interface CountyLayers {
  * as GeoJSON only up to `maxPoints`; above that, mapLayer answers with their number alone.
  */
 export async function fetchCountyLayers(maxPoints: number, signal?: AbortSignal): Promise<CountyLayers> {
-  const data = await graphql<{
-    regions: RegionCollection
-    points: ServicePointCollection & { numberMatched: number; numberReturned: number }
-    gi: GIProductCollection
-    all: { edges: { node: ServicePointNode }[] }
-  }>(
-    `query CountyLayers($maxPoints: Int!) {
-      regions: mapLayer(layer: REGIONS)
-      points: mapLayer(layer: SERVICE_POINTS, maxFeatures: $maxPoints)
-      gi: mapLayer(layer: GI_PRODUCTS)
-      all: servicePoints(first: 500) { edges { node { ${SERVICE_POINT_FIELDS} } } }
-    }`,
-    { maxPoints },
-    signal,
-  )
+  const data = await request(CountyLayersDocument, { maxPoints }, signal)
+  // mapLayer answers a GeoJSON scalar: its features' properties are described in the field's description (and ./types.ts).
+  const points = data.points as ServicePointCollection & { numberMatched: number; numberReturned: number }
   return {
-    regions: data.regions,
-    servicePoints: data.points,
-    giProducts: data.gi,
-    pointTiles: data.points.numberReturned < data.points.numberMatched,
-    locatedPointCount: data.points.numberMatched,
+    regions: data.regions as RegionCollection,
+    servicePoints: points,
+    giProducts: data.gi as GIProductCollection,
+    pointTiles: points.numberReturned < points.numberMatched,
+    locatedPointCount: points.numberMatched,
     allServicePoints: data.all.edges.map((e) => toItem(e.node)),
   }
 }
 
 /** One service point with its details (e.g. one drawn from a vector tile), or null. */
 export async function fetchServicePoint(id: string): Promise<ServicePointItem | null> {
-  const data = await graphql<{ servicePoint: ServicePointNode | null }>(
-    `query ServicePoint($id: ID!) { servicePoint(id: $id) { ${SERVICE_POINT_FIELDS} } }`,
-    { id },
-  )
+  const data = await request(ServicePointDocument, { id })
   return data.servicePoint && toItem(data.servicePoint)
 }
 
 /** Figures per region from `compareRegions` (coverage within `coverageRadiusKm` of a station). */
 export async function fetchRegionFigures(codes: string[], coverageRadiusKm = 5): Promise<Map<string, RegionFigures>> {
-  const data = await graphql<{
-    compareRegions: (Omit<RegionFigures, 'code'> & { region: { code: string } })[]
-  }>(
-    `query RegionFigures($codes: [ID!]!, $r: Float!) {
-      compareRegions(codes: $codes, coverageRadiusKm: $r) {
-        region { code } population populationYear areaKm2 servicePointCount servicePointsPer10k coverageShare giProductCount
-      }
-    }`,
-    { codes, r: coverageRadiusKm },
-  )
+  const data = await request(RegionFiguresDocument, { codes, r: coverageRadiusKm })
   return new Map(data.compareRegions.map(({ region, ...figures }) => [region.code, { code: region.code, ...figures }]))
 }
 
 /** An indicator with the values recorded for one region. */
-export interface IndicatorActuals {
-  code: string
-  nameZh: string
-  nameEn: string
-  unit: string
-  displayUnit: string
-  displayFactor: number
-  actuals: { year: number; value: number; source: string }[]
-}
+export type IndicatorActuals = TownQuery['indicators'][number]
 
 /** A township-level unit as its page shows it. */
-export interface TownDetail {
-  code: string
-  nameZh: string
-  nameEn: string
-  level: RegionLevel
-  inCountyStatistics: boolean
-  administeredBy: { nameZh: string; nameEn: string } | null
-  population: number | null
-  populationYear: number | null
-  populationSource: string | null
-  populationNote: string | null
-  areaKm2: number | null
-  boundaryQuality: 'OFFICIAL' | 'APPROXIMATE' | 'NONE'
-  names: { nameZh: string; nameEn: string; validFrom: string | null; validTo: string | null }[]
+export type TownDetail = Omit<NonNullable<TownQuery['region']>, 'servicePoints'> & {
   servicePoints: ServicePointItem[]
-  giProducts: { code: string; nameZh: string; nameEn: string; status: GIStatus; originAreaQuality: string }[]
   /** Indicators with at least one value recorded for this region. */
   indicators: IndicatorActuals[]
 }
 
 /** One township-level unit for its page; undefined when the code is unknown. */
 export async function fetchTown(code: string): Promise<TownDetail | undefined> {
-  const data = await graphql<{
-    region: (Omit<TownDetail, 'servicePoints' | 'indicators'> & { servicePoints: ServicePointNode[] }) | null
-    indicators: IndicatorActuals[]
-  }>(
-    `query Town($code: ID!) {
-      region(code: $code) {
-        code nameZh nameEn level inCountyStatistics administeredBy { nameZh nameEn }
-        population populationYear populationSource populationNote areaKm2 boundaryQuality
-        names { nameZh nameEn validFrom validTo }
-        servicePoints { ${SERVICE_POINT_FIELDS} }
-        giProducts { code nameZh nameEn status originAreaQuality }
-      }
-      indicators { code nameZh nameEn unit displayUnit displayFactor actuals(region: $code) { year value source } }
-    }`,
-    { code },
-  )
+  const data = await request(TownDocument, { code })
   if (!data.region) return undefined
   return {
     ...data.region,
@@ -170,12 +90,7 @@ export interface NearestPoint {
 
 /** The located service points nearest to a place, nearest first. */
 export async function fetchNearest(lng: number, lat: number, limit = 5): Promise<NearestPoint[]> {
-  const data = await graphql<{ nearestServicePoints: { distanceMeters: number; servicePoint: ServicePointNode }[] }>(
-    `query Nearest($lng: Float!, $lat: Float!, $limit: Int!) {
-      nearestServicePoints(lng: $lng, lat: $lat, limit: $limit) { distanceMeters servicePoint { ${SERVICE_POINT_FIELDS} } }
-    }`,
-    { lng, lat, limit },
-  )
+  const data = await request(NearestDocument, { lng, lat, limit })
   return data.nearestServicePoints.map((n) => ({ item: toItem(n.servicePoint), distanceMeters: n.distanceMeters }))
 }
 

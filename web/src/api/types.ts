@@ -1,5 +1,12 @@
-/** Shapes of what the GraphQL API answers, as the web app uses them. Coordinates are [lng, lat], WGS84. */
+/**
+ * Shapes of what the GraphQL API answers, as the web app uses them. Coordinates are [lng, lat], WGS84.
+ * Results of operations are typed in ./generated.ts and ./generated-leaders.ts (npm run codegen); what is here is what the schema cannot
+ * say: the contents of GeoJSON values (map-layer features and their properties) and the web's own shapes.
+ */
 
+import type { GeometryQuality, GIStatus, LocationQuality, RegionFiguresQuery, RegionLevel, ServicePointKind, ServicePointStatus } from './generated.ts'
+
+/** The interface's language (not the API's `Lang` enum). */
 export type Lang = 'zh' | 'en'
 
 export type Position = [number, number]
@@ -28,19 +35,9 @@ export interface FeatureCollection<G, P> {
   features: Feature<G, P>[]
 }
 
-export type RegionLevel = 'COUNTY' | 'SUBDISTRICT' | 'TOWN' | 'TOWNSHIP' | 'ZONE'
-export type GeometryQuality = 'OFFICIAL' | 'APPROXIMATE' | 'NONE'
-export type LocationQuality = 'SURVEYED' | 'GEOCODED' | 'APPROXIMATE' | 'UNKNOWN'
-export type ServicePointStatus = 'ACTIVE' | 'PLANNED'
-export type ServicePointKind =
-  | 'RIGHTS_PROTECTION_STATION'
-  | 'IP_SERVICE_STATION'
-  | 'TRADEMARK_BRAND_STATION'
-  | 'PATENT_NAVIGATION_BASE'
-  | 'RESEARCH_CENTER'
-  | 'UNIVERSITY'
-  | 'HIGH_VALUE_PATENT_CENTER'
-export type GIStatus = 'PROTECTED_PRODUCT' | 'TRADEMARK_REGISTERED' | 'APPLYING' | 'CULTIVATING'
+/** The API's enums, as generated from schema/schema.graphql (their values are declared in schema/enum-values.ts). */
+export type { GeometryQuality, GIStatus, LocationQuality, RegionLevel, ServicePointKind, ServicePointStatus } from './generated.ts'
+export type { Accumulation, Comparator, DepartmentKind, IndicatorCategory, IndicatorNature, ValueKind } from './generated-leaders.ts'
 
 /** Properties of a REGIONS map-layer feature (see the `mapLayer` field description). */
 export interface RegionProps {
@@ -97,13 +94,4 @@ export interface ServicePointItem extends ServicePointProps {
 }
 
 /** One region's figures from `compareRegions`. */
-export interface RegionFigures {
-  code: string
-  population: number | null
-  populationYear: number | null
-  areaKm2: number | null
-  servicePointCount: number
-  servicePointsPer10k: number | null
-  coverageShare: number | null
-  giProductCount: number
-}
+export type RegionFigures = Omit<RegionFiguresQuery['compareRegions'][number], 'region'> & { code: string }

@@ -1,7 +1,8 @@
 /** Pure formatting for the leaders' views: indicator values with the plan's display units, comparators, CSV. */
-import type { Lang } from '../api/types.ts'
+import type { Comparator, Lang } from '../api/types.ts'
+import { enumLabel } from '../lib/enum-labels.ts'
 
-export type Comparator = 'AT_LEAST' | 'MORE_THAN' | 'EXACT' | 'RANGE'
+export type { Comparator }
 
 /** How an indicator's values are written. */
 export interface UnitInfo {
@@ -84,14 +85,7 @@ export function comparatorSymbol(comparator: Comparator | null | undefined): str
 
 /** The comparator in words, as the plan phrases it. */
 export function comparatorWords(comparator: Comparator | null | undefined, lang: Lang): string {
-  const words: Record<Comparator, [string, string]> = {
-    AT_LEAST: ['以上（不少于）', 'at least'],
-    MORE_THAN: ['超过', 'more than'],
-    EXACT: ['达到', 'reach'],
-    RANGE: ['区间', 'range'],
-  }
-  if (!comparator) return ''
-  return words[comparator][lang === 'zh' ? 0 : 1]
+  return comparator ? enumLabel('Comparator', comparator, lang) : ''
 }
 
 /** A number with grouping in English and none in Chinese; null → '—'. */

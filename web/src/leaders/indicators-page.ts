@@ -1,18 +1,14 @@
 /** #/indicators: every indicator of the plan, baseline → milestones → target, latest actual, on track or behind. */
 import { h } from '../ui/dom.ts'
 import { lang } from '../lib/i18n.ts'
+import { enumLabel } from '../lib/enum-labels.ts'
+import type { Accumulation } from '../api/types.ts'
 import { CATEGORIES, type Category, type PlanIndicator, type PlanValue } from './api.ts'
 import { L, s } from './common.ts'
 import { comparatorWords, formatTarget, formatValue, formatWan, type UnitInfo } from './format.ts'
 
-export const CATEGORY_NAMES: Record<Category, [string, string]> = {
-  CREATION: ['创造', 'Creation'],
-  UTILIZATION: ['运用', 'Utilization'],
-  PROTECTION: ['保护', 'Protection'],
-  SERVICE: ['服务', 'Service'],
-  AWARENESS: ['意识', 'Awareness'],
-  MANAGEMENT: ['管理', 'Management'],
-}
+/** A category's names, [Chinese, English]. */
+const categoryNames = (c: Category): [string, string] => [enumLabel('IndicatorCategory', c, 'zh'), enumLabel('IndicatorCategory', c, 'en')]
 
 const YEARS = [2023, 2024, 2025, 2026]
 
@@ -44,13 +40,13 @@ export function renderIndicatorsPage(indicators: PlanIndicator[]): HTMLElement {
     h(
       'nav',
       { 'aria-label': L('指标类别', 'Indicator categories'), class: 'category-nav' },
-      h('ul', {}, byCategory.filter(([, list]) => list.length).map(([c, list]) => h('li', {}, h('a', { href: `#/indicators`, 'data-target': `cat-${c}`, onclick: jump }, `${CATEGORY_NAMES[c][lang() === 'zh' ? 0 : 1]} (${list.length})`)))),
+      h('ul', {}, byCategory.filter(([, list]) => list.length).map(([c, list]) => h('li', {}, h('a', { href: `#/indicators`, 'data-target': `cat-${c}`, onclick: jump }, `${enumLabel('IndicatorCategory', c, lang())} (${list.length})`)))),
     ),
     byCategory.map(([c, list]) =>
       h(
         'section',
         { class: 'category', id: `cat-${c}`, 'aria-labelledby': `cat-${c}-title` },
-        h('h3', { id: `cat-${c}-title` }, lang() === 'zh' ? `${CATEGORY_NAMES[c][0]}（${c}）` : `${CATEGORY_NAMES[c][1]} (${CATEGORY_NAMES[c][0]})`),
+        h('h3', { id: `cat-${c}-title` }, lang() === 'zh' ? `${categoryNames(c)[0]}（${c}）` : `${categoryNames(c)[1]} (${categoryNames(c)[0]})`),
         list.length ? list.map(renderIndicator) : h('p', { class: 'hint' }, L('方案未给出本类量化指标。', 'The plan sets no quantitative goal in this area.')),
       ),
     ),
@@ -88,7 +84,7 @@ function renderIndicator(i: PlanIndicator): HTMLElement {
       { class: 'meta' },
       L('单位：', 'Unit: '),
       lang() === 'zh' ? i.displayUnit : unitLabel(i),
-      i.nature ? ` · ${i.nature === 'BINDING' ? L('约束性', 'binding') : L('预期性', 'indicative')}` : '',
+      i.nature ? ` · ${enumLabel('IndicatorNature', i.nature, lang())}` : '',
       i.accumulation ? ` · ${accumulationName(i.accumulation)}` : '',
       rows.length ? ` · ${rows.join('；')}` : '',
     ),
@@ -132,9 +128,8 @@ function unitLabel(i: PlanIndicator): string {
   return formatValue(1, i, 'en').replace(/^1\s?/, '') || i.unit
 }
 
-function accumulationName(a: string): string {
-  const names: Record<string, [string, string]> = { STOCK: ['存量', 'stock'], CUMULATIVE: ['累计', 'cumulative'], ANNUAL: ['年度', 'per year'] }
-  return names[a] ? L(...names[a]) : a
+function accumulationName(a: Accumulation): string {
+  return enumLabel('Accumulation', a, lang())
 }
 
 function progressBar(i: PlanIndicator): HTMLElement {

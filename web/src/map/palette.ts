@@ -1,8 +1,8 @@
 /** Colours of the map: Okabe–Ito for service point kinds, a light ColorBrewer GnBu ramp for region figures. */
-import type { ServicePointKind } from '../api/types.ts'
+import { ServicePointKind, valuesOf } from '../../../schema/enum-values.ts'
 
 /**
- * One colour per service point kind, from the Okabe–Ito palette (distinguishable with the common
+ * One colour per service point kind (web/src/lib/enum-labels.test.ts checks every declared kind has one), from the Okabe–Ito palette (distinguishable with the common
  * colour-vision deficiencies). Its yellow is left out: it vanishes on the light fills.
  */
 export const KIND_COLORS: Record<ServicePointKind, string> = {
@@ -15,16 +15,8 @@ export const KIND_COLORS: Record<ServicePointKind, string> = {
   HIGH_VALUE_PATENT_CENTER: '#000000', // black
 }
 
-/** The kinds in the API enum's order (legend and lists follow it). */
-export const KINDS: ServicePointKind[] = [
-  'HIGH_VALUE_PATENT_CENTER',
-  'IP_SERVICE_STATION',
-  'PATENT_NAVIGATION_BASE',
-  'RESEARCH_CENTER',
-  'RIGHTS_PROTECTION_STATION',
-  'TRADEMARK_BRAND_STATION',
-  'UNIVERSITY',
-]
+/** The kinds in the order of the emitted schema (alphabetical; legend and lists follow it), from schema/enum-values.ts. */
+export const KINDS: ServicePointKind[] = valuesOf(ServicePointKind).sort()
 
 /** Sequential ramp for region figures, light to dark (ColorBrewer GnBu, 5 classes; colour-blind safe). */
 export const RAMP = ['#f0f9e8', '#bae4bc', '#7bccc4', '#43a2ca', '#0868ac']

@@ -1,0 +1,89 @@
+/**
+ * What the web app calls each value of the API's enums it shows, in Chinese and English, keyed by enum and
+ * value. The values come from schema/enum-values.ts; web/src/lib/enum-labels.test.ts fails, naming the enum
+ * and value, when one has no label (or no colour, for ServicePointKind) in either language.
+ */
+import type {
+  Accumulation,
+  Comparator,
+  GIStatus,
+  IndicatorCategory,
+  IndicatorNature,
+  LocationQuality,
+  RegionLevel,
+  ServicePointKind,
+  ServicePointStatus,
+} from '../../../schema/enum-values.ts'
+
+/** A label in both languages. */
+export interface EnumLabel {
+  zh: string
+  en: string
+}
+
+/** The labels by enum (its GraphQL name) and value. */
+export const ENUM_LABELS = {
+  ServicePointKind: {
+    HIGH_VALUE_PATENT_CENTER: { zh: '高价值专利培育中心', en: 'High-value patent cultivation centre' },
+    IP_SERVICE_STATION: { zh: '知识产权综合服务工作站', en: 'IP comprehensive service station' },
+    PATENT_NAVIGATION_BASE: { zh: '专利导航服务基地', en: 'Patent navigation service base' },
+    RESEARCH_CENTER: { zh: '工程（技术）研究中心', en: 'Engineering (technology) research centre' },
+    RIGHTS_PROTECTION_STATION: { zh: '维权援助工作站', en: 'Rights-protection assistance station' },
+    TRADEMARK_BRAND_STATION: { zh: '商标品牌培育指导站', en: 'Trademark brand guidance station' },
+    UNIVERSITY: { zh: '高等院校', en: 'University' },
+  } satisfies Record<ServicePointKind, EnumLabel>,
+  ServicePointStatus: {
+    ACTIVE: { zh: '运行中', en: 'Active' },
+    PLANNED: { zh: '规划中', en: 'Planned' },
+  } satisfies Record<ServicePointStatus, EnumLabel>,
+  LocationQuality: {
+    SURVEYED: { zh: '实地测量', en: 'Surveyed' },
+    GEOCODED: { zh: '按地址编码', en: 'Geocoded from the address' },
+    APPROXIMATE: { zh: '近似位置：置于乡镇驻地，实际位置在乡镇内别处', en: 'Approximate: placed at the township seat; the real place is elsewhere in the township' },
+    UNKNOWN: { zh: '位置未知，未上图', en: 'Location unknown: listed, not mapped' },
+  } satisfies Record<LocationQuality, EnumLabel>,
+  RegionLevel: {
+    COUNTY: { zh: '县级市', en: 'County-level city' },
+    SUBDISTRICT: { zh: '街道', en: 'Subdistrict' },
+    TOWN: { zh: '镇', en: 'Town' },
+    TOWNSHIP: { zh: '乡', en: 'Township' },
+    ZONE: { zh: '管委会区域', en: 'Management-committee area' },
+  } satisfies Record<RegionLevel, EnumLabel>,
+  GIStatus: {
+    PROTECTED_PRODUCT: { zh: '地理标志保护产品', en: 'Protected GI product' },
+    TRADEMARK_REGISTERED: { zh: '已注册地理标志商标', en: 'Registered GI trademark' },
+    APPLYING: { zh: '申报中', en: 'Application filed' },
+    CULTIVATING: { zh: '培育中（推动申报）', en: 'Being cultivated (application encouraged)' },
+  } satisfies Record<GIStatus, EnumLabel>,
+  IndicatorCategory: {
+    CREATION: { zh: '创造', en: 'Creation' },
+    UTILIZATION: { zh: '运用', en: 'Utilization' },
+    PROTECTION: { zh: '保护', en: 'Protection' },
+    SERVICE: { zh: '服务', en: 'Service' },
+    AWARENESS: { zh: '意识', en: 'Awareness' },
+    MANAGEMENT: { zh: '管理', en: 'Management' },
+  } satisfies Record<IndicatorCategory, EnumLabel>,
+  IndicatorNature: {
+    EXPECTED: { zh: '预期性', en: 'indicative' },
+    BINDING: { zh: '约束性', en: 'binding' },
+  } satisfies Record<IndicatorNature, EnumLabel>,
+  Accumulation: {
+    STOCK: { zh: '存量', en: 'stock' },
+    CUMULATIVE: { zh: '累计', en: 'cumulative' },
+    ANNUAL: { zh: '年度', en: 'per year' },
+  } satisfies Record<Accumulation, EnumLabel>,
+  Comparator: {
+    AT_LEAST: { zh: '以上（不少于）', en: 'at least' },
+    MORE_THAN: { zh: '超过', en: 'more than' },
+    EXACT: { zh: '达到', en: 'reach' },
+    RANGE: { zh: '区间', en: 'range' },
+  } satisfies Record<Comparator, EnumLabel>,
+}
+
+/** The name of an enum the web app labels. */
+export type LabelledEnum = keyof typeof ENUM_LABELS
+
+/** A value's label in a language, e.g. `enumLabel('ServicePointKind', 'UNIVERSITY', 'zh')` → 高等院校. */
+export function enumLabel<E extends LabelledEnum>(e: E, value: keyof (typeof ENUM_LABELS)[E], lang: 'zh' | 'en'): string {
+  return (ENUM_LABELS[e][value] as EnumLabel)[lang]
+}
