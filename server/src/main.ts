@@ -1,12 +1,12 @@
 /** `npm start`: serves the platform; a configuration problem stops it with one clear sentence. */
 import 'reflect-metadata'
 import { ConfigError } from '../../db/connect.ts'
-import { isDatabaseUnavailable } from '../../db/connection-errors.ts'
 import { DatasetError } from '../../db/dataset/package.ts'
 import { configFromEnv } from './config.ts'
 import { startApp, type App } from './app.ts'
 import { clientConfigFromEnv } from './client-config.ts'
 import { ensureWebBuild } from './web-build.ts'
+import { keepServingOnDatabaseErrors } from './last-resort.ts'
 
 function fail(error: unknown): never {
   if (error instanceof ConfigError || error instanceof DatasetError) {
@@ -23,20 +23,8 @@ function fail(error: unknown): never {
 let app: App | undefined
 let stopping = false
 
-// The last resort: a database driver's 'error' event that nothing listens to (db/connect.ts listens
-// on every connection it makes, so this means a gap there) would end the process. A lost database
-// connection is not the process's fault: log it and keep serving; the pool replaces the connection.
-// Anything else stays fatal, as Node.js would have it.
-process.on('uncaughtException', (error, origin) => {
-  if (isDatabaseUnavailable(error)) {
-    if (app) app.logger.warn({ err: error, origin }, 'unhandled database connection error; still serving')
-    else process.stderr.write(`unhandled database connection error; still serving: ${error.message}\n`)
-    return
-  }
-  if (app) app.logger.fatal({ err: error, origin }, 'uncaught exception; exiting')
-  process.stderr.write(`${origin === 'unhandledRejection' ? 'Unhandled rejection' : 'Uncaught exception'}: ${error?.stack ?? String(error)}\n`)
-  process.exit(1)
-})
+// A database connection lost where nothing listens is logged, not fatal (last-resort.ts).
+keepServingOnDatabaseErrors(() => app?.logger)
 
 // Signals are handled from the first moment: a SIGTERM that arrives while the database is still
 // loading or the web app is still being built stops the server cleanly too (exit code 0).
