@@ -42,6 +42,14 @@ describe.runIf(backend === 'postgres')('database outage (protects the public ser
     const body = (await during.json()) as any
     expect(body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE')
     expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres:/)
+    expect(during.headers.get('retry-after')).toBe('2')
+    // Tiles and downloads that need the database say so the same way (not a 500).
+    for (const path of ['/tiles/service-points/10/835/409.pbf', '/data/service-points.csv']) {
+      const res = await fetch(`${server.url}${path}`)
+      expect(res.status, path).toBe(503)
+      expect(res.headers.get('retry-after'), path).toBe('2')
+      expect(((await res.json()) as any).errors[0].extensions.code, path).toBe('SERVICE_UNAVAILABLE')
+    }
 
     await proxy.up(port)
     const t0 = Date.now()
