@@ -30,8 +30,9 @@ export interface OpenDatabase {
   /**
    * Calls `onMessage` for every NOTIFY on `channel` (from any connection, including other processes
    * on PostgreSQL). Returns a function that stops listening. On PostgreSQL the listening connection
-   * reconnects by itself after the server restarts, and calls `onMessage` once then (notifications
-   * may have been missed meanwhile).
+   * reconnects by itself (back-off 100 ms doubling to 2 s) whenever it is lost (a restart,
+   * pg_terminate_backend, a network cut), and calls `onMessage('')` once then: notifications may
+   * have been missed meanwhile.
    */
   listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>
 }
@@ -51,12 +52,17 @@ export interface OpenOptions {
   onStatement?: () => void
   /** Who opens an embedded data folder (`server`, `importer`, …): named in the lock file others see. */
   holder?: string
+  /**
+   * Called when a PostgreSQL connection is lost (pooled, idle or checked out, or the LISTEN one),
+   * e.g. `57P01` from pg_terminate_backend: the pool replaces it, the server only logs it.
+   */
+  onConnectionError?: (error: Error, which: 'pool' | 'listen') => void
 }
 
 /** Opens the database (and checks it can hold our data) or throws a {@link ConfigError}. */
 export async function openDatabase(options: DatabaseOptions, open: OpenOptions = {}): Promise<OpenDatabase> {
   const log = open.onStatement ? () => open.onStatement!() : undefined
-  return options.kind === 'postgres' ? openPostgres(options, log) : openPGlite(options, log, open.holder ?? 'server')
+  return options.kind === 'postgres' ? openPostgres(options, log, open.onConnectionError) : openPGlite(options, log, open.holder ?? 'server')
 }
 
 async function openPGlite(
@@ -116,6 +122,7 @@ function ensureWritableDir(dir: string): void {
 async function openPostgres(
   options: { url: string; poolSize?: number; statementTimeoutMs?: number },
   log?: () => void,
+  onConnectionError: (error: Error, which: 'pool' | 'listen') => void = () => {},
 ): Promise<OpenDatabase> {
   const where = describeUrl(options.url)
   const pool = new pg.Pool({
@@ -124,8 +131,13 @@ async function openPostgres(
     connectionTimeoutMillis: 5000,
     statement_timeout: options.statementTimeoutMs ?? 15000,
   })
-  // An idle client losing its server must not crash the process.
+  // A client losing its server must not crash the process. The pool listens on idle clients only
+  // (and drops them); a checked-out one would emit 'error' with no listener when its session is
+  // terminated between two queries. Its query fails (503), and on release the pool drops it too.
   pool.on('error', () => {})
+  pool.on('connect', (client) => {
+    client.on('error', (error) => onConnectionError(error, 'pool'))
+  })
   let version: number
   try {
     const result = await pool.query<{ v: string; postgis: string | null }>(
@@ -149,45 +161,75 @@ async function openPostgres(
     )
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log })
-  const listen = (channel: string, onMessage: (payload: string) => void) => listenOnPostgres(options.url, channel, onMessage)
+  const listen = (channel: string, onMessage: (payload: string) => void) =>
+    listenOnPostgres(options.url, channel, onMessage, (error) => onConnectionError(error, 'listen'))
   return { db, kind: 'postgres', describe: `PostgreSQL ${version} at ${where}`, listen }
 }
 
 /** A dedicated connection that LISTENs, reconnecting (with back-off) whenever it is lost. */
-async function listenOnPostgres(url: string, channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>> {
+async function listenOnPostgres(
+  url: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+  onError: (error: Error) => void,
+): Promise<() => Promise<void>> {
+  const FIRST_DELAY_MS = 100
+  const MAX_DELAY_MS = 2000
   let stopped = false
   let client: pg.Client | undefined
-  let delay = 250
+  let delay = FIRST_DELAY_MS
+  let timer: NodeJS.Timeout | undefined
+  const schedule = () => {
+    if (stopped || timer) return
+    timer = setTimeout(() => {
+      timer = undefined
+      void retry()
+    }, delay)
+    delay = Math.min(delay * 2, MAX_DELAY_MS)
+  }
   const connect = async (reconnecting: boolean): Promise<void> => {
     const c = new pg.Client({ connectionString: url })
-    c.on('error', () => {}) // 'end' follows; handled there
+    c.on('error', (error) => {
+      onError(error)
+      // 'end' normally follows; a client that errs without ending is ended here, which emits it.
+      if (client === c) void c.end().catch(() => {})
+    })
     c.on('notification', (n) => {
       if (n.channel === channel) onMessage(n.payload ?? '')
     })
     c.on('end', () => {
-      if (stopped || client !== c) return
+      if (client !== c) return
       client = undefined
-      setTimeout(() => void retry(), delay)
+      schedule()
     })
-    await c.connect()
-    await c.query(`listen ${channel.replace(/[^a-z0-9_]/gi, '')}`)
+    try {
+      await c.connect()
+      await c.query(`listen ${channel.replace(/[^a-z0-9_]/gi, '')}`)
+    } catch (error) {
+      await c.end().catch(() => {})
+      throw error
+    }
+    if (stopped) return void (await c.end().catch(() => {}))
     client = c
-    delay = 250
+    delay = FIRST_DELAY_MS
     if (reconnecting) onMessage('')
   }
   const retry = async () => {
     if (stopped) return
     try {
       await connect(true)
-    } catch {
-      delay = Math.min(delay * 2, 5000)
-      setTimeout(() => void retry(), delay)
+    } catch (error) {
+      onError(error as Error)
+      schedule()
     }
   }
   await connect(false)
   return async () => {
     stopped = true
-    await client?.end().catch(() => {})
+    clearTimeout(timer)
+    const c = client
+    client = undefined
+    await c?.end().catch(() => {})
   }
 }
 

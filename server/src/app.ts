@@ -12,9 +12,11 @@ import type { Kysely } from 'kysely'
 import { pino, type Logger } from 'pino'
 import { bootstrapDatabase, type BootstrapResult } from '../../db/bootstrap.ts'
 import { isReachable, openDatabase, type OpenDatabase } from '../../db/connect.ts'
+import { isDatabaseUnavailable } from '../../db/connection-errors.ts'
 import type { Database } from '../../db/database.ts'
 import type { AppConfig } from './config.ts'
 import { createContext, type Context } from './context.ts'
+import { DATABASE_UNAVAILABLE_MESSAGE } from './errors.ts'
 import { answerPreflight, createApolloServer, sendGraphQLResponse, setCorsHeaders } from './graphql-http.ts'
 import { Busy, Gate } from './gate.ts'
 import { Memo } from './memo.ts'
@@ -81,9 +83,13 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
 
   const server = createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
     handle(req, res).catch((error) => {
-      const status = error instanceof HttpError ? error.status : 500
+      // A tile or a download whose database connection is lost: the service's state, not a bug.
+      const unavailable = isDatabaseUnavailable(error)
+      const status = error instanceof HttpError ? error.status : unavailable ? 503 : 500
       if (status === 500) logger.error({ err: error, url: req.url }, 'request failed')
-      if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 500 ? 'Internal server error' : error.message }] })
+      if (unavailable && !res.headersSent) res.setHeader('retry-after', '2')
+      const message = status === 500 ? 'Internal server error' : unavailable ? DATABASE_UNAVAILABLE_MESSAGE : error.message
+      if (!res.headersSent) sendJson(res, status, { errors: [{ message, ...(unavailable ? { extensions: { code: 'SERVICE_UNAVAILABLE' } } : {}) }] })
       else res.destroy()
     })
   })
@@ -185,7 +191,10 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
   const baseUrl = `http://${host}:${address.port}`
 
   const ready = (async () => {
-    database = await openDatabase(config.database, { onStatement: () => statements++ })
+    database = await openDatabase(config.database, {
+      onStatement: () => statements++,
+      onConnectionError: (error, which) => logger.warn({ err: error, connection: which }, 'lost a database connection; it is replaced'),
+    })
     const result = await bootstrapDatabase(database.db, config.packages)
     for (const p of result.packages) {
       if (p.changedSinceLoad) {

@@ -30,3 +30,13 @@ export class ConflictError extends GraphQLError {
     super(message, { extensions: { code: 'CONFLICT' } })
   }
 }
+
+/** What a client is told when the database cannot be reached right now (HTTP 503 with Retry-After). */
+export const DATABASE_UNAVAILABLE_MESSAGE = '数据库暂时不可用，请几秒后重试 · The database is unavailable; try again in a few seconds'
+
+/** The service cannot answer right now, through no fault of the request: HTTP 503 with Retry-After. */
+export class ServiceUnavailableError extends GraphQLError {
+  constructor(message = DATABASE_UNAVAILABLE_MESSAGE) {
+    super(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } })
+  }
+}

@@ -10,8 +10,10 @@ import { unwrapResolverError } from '@apollo/server/errors'
 import { ApolloArmor } from '@escape.tech/graphql-armor'
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql'
 import type { Logger } from 'pino'
+import { isDatabaseUnavailable } from '../../db/connection-errors.ts'
 import { DEFAULT_LIMITS, type QueryLimits } from './config.ts'
 import type { Context } from './context.ts'
+import { ServiceUnavailableError } from './errors.ts'
 import { jitGateway } from './jit-executor.ts'
 
 /** Codes of errors we raise on purpose; anything else reaching a client is masked. */
@@ -20,19 +22,6 @@ const EXPOSED = new Set([
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
 ])
-
-/** Errors that mean the database cannot be reached right now (not a bug): connection refused, reset, shut down. */
-const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH',
-  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300', '55000',
-])
-
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; message?: string } | undefined
-  if (!e) return false
-  if (e.code && UNAVAILABLE_CODES.has(e.code)) return true
-  return /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(e.message ?? '')
-}
 
 /** GraphQL Armor reports a limit as "… limit of N exceeded …". */
 const LIMIT_EXCEEDED = /limit of \d+ exceeded/i
@@ -113,7 +102,7 @@ export function createApolloServer(
 
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (isDatabaseUnavailable(unwrapResolverError(error))) {
-    return { message: 'The database is unavailable; try again in a few seconds', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } }
+    return { ...new ServiceUnavailableError().toJSON(), path: formatted.path }
   }
   const code = formatted.extensions?.code
   if (LIMIT_EXCEEDED.test(formatted.message)) {

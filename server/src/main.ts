@@ -6,6 +6,7 @@ import { configFromEnv } from './config.ts'
 import { startApp, type App } from './app.ts'
 import { clientConfigFromEnv } from './client-config.ts'
 import { ensureWebBuild } from './web-build.ts'
+import { keepServingOnDatabaseErrors } from './last-resort.ts'
 
 function fail(error: unknown): never {
   if (error instanceof ConfigError || error instanceof DatasetError) {
@@ -21,6 +22,9 @@ function fail(error: unknown): never {
 
 let app: App | undefined
 let stopping = false
+
+// A database connection lost where nothing listens is logged, not fatal (last-resort.ts).
+keepServingOnDatabaseErrors(() => app?.logger)
 
 // Signals are handled from the first moment: a SIGTERM that arrives while the database is still
 // loading or the web app is still being built stops the server cleanly too (exit code 0).

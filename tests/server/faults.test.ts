@@ -2,43 +2,20 @@
  * The database goes away and comes back (as in a PostgreSQL restart): a TCP proxy between the server
  * and PostgreSQL is cut and restored, so only this test's connections see the outage.
  */
-import { createConnection, createServer, type Server, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { backend, cloneTemplate } from '../setup/database.ts'
+import { PgProxy } from '../setup/pg-proxy.ts'
 import { startTestServer, type TestServer } from '../setup/server.ts'
-
-class Proxy {
-  server: Server | undefined
-  sockets = new Set<Socket>()
-  constructor(readonly target: { host: string; port: number }) {}
-  async up(port = 0): Promise<number> {
-    this.server = createServer((client) => {
-      const upstream = createConnection(this.target)
-      for (const s of [client, upstream]) {
-        this.sockets.add(s)
-        s.on('close', () => this.sockets.delete(s))
-        s.on('error', () => {})
-      }
-      client.pipe(upstream).pipe(client)
-    })
-    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve))
-    return (this.server.address() as { port: number }).port
-  }
-  async down(): Promise<void> {
-    for (const s of this.sockets) s.destroy()
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()))
-  }
-}
 
 describe.runIf(backend === 'postgres')('database outage (protects the public server from crashing or leaking errors when PostgreSQL restarts)', () => {
   let clone: Awaited<ReturnType<typeof cloneTemplate>>
-  let proxy: Proxy
+  let proxy: PgProxy
   let port: number
   let server: TestServer
   beforeAll(async () => {
     clone = await cloneTemplate('seeded')
     const url = new URL((clone.options as { url: string }).url)
-    proxy = new Proxy({ host: url.hostname, port: Number(url.port || 5432) })
+    proxy = new PgProxy({ host: url.hostname, port: Number(url.port || 5432) })
     port = await proxy.up()
     url.hostname = '127.0.0.1'
     url.port = String(port)
@@ -65,6 +42,14 @@ describe.runIf(backend === 'postgres')('database outage (protects the public ser
     const body = (await during.json()) as any
     expect(body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE')
     expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres:/)
+    expect(during.headers.get('retry-after')).toBe('2')
+    // Tiles and downloads that need the database say so the same way (not a 500).
+    for (const path of ['/tiles/service-points/10/835/409.pbf', '/data/service-points.csv']) {
+      const res = await fetch(`${server.url}${path}`)
+      expect(res.status, path).toBe(503)
+      expect(res.headers.get('retry-after'), path).toBe('2')
+      expect(((await res.json()) as any).errors[0].extensions.code, path).toBe('SERVICE_UNAVAILABLE')
+    }
 
     await proxy.up(port)
     const t0 = Date.now()
