@@ -187,6 +187,10 @@ export interface ApiTokenTable {
   token_hash: string
   created_at: ColumnType<Date, string | undefined, never>
   revoked_at: ColumnType<Date | null, string | null | undefined, string | null>
+  /** What the token is for; the public audit log shows it instead of the holder's name. Null for tokens made before purposes. */
+  purpose: ColumnType<string | null, string | null | undefined, string | null>
+  /** The holder chose to be named in the public audit log. */
+  public_name: ColumnType<boolean, boolean | undefined, boolean>
 }
 
 export interface Database {
