@@ -21,6 +21,8 @@ export interface ApiToken {
   created_at: Generated<Timestamp>;
   id: string;
   name: string;
+  public_name: Generated<boolean>;
+  purpose: string | null;
   revoked_at: Timestamp | null;
   role: ColumnType<Role, string, string>;
   token_hash: string;

@@ -5,7 +5,12 @@ import { PageInfo } from './service-point.type.ts'
 @ObjectType({ simpleResolvers: true, description: 'One change to the data: who made it, when, and the record before and after.' })
 export class AuditEntry {
   @Field(() => ID, { description: 'Increasing with time.' }) id!: string
-  @Field(() => String, { description: 'Who made the change: an editor token\'s name, `import:<file>` for an import, `cli:token` for token management.' })
+  @Field(() => String, {
+    description:
+      'Who made the change, as the public may see it: for a change made with an API token, the token\'s purpose ' +
+      '(`API token #<id>` for a token made before purposes), or its holder\'s name only when the holder chose to be named ' +
+      '(`npm run token -- create … --show-name`); `import:<file>` for an import, `cli:token` for token management.',
+  })
   actor!: string
   @Field(() => String, { description: 'INSERT, UPDATE, DELETE; IMPORT for a whole file or data package; CREATE_TOKEN, REVOKE_TOKEN.' })
   action!: string
@@ -13,7 +18,11 @@ export class AuditEntry {
     description: 'The table: region (attributes, seat and boundary), region_name, indicator, indicator_value, gi_product, gi_product_region, service_point, department, task, task_department, dataset, api_token.',
   })
   entity!: string
-  @Field(() => ID, { description: 'The record\'s key; parts of a composite key are joined by / (indicator_value: indicator/region/year/kind).' })
+  @Field(() => ID, {
+    description:
+      'The record\'s key; parts of a composite key are joined by / (indicator_value: indicator/region/year/kind). For api_token entries, ' +
+      'the token\'s public label (as in actor), and before/after leave out the holder\'s name unless the holder chose to be named.',
+  })
   entityId!: string
   @Field(() => String, { description: 'When (ISO 8601).' }) at!: string
   @Field(() => JSONScalar, { nullable: true, description: 'The record before the change, in the download\'s field names (geometry as GeoJSON); null for an insert.' })

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'csv-parse/sync'
+import { unprotectCell } from './safe-cell.ts'
 
 export interface FieldSchema {
   name: string
@@ -117,7 +118,7 @@ export class DataPackage {
       const rowNumber = i + 2 // the header is row 1
       const row: CsvRow = { __row: rowNumber }
       for (const field of fields) {
-        row[field.name] = convert(record[field.name] ?? '', field, (problem) =>
+        row[field.name] = convert(unprotectCell(field, record[field.name] ?? ''), field, (problem) =>
           problems.push(`${file} row ${rowNumber}, column ${field.name}: ${problem}`),
         )
       }

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'csv-parse/sync'
+import { unprotectCell } from '../dataset/safe-cell.ts'
 import type { IncomingRecord, Problem } from '../records/apply.ts'
 import { geometryToWgs84, positionToWgs84, type Crs } from '../records/crs.ts'
 import type { Resource } from '../records/resources.ts'
@@ -23,6 +24,18 @@ const PROPERTY_ALIASES: Record<string, string[]> = {
   code: ['adcode'],
   boundary_quality: ['quality'],
   boundary_source: ['source', 'method'],
+}
+
+/**
+ * Other names of the coordinate columns, as GIS tools write them (GDAL's `-lco GEOMETRY=AS_XY` writes X and Y;
+ * QGIS and others lon/lat, longitude/latitude), compared without case.
+ */
+const COORDINATE_COLUMNS: Record<string, 'lng' | 'lat'> = { x: 'lng', lon: 'lng', long: 'lng', longitude: 'lng', y: 'lat', latitude: 'lat' }
+
+/** The coordinate field a CSV column name stands for (`X` → `lng`), for resources with lng/lat columns. */
+function coordinateColumn(resource: Resource, name: string): string | undefined {
+  const field = COORDINATE_COLUMNS[name.toLowerCase()] ?? (name.toLowerCase() === 'lng' || name.toLowerCase() === 'lat' ? name.toLowerCase() : undefined)
+  return field && resource.fields.some((f) => f.name === field) ? field : undefined
 }
 
 /** Reads `file` (by its extension: .csv, or .geojson/.json) as records of `resource`, converting coordinates from `crs`. */
@@ -52,11 +65,16 @@ function readCsv(resource: Resource, text: string, crs: Crs): ReadFile {
     return { format: 'csv', records: [], problems: [{ line: e.lines ?? 1, column: null, message: `not readable as CSV: ${e.message}` }] }
   }
   if (!rows.length) return { format: 'csv', records: [], problems: [{ line: 1, column: null, message: 'the file is empty (the first line must name the columns)' }] }
-  const header = rows[0].record.map((h) => h.trim())
+  const written = rows[0].record.map((h) => h.trim())
   const known = new Map(resource.fields.map((f) => [f.name, f]))
+  const header = written.map((name) => (known.has(name) ? name : (coordinateColumn(resource, name) ?? name)))
   header.forEach((name, i) => {
-    if (!known.has(name)) problems.push({ line: 1, column: name || `#${i + 1}`, message: `not a column of ${resource.name} (its columns: ${resource.fields.map((f) => f.name).join(', ')})` })
-    else if (header.indexOf(name) !== i) problems.push({ line: 1, column: name, message: 'the column appears twice' })
+    const column = written[i] || `#${i + 1}`
+    if (!known.has(name)) problems.push({ line: 1, column, message: `not a column of ${resource.name} (its columns: ${resource.fields.map((f) => f.name).join(', ')})` })
+    else if (header.indexOf(name) !== i) {
+      const first = written[header.indexOf(name)]
+      problems.push({ line: 1, column, message: first === written[i] ? 'the column appears twice' : `${first} and ${written[i]} both give ${name}: keep one of them` })
+    }
   })
   for (const k of resource.key) if (!header.includes(k)) problems.push({ line: 1, column: k, message: 'the key column is missing' })
   if (problems.length) return { format: 'csv', records: [], problems }
@@ -74,7 +92,7 @@ function readCsv(resource: Resource, text: string, crs: Crs): ReadFile {
     header.forEach((name, i) => {
       const field = known.get(name)!
       if (resource.readOnly.includes(name)) return
-      values[name] = parseCell(field, row.record[i], (message) => problems.push({ line, column: name, message }))
+      values[name] = parseCell(field, unprotectCell(field, row.record[i]), (message) => problems.push({ line, column: name, message }))
     })
     convertPoint(values, crs)
     records.push({ line, values, invalid: problems.length > before })
@@ -111,6 +129,7 @@ function readGeoJson(resource: Resource, text: string, crs: Crs, fileName: strin
       if (name === undefined) continue
       values[field.name] = parseCell(field, properties[name], report(field.name))
     }
+    keyFromFeatureId(resource, feature, values, report)
     const geometry = feature.geometry ?? null
     const record: IncomingRecord = { line, values, invalid: problems.some((p) => p.line === line) }
     if (spatial.kind === 'point') {
@@ -126,6 +145,23 @@ function readGeoJson(resource: Resource, text: string, crs: Crs, fileName: strin
     records.push(record)
   })
   return { format: 'geojson', records, problems }
+}
+
+/**
+ * RFC 7946's feature `id` as the record's key when the properties lack it: GDAL and QGIS write a
+ * property named `id` only as the feature's id. When both are given they must agree.
+ */
+function keyFromFeatureId(resource: Resource, feature: any, values: Values, report: (column: string | null) => (message: string) => void): void {
+  const id = feature.id
+  if (resource.key.length !== 1 || id === undefined || id === null) return
+  const key = resource.key[0]
+  const field = resource.fields.find((f) => f.name === key)!
+  if (typeof id !== 'string' && typeof id !== 'number') return report('id')(`the feature's id must be a string or a number, not ${typeof id}`)
+  const fromId = parseCell(field, id, report(key))
+  if (!(key in values)) values[key] = fromId
+  else if (values[key] !== null && fromId !== null && values[key] !== fromId) {
+    report(key)(`"${values[key]}" differs from the feature's id "${fromId}": give one of them, or make them equal`)
+  }
 }
 
 /**

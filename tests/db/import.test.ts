@@ -204,6 +204,84 @@ describe('importing', () => {
   })
 })
 
+describe('spreadsheet-safe cells', () => {
+  it('writes formula-like text with a leading \', leaves negative numbers alone, and imports the download back with 0 changes', async () => {
+    const values = path.join(dir, 'formulas.csv')
+    writeFileSync(values, [
+      'indicator_code,region_code,year,kind,value,value_max,source,note',
+      'invention-patents-in-force,410184,2025,ACTUAL,-135,,"=HYPERLINK(""http://evil.example"")",@SUM(A1)',
+      'invention-patents-in-force,410184,2024,ACTUAL,1,,+86 371,\'-already quoted',
+      '',
+    ].join('\n'))
+    expect(await importFile(t.db, { resource: 'indicator-values', file: values, county: COUNTY })).toMatchObject({ inserted: 2 })
+    const stored = await t.db.selectFrom('indicator_value').select(['year', 'value', 'source', 'note']).where('kind', '=', 'ACTUAL').orderBy('year').execute()
+    expect(stored.map((r) => [r.year, Number(r.value), r.source, r.note])).toEqual([
+      [2024, 1, '+86 371', '-already quoted'], // a ' before a formula character is the file's marker, not the value's
+      [2025, -135, '=HYPERLINK("http://evil.example")', '@SUM(A1)'],
+    ])
+
+    const body = (await DOWNLOADS.find((d) => d.path === 'indicator-values.csv')!.build(t.db, COUNTY)).body
+    const lines = body.split('\r\n')
+    expect(lines).toContain('invention-patents-in-force,410184,2025,ACTUAL,-135,,"\'=HYPERLINK(""http://evil.example"")",\'@SUM(A1)')
+    expect(lines).toContain('invention-patents-in-force,410184,2024,ACTUAL,1,,\'+86 371,\'-already quoted')
+
+    const back = await importFile(t.db, { resource: 'indicator-values', file: await downloaded('indicator-values.csv'), county: COUNTY, dryRun: true })
+    expect(back).toMatchObject({ inserted: 0, updated: 0, changes: [] })
+  })
+
+  it('keeps a value that itself begins with \' and a formula character through the round trip', async () => {
+    await t.db.updateTable('service_point').set({ note: "'=not a marker", address: '-1 层' }).where('id', '=', 'rights-protection-xinzheng').execute()
+    const file = await downloaded('service-points.csv')
+    const row = readFileSync(file, 'utf8').split('\r\n').find((l) => l.startsWith('rights-protection-xinzheng,'))!
+    expect(row).toContain(",\'-1 层,")
+    expect(row).toMatch(/,''=not a marker$/)
+    expect(await importFile(t.db, { resource: 'service-points', file, county: COUNTY, dryRun: true })).toMatchObject({ inserted: 0, updated: 0, changes: [] })
+  })
+})
+
+describe('files from GIS tools', () => {
+  const pointsGeoJson = async (edit: (feature: any) => void) => {
+    const collection = JSON.parse((await DOWNLOADS.find((d) => d.path === 'service-points.geojson')!.build(t.db, COUNTY)).body)
+    collection.features.forEach(edit)
+    const file = path.join(dir, 'gis-points.geojson')
+    writeFileSync(file, JSON.stringify(collection))
+    return file
+  }
+
+  it('takes a feature\'s key from its RFC 7946 id when the properties lack it', async () => {
+    const file = await pointsGeoJson((f) => delete f.properties.id)
+    expect(await importFile(t.db, { resource: 'service-points', file, county: COUNTY, dryRun: true })).toMatchObject({ inserted: 0, updated: 0, changes: [] })
+  })
+
+  it('refuses a feature whose id and key property differ, naming both, and writes nothing', async () => {
+    const file = await pointsGeoJson((f) => {
+      if (f.id === 'rights-protection-xinzheng') f.id = 'someone-else'
+      f.properties.name_en += ' (edited)'
+    })
+    const before = await auditCount()
+    const error = await errorOf(importFile(t.db, { resource: 'service-points', file, county: COUNTY }))
+    expect(error.problems).toEqual([
+      expect.stringMatching(/^gis-points\.geojson feature \d+, property id: "rights-protection-xinzheng" differs from the feature's id "someone-else"/),
+    ])
+    expect(await auditCount()).toBe(before)
+    expect(await t.db.selectFrom('service_point').select('id').where('name_en', 'like', '%(edited)').execute()).toEqual([])
+  })
+
+  it('reads X/Y, lon/lat and longitude/latitude columns as lng/lat', async () => {
+    for (const [x, y] of [['X', 'Y'], ['lon', 'lat'], ['Longitude', 'Latitude']]) {
+      const file = await downloaded('service-points.csv', (s) => s.replace(',lng,lat,', `,${x},${y},`))
+      expect(readFileSync(file, 'utf8')).toContain(`,${x},${y},`)
+      expect(await importFile(t.db, { resource: 'service-points', file, county: COUNTY, dryRun: true }), x).toMatchObject({ inserted: 0, updated: 0, changes: [] })
+    }
+  })
+
+  it('refuses a file giving a coordinate twice (lng and X), naming both columns', async () => {
+    const file = await downloaded('service-points.csv', (s) => s.split('\r\n').map((l, i) => (l ? `${l},${i === 0 ? 'X' : ''}` : l)).join('\r\n'))
+    const error = await errorOf(importFile(t.db, { resource: 'service-points', file, county: COUNTY }))
+    expect(error.problems).toEqual(['service-points.csv line 1, column X: lng and X both give lng: keep one of them'])
+  })
+})
+
 describe('the data:import command', () => {
   it('refuses with one clear sentence while a server holds the embedded database', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'locked-'))

@@ -43,7 +43,7 @@ describe('datapackage.json', () => {
     expect(descriptor.title).toMatch(/新郑市/)
     expect(descriptor.licenses.map((l: any) => l.name)).toContain('CC-BY-4.0')
     expect(descriptor.sources.length).toBeGreaterThan(0)
-    expect(descriptor.created).toBe('2026-11-26')
+    expect(descriptor.created).toBe('2026-11-26T00:00:00Z') // an RFC 3339 date-time, as Frictionless asks
     expect(new Date(descriptor.updated).getTime()).not.toBeNaN()
     expect(descriptor.resources.map((r: any) => r.path)).toEqual([
       'regions.csv', 'region-names.csv', 'seats.csv', 'indicators.csv', 'indicator-values.csv', 'gi-products.csv',

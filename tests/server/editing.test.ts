@@ -13,8 +13,8 @@ let editor: string
 let admin: string
 beforeAll(async () => {
   server = await startTestServer()
-  editor = (await createToken(server.db, '张三 (market regulation bureau)', 'editor')).token
-  admin = (await createToken(server.db, 'platform-admin', 'admin')).token
+  editor = (await createToken(server.db, '张三 (market regulation bureau)', 'editor', { publicName: true })).token
+  admin = (await createToken(server.db, 'platform-admin', 'admin', { publicName: true })).token
 })
 afterAll(() => server.close())
 

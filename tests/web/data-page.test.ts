@@ -32,8 +32,8 @@ describe.runIf(backend === 'pglite')('#/data and #/history in Chromium', () => {
   beforeAll(async () => {
     suite = await openBrowserSuite()
     ;({ browser, server, context, page, external, errors } = suite)
-    editor = (await createToken(server.db, '李四 (county IP office)', 'editor')).token
-    admin = (await createToken(server.db, 'platform-admin', 'admin')).token
+    editor = (await createToken(server.db, '李四 (county IP office)', 'editor', { publicName: true })).token
+    admin = (await createToken(server.db, 'platform-admin', 'admin', { publicName: true })).token
   })
 
   afterAll(() => suite?.close())

@@ -6,12 +6,14 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/database.ts'
 import { ForbiddenError, UnauthenticatedError } from '../errors.ts'
 import { roleAllows, tokenId, tokenMatches, type Role } from './token.ts'
-import { findLiveToken } from './token.repository.ts'
+import { findLiveToken, publicLabelOf } from './token.repository.ts'
 
 export interface Viewer {
   /** The token's name: the actor in the audit log. */
   name: string
   role: Role
+  /** How the public sees the holder: the name if they chose so, else the token's purpose (or `API token #<id>`). */
+  publicLabel: string
 }
 
 // Compared against when no row matches, so that unknown ids take as long as wrong secrets.
@@ -50,6 +52,6 @@ export class RequestAuth {
     const id = tokenId(token)
     const row = id ? await findLiveToken(this.db, id) : undefined
     const ok = tokenMatches(token, row?.hash ?? DUMMY_HASH)
-    return row && ok ? { name: row.name, role: row.role } : undefined
+    return row && ok ? { name: row.name, role: row.role, publicLabel: publicLabelOf(row) } : undefined
   }
 }

@@ -201,7 +201,7 @@ export class EditResolver {
     if (!county) throw new NotFoundError('Region', code)
     if (quality === GeometryQuality.NONE) throw new BadUserInputError('quality', 'must be OFFICIAL or APPROXIMATE')
     const geometry = geometryToWgs84(geometryOf(boundary, 'boundary'), crsOf(crs))
-    const values = { code, boundary_quality: quality, boundary_source: source?.trim() || `supplied by ${viewer.name} on ${today()}` }
+    const values = { code, boundary_quality: quality, boundary_source: source?.trim() || `supplied by ${viewer.publicLabel} on ${today()}` }
     await apply(
       () => applyRecords(ctx.db, regionBoundaries, [{ line: 1, values, geometry }], { county, actor: viewer.name }),
       { code: 'code', boundary: 'geometry', quality: 'boundary_quality', source: 'boundary_source' },

@@ -8,6 +8,7 @@ import { stringify } from 'csv-stringify/sync'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/database.ts'
 import type { FieldSchema, PackageDescriptor } from '../../../db/dataset/package.ts'
+import { isProtectedField, protectCell, withoutSafeCellNote, withSafeCellNote } from '../../../db/dataset/safe-cell.ts'
 import { BOUNDARY_FIELDS, findResource, RESOURCES, type Resource, type StoredRecord } from '../../../db/records/resources.ts'
 
 /** One downloadable file. */
@@ -36,10 +37,14 @@ export interface DatasetInfo {
 
 const CSV_RESOURCES = RESOURCES.filter((r) => r.name !== 'region-boundaries')
 
-/** UTF-8 with a byte-order mark (so that spreadsheet programs read Chinese correctly), CRLF line ends (RFC 4180). */
+/**
+ * UTF-8 with a byte-order mark (so that spreadsheet programs read Chinese correctly), CRLF line ends (RFC 4180),
+ * text cells that a spreadsheet would take for a formula prefixed with `'` (db/dataset/safe-cell.ts).
+ */
 function toCsv(fields: FieldSchema[], records: StoredRecord[]): string {
   const columns = fields.map((f) => f.name)
-  return stringify(records.map((r) => columns.map((c) => r.values[c] ?? '')), { header: true, columns, bom: true, record_delimiter: '\r\n' })
+  const rows = records.map((r) => fields.map((f) => protectCell(f, r.values[f.name] ?? '')))
+  return stringify(rows, { header: true, columns, bom: true, record_delimiter: '\r\n' })
 }
 
 function csvDownload(resource: Resource): Download {
@@ -178,7 +183,9 @@ function describedFields(dataset: DatasetInfo, download: Download): FieldSchema[
   )
   return download.fields.map((f) => {
     const source = loaded.get(f.name)
-    const description = (baseName === 'seats' && SHARED_DESCRIPTIONS[f.name]) || f.description || source?.description
+    const own = withoutSafeCellNote((baseName === 'seats' && SHARED_DESCRIPTIONS[f.name]) || f.description || source?.description)
+    // CSV text cells are spreadsheet-safe (a leading '); GeoJSON properties are written as they are.
+    const description = download.format === 'csv' && isProtectedField(f) ? withSafeCellNote(own) : own
     const unit = f.unit ?? source?.unit
     return {
       name: f.name,
@@ -193,6 +200,15 @@ function describedFields(dataset: DatasetInfo, download: Download): FieldSchema[
 /** sha256 of a body, as Frictionless writes hashes. */
 export function hashOf(body: string): string {
   return `sha256:${createHash('sha256').update(body).digest('hex')}`
+}
+
+/**
+ * Frictionless asks for an RFC 3339 date-time in `created`: a package that gives only a date
+ * (`2026-11-26`) means the start of that day, UTC. Undefined when the package gives none.
+ */
+function rfc3339(created: string | undefined): string | undefined {
+  if (!created) return undefined
+  return /^\d{4}-\d{2}-\d{2}$/.test(created) ? `${created}T00:00:00Z` : created
 }
 
 /** The data package descriptor of a county's live data, with each file's rows, bytes and hash. */
@@ -229,7 +245,7 @@ export async function buildDataPackage(db: Kysely<Database>, dataset: DatasetInf
     licenses: dataset.licenses,
     sources: dataset.sources,
     ...(d.contributors ? { contributors: d.contributors } : {}),
-    created: d.created ?? dataset.createdAt.toISOString(),
+    created: rfc3339(d.created) ?? dataset.createdAt.toISOString(),
     updated: dataset.updatedAt.toISOString(),
     resources,
   }

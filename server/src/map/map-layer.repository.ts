@@ -4,10 +4,10 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../../../db/database.ts'
-import { metresToDegrees } from '../../../db/spatial.ts'
+import { metresToDegrees, simplifiedPolygons } from '../../../db/spatial.ts'
 
 function geometry(column: RawBuilder<unknown>, simplifyMeters: number): RawBuilder<unknown> {
-  const g = simplifyMeters > 0 ? sql`st_multi(st_simplifypreservetopology(${column}, ${metresToDegrees(simplifyMeters)}::float8))` : column
+  const g = simplifyMeters > 0 ? simplifiedPolygons(column, metresToDegrees(simplifyMeters)) : column
   return sql`st_asgeojson(st_forcepolygonccw(${g}), 6)::json`
 }
 

@@ -75,7 +75,7 @@ export class RegionResolver {
     nullable: true,
     description:
       'Boundary as a GeoJSON MultiPolygon (WGS84, ≤ 6 decimals, right-hand rule). Check boundaryQuality: APPROXIMATE ' +
-      'boundaries are schematic. simplifyMeters (0–10000) simplifies it for display (Douglas–Peucker, topology-preserving per polygon).',
+      'boundaries are schematic. simplifyMeters (0–10000) simplifies it for display (Douglas–Peucker, topology-preserving per polygon, then made valid: always a valid MultiPolygon).',
   })
   async boundary(
     @Root() region: Region,
