@@ -30,9 +30,12 @@ export function representationTag(tag: string): string {
 /** Preference among codings the client weighs alike: smaller first. */
 const ORDER: readonly Coding[] = ['br', 'gzip', 'identity']
 
+/** The weight of identity when the header does not name it: above refusal, below any q-value a client can write (0.001 is the smallest). */
+const IMPLICIT_IDENTITY = 0.0001
+
 /**
  * The coding to send among `offered` (identity is always possible): the one with the highest q-value
- * in `accept`, ties going to the smaller. No header means identity. `identity;q=0` or `*;q=0` refuse
+ * in `accept`, ties going to the smaller; identity when not named comes last. No header means identity. `identity;q=0` or `*;q=0` refuse
  * identity; when nothing offered is acceptable, identity is sent all the same (RFC 9110 §12.5.3 allows it).
  */
 export function negotiate(accept: string | undefined, offered: readonly Coding[]): Coding {
@@ -48,7 +51,8 @@ export function negotiate(accept: string | undefined, offered: readonly Coding[]
     }
     q.set(name === 'x-gzip' ? 'gzip' : name, weight)
   }
-  const weightOf = (c: Coding): number => q.get(c) ?? (c === 'identity' ? (q.has('*') ? q.get('*')! : 1) : (q.get('*') ?? 0))
+  // Identity not named is acceptable (unless `*;q=0`), but after any coding the client named.
+  const weightOf = (c: Coding): number => q.get(c) ?? (c === 'identity' ? (q.has('*') ? q.get('*')! && IMPLICIT_IDENTITY : IMPLICIT_IDENTITY) : (q.get('*') ?? 0))
   let best: Coding = 'identity'
   let bestQ = -1
   for (const c of ORDER) {
