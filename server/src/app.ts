@@ -1,7 +1,8 @@
 /**
- * The platform's HTTP server: GraphQL at /graphql (Apollo Server 5 over node:http),
- * /healthz, and the built web app at /. It listens at once and answers /healthz 503
- * until migrations and data loading are done.
+ * The platform's HTTP server: GraphQL at /graphql (Apollo Server 5 over node:http), /healthz,
+ * /tiles, /data and the built web app at /, as the rows of one route table (http/routes.ts)
+ * answered by one router (http/router.ts). It listens at once and answers /healthz 503 until
+ * migrations and data loading are done.
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
