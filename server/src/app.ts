@@ -1,39 +1,34 @@
 /**
- * The platform's HTTP server: GraphQL at /graphql (Apollo Server 5 over node:http),
- * /healthz, and the built web app at /. It listens at once and answers /healthz 503
- * until migrations and data loading are done.
+ * The platform's HTTP server: GraphQL at /graphql (Apollo Server 5 over node:http), /healthz,
+ * /tiles, /data and the built web app at /, as the rows of one route table (http/routes.ts)
+ * answered by one router (http/router.ts). It listens at once and answers /healthz 503 until
+ * migrations and data loading are done.
  */
-import { existsSync } from 'node:fs'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import path from 'node:path'
-import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server'
+import type { ApolloServer } from '@apollo/server'
 import type { Kysely } from 'kysely'
 import { pino, type Logger } from 'pino'
 import { bootstrapDatabase, type BootstrapResult } from '../../db/bootstrap.ts'
 import { isReachable, openDatabase, type OpenDatabase } from '../../db/connect.ts'
-import { isDatabaseUnavailable } from '../../db/connection-errors.ts'
 import type { Database } from '../../db/database.ts'
 import type { AppConfig } from './config.ts'
-import { createContext, type Context } from './context.ts'
-import { DATABASE_UNAVAILABLE_MESSAGE } from './errors.ts'
-import { answerPreflight, createApolloServer, sendGraphQLResponse, setCorsHeaders } from './graphql-http.ts'
-import { Busy, Gate } from './gate.ts'
+import type { Context } from './context.ts'
+import { createApolloServer } from './graphql-http.ts'
+import { Gate } from './gate.ts'
+import { createRouter } from './http/router.ts'
+import { appRoutes } from './http/routes.ts'
 import { Memo } from './memo.ts'
 import { ResponseCache } from './response-cache.ts'
-import { serveData } from './data/download.ts'
 import { buildAppSchema } from './schema.ts'
 import { contentSecurityPolicy, DEFAULT_HEADERS, setSecurityHeaders } from './security/headers.ts'
 import { RateLimiter } from './security/rate-limit.ts'
-import { serveClientConfig } from './client-config.ts'
-import { serveStatic } from './static.ts'
 import { TileServer } from './tiles/tiles.http.ts'
+
+export { MAX_BODY_BYTES } from './http/body.ts'
 
 /** How long SIGTERM waits for requests in flight before cutting their connections. */
 export const DRAIN_MS = 10_000
-
-/** Largest request body accepted, in bytes. */
-export const MAX_BODY_BYTES = 1024 * 1024
 
 export interface App {
   server: Server
@@ -58,15 +53,6 @@ type State =
   | { phase: 'failed'; reason: string }
   | { phase: 'closed' }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message)
-  }
-}
-
 /** Starts listening, then prepares the database in the background (see `ready`). */
 export async function startApp(config: AppConfig, options: { logger?: Logger } = {}): Promise<App> {
   const logger = options.logger ?? pino({ level: config.logLevel })
@@ -81,99 +67,29 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
   const gate = new Gate(config.expensiveConcurrency ?? 4)
   let stopListening: (() => Promise<void>) | undefined
 
-  const server = createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
-    handle(req, res).catch((error) => {
-      // A tile or a download whose database connection is lost: the service's state, not a bug.
-      const unavailable = isDatabaseUnavailable(error)
-      const status = error instanceof HttpError ? error.status : unavailable ? 503 : 500
-      if (status === 500) logger.error({ err: error, url: req.url }, 'request failed')
-      if (unavailable && !res.headersSent) res.setHeader('retry-after', '2')
-      const message = status === 500 ? 'Internal server error' : unavailable ? DATABASE_UNAVAILABLE_MESSAGE : error.message
-      if (!res.headersSent) sendJson(res, status, { errors: [{ message, ...(unavailable ? { extensions: { code: 'SERVICE_UNAVAILABLE' } } : {}) }] })
-      else res.destroy()
-    })
+  const routes = appRoutes({
+    config,
+    ready: () => (state.phase === 'ready' ? { apollo: state.apollo, db: state.database.db, defaultCounty: state.defaultCounty, tiles: state.tiles } : undefined),
+    health,
+    cache,
+    shared: { memo, gate },
   })
+  const router = createRouter(routes, {
+    logger,
+    setSecurityHeaders: (req, res) => setSecurityHeaders(req, res, headerOptions, csp),
+    admit: (req, res) => limiter.admit(req, res),
+    gate: (_req, work) => gate.run(work),
+    ready: () => state.phase === 'ready',
+  })
+  const server = createServer({ connectionsCheckingInterval: 1000 }, (req, res) => void router(req, res))
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    setSecurityHeaders(req, res, headerOptions, csp)
-    if (url.pathname === '/healthz') return health(res)
-    const limited = url.pathname === '/graphql' || url.pathname.startsWith('/data/') || url.pathname.startsWith('/tiles/')
-    if (limited && req.method !== 'OPTIONS' && !limiter.admit(req, res)) return
-    if (url.pathname === '/graphql') return graphql(req, res, url)
-    if (url.pathname.startsWith('/tiles/') && state.phase === 'ready') {
-      const { tiles, database: db, defaultCounty } = state
-      const county = url.searchParams.get('county') ?? defaultCounty
-      if (await gate.run(() => tiles.handle(req, res, url.pathname, db.db, county)).catch((e) => (e instanceof Busy ? busy(res) : Promise.reject(e)))) return
-    }
-    if (url.pathname === '/graphiql') return redirect(res, '/graphiql/')
-    if (url.pathname.startsWith('/graphiql/') && config.explorerRoot) {
-      if (await serveStatic(config.explorerRoot, req, res, url.pathname.slice('/graphiql'.length))) return
-    }
-    if (url.pathname === '/data' || url.pathname.startsWith('/data/')) return serveData(req, res, url, state.phase === 'ready' ? { db: state.database.db, defaultCounty: state.defaultCounty } : undefined)
-    if (url.pathname === '/config.json') return serveClientConfig(req, res, config.client)
-    if (await serveStatic(config.webRoot, req, res, url.pathname)) return
-    if (url.pathname === '/' && !existsSync(path.join(config.webRoot, 'index.html'))) return buildingPage(res)
-    sendJson(res, 404, { error: `Nothing at ${url.pathname}` })
-  }
-
-  async function health(res: ServerResponse): Promise<void> {
+  async function health(): Promise<{ status: number; body: object }> {
     if (state.phase === 'ready') {
-      if (await isReachable(state.database.db)) return sendJson(res, 200, { status: 'ok', database: state.database.kind })
-      return sendJson(res, 503, { status: 'unavailable', reason: 'the database does not answer' })
+      if (await isReachable(state.database.db)) return { status: 200, body: { status: 'ok', database: state.database.kind } }
+      return { status: 503, body: { status: 'unavailable', reason: 'the database does not answer' } }
     }
     const reason = state.phase === 'failed' ? state.reason : state.phase === 'closed' ? 'shutting down' : 'migrating and loading data'
-    sendJson(res, 503, { status: state.phase, reason })
-  }
-
-  async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (req.method === 'OPTIONS') return answerPreflight(res)
-    setCorsHeaders(res)
-    if (state.phase !== 'ready') {
-      res.setHeader('retry-after', '2')
-      return sendJson(res, 503, {
-        errors: [{ message: 'The service is starting or unavailable', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
-      })
-    }
-    const { apollo, database, defaultCounty } = state
-    const method = (req.method ?? 'GET').toUpperCase()
-    const cacheKey = method === 'GET' ? ResponseCache.keyOf(url.searchParams, req.headers.accept) : undefined
-    if (cacheKey) {
-      const hit = cache.get(cacheKey)
-      if (hit) {
-        res.setHeader('content-type', hit.contentType)
-        res.setHeader('x-cache', 'hit')
-        return sendGraphQLResponse(req, res, hit.status, hit.body, config.cacheMaxAgeSeconds ?? 60)
-      }
-    }
-    const generation = cache.generation
-    const headers = new HeaderMap()
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value)
-    }
-    const request: HTTPGraphQLRequest = {
-      method,
-      headers,
-      search: url.search,
-      body: method === 'POST' ? await readJsonBody(req) : undefined,
-    }
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: request,
-      context: async () => createContext(database.db, defaultCounty, req.headers.authorization, { memo, gate }),
-    })
-    for (const [key, value] of response.headers) res.setHeader(key, value)
-    if (response.body.kind === 'complete') {
-      const status = response.status ?? 200
-      if (cacheKey && status === 200 && !response.body.string.includes('"errors":')) {
-        res.setHeader('x-cache', 'miss')
-        cache.set(cacheKey, { status, contentType: response.headers.get('content-type') ?? 'application/json', body: response.body.string }, generation)
-      }
-      return sendGraphQLResponse(req, res, response.status ?? 200, response.body.string, config.cacheMaxAgeSeconds ?? 60)
-    }
-    res.statusCode = response.status ?? 200
-    res.setHeader('cache-control', 'no-store')
-    for await (const chunk of response.body.asyncIterator) res.write(chunk)
-    res.end()
+    return { status: 503, body: { status: state.phase, reason } }
   }
 
   // A client must send its headers within 10 s and its whole request within REQUEST_TIMEOUT_MS.
@@ -250,57 +166,4 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
       await database?.db.destroy()
     },
   }
-}
-
-/** `/` while the first start is still building the web app: a page that reloads itself until it is there. */
-function buildingPage(res: ServerResponse): void {
-  const html =
-    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="3">' +
-    '<title>正在准备 · Starting</title></head><body><p>首次启动，正在构建网页应用，请稍候…</p>' +
-    '<p lang="en">First start: building the web app, please wait…</p></body></html>'
-  res.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'retry-after': '3', 'cache-control': 'no-store' })
-  res.end(html)
-}
-
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  const type = req.headers['content-type'] ?? ''
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, `The request body is larger than ${MAX_BODY_BYTES} bytes`)
-    chunks.push(chunk as Buffer)
-  }
-  const text = Buffer.concat(chunks).toString('utf8')
-  if (!/^application\/(graphql-response\+)?json\b/i.test(type) && !/^application\/json/i.test(type)) {
-    // Apollo answers a missing or unsupported content type with its own 400; hand it the raw text.
-    return text
-  }
-  if (text.trim() === '') return undefined
-  try {
-    return JSON.parse(text)
-  } catch (error) {
-    throw new HttpError(400, `The request body is not valid JSON: ${(error as Error).message}`)
-  }
-}
-
-function busy(res: ServerResponse): true {
-  res.setHeader('retry-after', '1')
-  sendJson(res, 503, { error: 'The server is busy with other expensive requests: retry in a moment' })
-  return true
-}
-
-function redirect(res: ServerResponse, location: string): void {
-  res.writeHead(308, { location })
-  res.end()
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body)
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-  })
-  res.end(text)
 }

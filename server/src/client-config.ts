@@ -2,8 +2,8 @@
  * The web app's runtime configuration, served as /config.json: the basemaps it may offer.
  * Nothing here is secret: a 天地图 browser key is sent to every browser that uses it.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ConfigError } from '../../db/connect.ts'
+import type { Reply } from './http/send.ts'
 
 /** A basemap the web app can draw under its own layers; none is drawn unless the user picks it. */
 export type BasemapOption =
@@ -77,15 +77,10 @@ function checkHttpUrl(name: string, value: string): string {
   return value
 }
 
-/** Answers GET /config.json: the app's configuration (`AppConfig.client`), else read from the environment once. */
-export function serveClientConfig(req: IncomingMessage, res: ServerResponse, config?: ClientConfig): void {
+/** The reply to GET /config.json: the app's configuration (`AppConfig.client`), else read from the environment once. */
+export function clientConfigReply(config?: ClientConfig): Reply {
   const text = config ? JSON.stringify(config) : (fromEnv ??= JSON.stringify(clientConfigFromEnv()))
-  res.writeHead(200, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-cache',
-  })
-  res.end(req.method === 'HEAD' ? undefined : text)
+  return { body: text, headers: { 'cache-control': 'no-cache' } }
 }
 let fromEnv: string | undefined
 

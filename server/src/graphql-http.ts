@@ -1,9 +1,8 @@
 /**
  * Apollo Server set-up for the public API: document limits (GraphQL Armor), error masking and
- * logging, and the HTTP caching of GET responses (Cache-Control, ETag, 304).
+ * logging. The HTTP side (caching of GET responses, ETag, 304, CORS, compression) is graphql-route.ts
+ * and the shared rules in http/.
  */
-import { createHash } from 'node:crypto'
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server'
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled'
 import { unwrapResolverError } from '@apollo/server/errors'
@@ -87,7 +86,7 @@ export function createApolloServer(
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     // Armor is typed against the CJS build of @apollo/server; the plugin objects are the same at run time.
-    // sendGraphQLResponse sets Cache-Control itself; Apollo's cache-control plugin would only add a
+    // graphql-route.ts sets Cache-Control itself; Apollo's cache-control plugin would only add a
     // hook around every field resolver of every request (no @cacheControl hints are used).
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
@@ -110,68 +109,4 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
   }
   if (typeof code === 'string' && EXPOSED.has(code)) return formatted
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } }
-}
-
-const recentEtags = new Map<string, string>()
-
-/** A strong ETag of a body; the last few hundred are remembered (cached responses repeat the same string). */
-function etagOf(body: string): string {
-  let etag = recentEtags.get(body)
-  if (!etag) {
-    etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
-    if (recentEtags.size > 500) recentEtags.clear()
-    recentEtags.set(body, etag)
-  }
-  return etag
-}
-
-/** Response headers that let any origin read the API (no cookies are used). */
-export function setCorsHeaders(res: ServerResponse): void {
-  res.setHeader('access-control-allow-origin', '*')
-  res.setHeader('access-control-expose-headers', 'etag, retry-after')
-}
-
-/** Answers a CORS preflight for /graphql. */
-export function answerPreflight(res: ServerResponse): void {
-  setCorsHeaders(res)
-  res.writeHead(204, {
-    'access-control-allow-methods': 'GET, POST, OPTIONS',
-    'access-control-allow-headers': 'content-type, authorization, accept, if-none-match, apollo-require-preflight, x-apollo-operation-name',
-    'access-control-max-age': '86400',
-  })
-  res.end()
-}
-
-/**
- * Sends a complete GraphQL response. A successful GET (status 200, no errors) is cacheable:
- * `Cache-Control: public, max-age`, a strong ETag of the body, and 304 when `If-None-Match` matches.
- * Everything else is `no-store`.
- */
-export function sendGraphQLResponse(
-  req: IncomingMessage,
-  res: ServerResponse,
-  status: number,
-  body: string,
-  cacheMaxAgeSeconds: number,
-): void {
-  res.statusCode = status
-  const cacheable = req.method === 'GET' && status === 200 && !body.includes('"errors":')
-  if (!cacheable) {
-    res.setHeader('cache-control', 'no-store')
-    res.end(body)
-    return
-  }
-  const etag = etagOf(body)
-  res.setHeader('cache-control', `public, max-age=${cacheMaxAgeSeconds}`)
-  res.setHeader('etag', etag)
-  res.setHeader('vary', 'accept')
-  const ifNoneMatch = req.headers['if-none-match']
-  if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim() === etag || t.trim() === `W/${etag}`)) {
-    res.statusCode = 304
-    res.removeHeader('content-type')
-    res.removeHeader('content-length')
-    res.end()
-    return
-  }
-  res.end(body)
 }

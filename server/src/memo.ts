@@ -1,46 +1,64 @@
 /**
  * Results of costly computations shared across requests (e.g. coverage shares), cleared with the
- * response cache on every write. A failed computation is not kept.
+ * response cache on every write. A failed computation is not kept. Bounded by bytes (an estimate
+ * from the value's JSON once it has settled), least recently used first out.
  */
-export class Memo {
-  readonly #entries = new Map<string, Promise<unknown>>()
-  /** Values of the entries whose computation has finished, for synchronous reads (see `peek`). */
-  readonly #settled = new Map<string, unknown>()
+import type { LRUCache } from 'lru-cache'
+import { boundedCache, stringBytes } from './bounded-cache.ts'
 
-  constructor(readonly maxEntries = 500) {}
+interface Entry {
+  promise: Promise<unknown>
+  /** Set once the computation has finished, for synchronous reads (see `peek`). */
+  settled?: { value: unknown }
+  /** Estimated bytes (a placeholder until settled). */
+  bytes: number
+}
+
+/** What an entry is counted as while its computation runs. */
+const PENDING_BYTES = 256
+
+export class Memo {
+  readonly #entries: LRUCache<string, Entry>
+
+  constructor(readonly maxBytes = 32 * 1024 * 1024) {
+    this.#entries = boundedCache<string, Entry>('memoised figures', maxBytes, (e, k) => e.bytes + stringBytes(k))
+  }
 
   get<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    let entry = this.#entries.get(key) as Promise<T> | undefined
-    if (!entry) {
-      if (this.#entries.size >= this.maxEntries) this.#delete(this.#entries.keys().next().value!)
-      const computed = compute()
-      entry = computed
-      this.#entries.set(key, computed)
-      computed.then(
-        (value) => {
-          // Not if the entry was cleared (or replaced) meanwhile.
-          if (this.#entries.get(key) === computed) this.#settled.set(key, value)
-        },
-        () => {
-          if (this.#entries.get(key) === computed) this.#delete(key)
-        },
-      )
-    }
-    return entry
+    const known = this.#entries.get(key)
+    if (known) return known.promise as Promise<T>
+    const computed = compute()
+    const entry: Entry = { promise: computed, bytes: PENDING_BYTES }
+    this.#entries.set(key, entry)
+    computed.then(
+      (value) => {
+        // Not if the entry was cleared (or replaced) meanwhile; stored again with its real size.
+        if (this.#entries.peek(key) !== entry) return
+        entry.settled = { value }
+        entry.bytes = estimateBytes(value)
+        this.#entries.set(key, entry)
+      },
+      () => {
+        if (this.#entries.peek(key) === entry) this.#entries.delete(key)
+      },
+    )
+    return computed
   }
 
   /** The value of a finished entry as `{ value }`, or undefined when there is none (yet). */
   peek<T>(key: string): { value: T } | undefined {
-    return this.#settled.has(key) ? { value: this.#settled.get(key) as T } : undefined
+    return this.#entries.get(key)?.settled as { value: T } | undefined
   }
 
   clear(): void {
     this.#entries.clear()
-    this.#settled.clear()
   }
+}
 
-  #delete(key: string): void {
-    this.#entries.delete(key)
-    this.#settled.delete(key)
+function estimateBytes(value: unknown): number {
+  try {
+    return stringBytes(JSON.stringify(value) ?? '')
+  } catch {
+    return PENDING_BYTES // not JSON (a cycle, a BigInt): count it as small
   }
 }

@@ -5,28 +5,31 @@
  * server process, and mutations handled here clear it before they answer.
  */
 import { parse, print } from 'graphql'
+import type { LRUCache } from 'lru-cache'
+import { boundedCache, stringBytes } from './bounded-cache.ts'
+import type { EncodedBody } from './http/encoding.ts'
 
 export interface CachedResponse {
   status: number
-  contentType: string
-  body: string
+  /** The body in every coding it is offered in, compressed once when stored (see EncodedBody.prepare). */
+  body: EncodedBody
+  /** Strong ETag of the identity bytes. */
+  etag: string
 }
 
 /** Raw query text → normalised text, so that a repeated GET skips parsing and printing. */
-const normalisedQueries = new Map<string, string>()
+const normalisedQueries = boundedCache<string, string>('normalised GraphQL queries', 8 * 1024 * 1024, (v, k) => stringBytes(k) + stringBytes(v))
 
 export class ResponseCache {
-  readonly #entries = new Map<string, CachedResponse>()
-  #bytes = 0
+  readonly #entries: LRUCache<string, CachedResponse>
   /** Bumped on every clear: a response computed before a clear must not be stored after it. */
   #generation = 0
   hits = 0
   misses = 0
 
-  constructor(
-    readonly maxEntries = 1000,
-    readonly maxBytes = 64 * 1024 * 1024,
-  ) {}
+  constructor(readonly maxBytes = 64 * 1024 * 1024) {
+    this.#entries = boundedCache<string, CachedResponse>('GraphQL GET responses', maxBytes, (v, k) => v.body.byteLength + stringBytes(k))
+  }
 
   get generation(): number {
     return this.#generation
@@ -42,7 +45,6 @@ export class ResponseCache {
         let known = normalisedQueries.get(query)
         if (known === undefined) {
           known = print(parse(query))
-          if (normalisedQueries.size > 5000) normalisedQueries.clear()
           normalisedQueries.set(query, known)
         }
         normalised = known
@@ -63,35 +65,19 @@ export class ResponseCache {
 
   get(key: string): CachedResponse | undefined {
     const entry = this.#entries.get(key)
-    if (entry) {
-      // Most recently used last.
-      this.#entries.delete(key)
-      this.#entries.set(key, entry)
-      this.hits++
-    } else {
-      this.misses++
-    }
+    if (entry) this.hits++
+    else this.misses++
     return entry
   }
 
-  /** Stores a response computed while the cache was at `generation`; ignored if it has been cleared since. */
+  /** Stores a response computed while the cache was at `generation`; ignored if it has been cleared since (or it is too large). */
   set(key: string, value: CachedResponse, generation: number): void {
-    if (generation !== this.#generation || value.body.length > this.maxBytes / 4) return
-    const old = this.#entries.get(key)
-    if (old) this.#bytes -= old.body.length
-    this.#entries.set(key, value)
-    this.#bytes += value.body.length
-    for (const [k, v] of this.#entries) {
-      if (this.#entries.size <= this.maxEntries && this.#bytes <= this.maxBytes) break
-      this.#entries.delete(k)
-      this.#bytes -= v.body.length
-    }
+    if (generation === this.#generation) this.#entries.set(key, value)
   }
 
   clear(): void {
     this.#generation++
     this.#entries.clear()
-    this.#bytes = 0
   }
 
   get size(): number {

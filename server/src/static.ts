@@ -1,8 +1,12 @@
-/** Serves the built web app's files (GET/HEAD), with index.html for `/`. */
-import { createReadStream } from 'node:fs'
+/**
+ * Serves the built web app's files (GET/HEAD), with index.html for `/`. A file's brotli and gzip
+ * versions written beside it at build time (`app.js.br`, `app.js.gz`, see web-build.ts) are sent to
+ * clients that accept them, by the shared HTTP rules (Vary, an ETag per coding, 304).
+ */
 import { stat } from 'node:fs/promises'
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
+import type { Coding } from './http/encoding.ts'
+import type { FileBody, Reply } from './http/send.ts'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,34 +23,28 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 }
 
-/** Answers the request from `root` and returns true, or returns false when no file matches. */
-export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return false
-  let relative: string
-  try {
-    relative = decodeURIComponent(pathname)
-  } catch {
-    return false
+/** Precompressed siblings of a file, by coding. */
+export const PRECOMPRESSED = { br: '.br', gzip: '.gz' } as const
+
+/** The reply for `pathname` from `root`, or undefined when no file matches (a path outside `root` included). */
+export async function staticFile(root: string, pathname: string): Promise<Reply | undefined> {
+  let relative = pathname
+  if (relative.endsWith('/') || relative === '') relative += 'index.html'
+  const file = path.resolve(root, '.' + path.posix.normalize('/' + relative))
+  if (file !== root && !file.startsWith(root + path.sep)) return undefined
+  const info = await stat(file).catch(() => undefined)
+  if (!info?.isFile()) return undefined
+  const files: FileBody['files'] = { identity: { path: file, size: info.size } }
+  for (const [coding, suffix] of Object.entries(PRECOMPRESSED) as [Exclude<Coding, 'identity'>, string][]) {
+    const sibling = await stat(file + suffix).catch(() => undefined)
+    // A sibling older than its file is left over from an earlier build.
+    if (sibling?.isFile() && sibling.mtimeMs >= info.mtimeMs) files[coding] = { path: file + suffix, size: sibling.size }
   }
-  if (relative.endsWith('/')) relative += 'index.html'
-  const file = path.resolve(root, '.' + path.posix.normalize(relative))
-  if (file !== root && !file.startsWith(root + path.sep)) return false
-  let info
-  try {
-    info = await stat(file)
-  } catch {
-    return false
-  }
-  if (!info.isFile()) return false
   const immutable = /\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(file)
-  res.writeHead(200, {
-    'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-    'content-length': info.size,
-    'last-modified': info.mtime.toUTCString(),
-    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    'x-content-type-options': 'nosniff',
-  })
-  if (req.method === 'HEAD') res.end()
-  else createReadStream(file).pipe(res)
-  return true
+  return {
+    body: { kind: 'file', contentType: TYPES[path.extname(file)] ?? 'application/octet-stream', files },
+    etag: `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`,
+    lastModified: info.mtime,
+    headers: { 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' },
+  }
 }

@@ -5,6 +5,7 @@ import { serverAudits } from 'graphql-http'
 import { sql } from 'kysely'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { rawRequest } from '../setup/raw-http.ts'
 import { startTestServer, type TestServer } from '../setup/server.ts'
 
 const logLines: any[] = []
@@ -155,6 +156,121 @@ describe('before the web app is built (the first start builds it while already a
     } finally {
       await bare.close()
       rmSync(empty, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('the shared HTTP rules (every route)', () => {
+  const regionsUrl = () => getUrl('{ regions { code } }')
+  const tile = () => `${server.url}/tiles/regions/8/208/101.pbf`
+  const errorOf = async (res: Response) => {
+    const body = (await res.json()) as any
+    expect(Object.keys(body)).toEqual(['errors'])
+    expect(body.errors).toHaveLength(1)
+    expect(typeof body.errors[0].message).toBe('string')
+    return body.errors[0] as { message: string; extensions: { code: string; [k: string]: unknown } }
+  }
+
+  it('answers 304 to an If-None-Match list holding the tag, to `*`, and to the weak form of the tag (GraphQL, tiles, downloads)', async () => {
+    for (const url of [regionsUrl(), tile(), `${server.url}/data/regions.csv`]) {
+      const etag = (await fetch(url)).headers.get('etag')!
+      expect(etag, url).toMatch(/^".+"$/)
+      for (const inm of [`"other", ${etag}`, `${etag}, "other"`, '*', `W/${etag}`, `"a", W/${etag}`]) {
+        expect((await fetch(url, { headers: { 'if-none-match': inm } })).status, `${url} ${inm}`).toBe(304)
+      }
+      expect((await fetch(url, { headers: { 'if-none-match': '"other", W/"another"' } })).status, url).toBe(200)
+    }
+  })
+
+  it('answers other methods 405 with Allow on each kind of route, in the one error body shape', async () => {
+    const cases: [string, string, string][] = [
+      ['PUT', '/graphql', 'GET, POST, HEAD, OPTIONS'],
+      ['DELETE', '/graphql', 'GET, POST, HEAD, OPTIONS'],
+      ['POST', '/tiles/regions/8/208/101.pbf', 'GET, HEAD, OPTIONS'],
+      ['PUT', '/tiles/regions/8/208/101.pbf', 'GET, HEAD, OPTIONS'],
+      ['POST', '/data/regions.csv', 'GET, HEAD, OPTIONS'],
+      ['POST', '/healthz', 'GET, HEAD'],
+      ['DELETE', '/config.json', 'GET, HEAD'],
+      ['POST', '/graphiql', 'GET, HEAD'],
+      ['POST', '/', 'GET, HEAD'],
+    ]
+    for (const [method, path, allow] of cases) {
+      const res = await fetch(server.url + path, { method })
+      expect(res.status, `${method} ${path}`).toBe(405)
+      expect(res.headers.get('allow'), `${method} ${path}`).toBe(allow)
+      const error = await errorOf(res)
+      expect(error.extensions.code).toBe('METHOD_NOT_ALLOWED')
+      expect(error.message).toContain(method)
+    }
+  })
+
+  it('answers HEAD wherever GET is served: the GET\'s headers and length, no body', async () => {
+    for (const path of [new URL(regionsUrl()).pathname + new URL(regionsUrl()).search, '/tiles/regions/8/208/101.pbf', '/data/service-points.csv', '/healthz', '/config.json']) {
+      const get = await rawRequest(server.url + path, { headers: { 'accept-encoding': 'gzip' } })
+      const head = await rawRequest(server.url + path, { method: 'HEAD', headers: { 'accept-encoding': 'gzip' } })
+      expect(head.status, path).toBe(200)
+      expect(head.body.length, path).toBe(0)
+      expect(head.headers['content-length'], path).toBe(get.headers['content-length'])
+      expect(head.headers['content-type'], path).toBe(get.headers['content-type'])
+      expect(head.headers.etag, path).toBe(get.headers.etag)
+    }
+  })
+
+  it('uses one error body shape with extensions.code for 404, 405, 413, malformed JSON and 400', async () => {
+    expect((await errorOf(await fetch(`${server.url}/nothing-here.js`))).extensions.code).toBe('NOT_FOUND')
+    expect((await errorOf(await fetch(`${server.url}/data/nothing.csv`))).extensions.code).toBe('NOT_FOUND')
+    expect((await errorOf(await fetch(`${server.url}/tiles/rivers/3/1/1.pbf`))).extensions.code).toBe('NOT_FOUND')
+    expect((await errorOf(await fetch(`${server.url}/graphql`, { method: 'PATCH' }))).extensions.code).toBe('METHOD_NOT_ALLOWED')
+    const big = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }', padding: 'x'.repeat(1_100_000) }) })
+    expect(big.status).toBe(413)
+    expect((await errorOf(big)).extensions.code).toBe('PAYLOAD_TOO_LARGE')
+    const malformed = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' })
+    expect(malformed.status).toBe(400)
+    const parse = await errorOf(malformed)
+    expect(parse.extensions.code).toBe('BAD_REQUEST')
+    expect(parse.message).toMatch(/not valid JSON/)
+    const tile400 = await fetch(`${server.url}/tiles/regions/3/9/1.pbf`)
+    expect(tile400.status).toBe(400)
+    expect((await errorOf(tile400)).extensions.code).toBe('BAD_USER_INPUT')
+  })
+
+  it('sends identity bytes to a client that asks for identity (and to one that sends no Accept-Encoding)', async () => {
+    for (const headers of [{ 'accept-encoding': 'identity' }, {} as Record<string, string>]) {
+      for (const path of ['/tiles/regions/8/208/101.pbf', '/data/regions.geojson']) {
+        const res = await rawRequest(server.url + path, { headers })
+        expect(res.status, path).toBe(200)
+        expect(res.headers['content-encoding'], path).toBeUndefined()
+        expect(Number(res.headers['content-length'])).toBe(res.body.length)
+      }
+    }
+  })
+
+  it('keeps the query string through the /graphiql redirect', async () => {
+    const query = '{ tasks { code } }'
+    const res = await fetch(`${server.url}/graphiql?${new URLSearchParams({ query })}`, { redirect: 'manual' })
+    expect(res.status).toBe(308)
+    expect(res.headers.get('location')).toBe(`/graphiql/?${new URLSearchParams({ query })}`)
+    expect((await fetch(`${server.url}/graphiql`, { redirect: 'manual' })).headers.get('location')).toBe('/graphiql/')
+  })
+
+  it('refuses a NUL (or other control character) in a parameter with 400 naming it, before any SQL', async () => {
+    for (const path of ['/data/regions.csv?county=%00', '/tiles/regions/8/208/101.pbf?county=41%000184', '/data/datapackage.json?county=%01', '/graphql?query=%00']) {
+      const before = server.app.sqlStatements()
+      const res = await fetch(server.url + path)
+      expect(res.status, path).toBe(400)
+      const error = await errorOf(res)
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', parameter: path.includes('query=') ? 'query' : 'county' })
+      expect(error.message).toMatch(/NUL|control character/)
+      expect(server.app.sqlStatements(), path).toBe(before)
+    }
+  })
+
+  it('answers CORS preflights on the data and tile routes as on /graphql', async () => {
+    for (const path of ['/graphql', '/data/regions.csv', '/tiles/regions/8/208/101.pbf']) {
+      const res = await fetch(server.url + path, { method: 'OPTIONS', headers: { origin: 'https://example.org', 'access-control-request-method': 'GET' } })
+      expect(res.status, path).toBe(204)
+      expect(res.headers.get('access-control-allow-origin')).toBe('*')
+      expect(res.headers.get('access-control-allow-methods')).toContain('GET')
     }
   })
 })
