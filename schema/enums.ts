@@ -240,3 +240,45 @@ registerEnumType(MapLayer, {
     GI_PRODUCTS: { description: 'GI products\' origin areas.' },
   },
 })
+
+export enum AssessmentStatus {
+  ACHIEVED = 'ACHIEVED',
+  ON_TRACK = 'ON_TRACK',
+  ACCELERATION_NEEDED = 'ACCELERATION_NEEDED',
+  LIMITED_PROGRESS = 'LIMITED_PROGRESS',
+  DETERIORATION = 'DETERIORATION',
+  NO_DATA = 'NO_DATA',
+  NOT_ASSESSABLE = 'NOT_ASSESSABLE',
+}
+registerEnumType(AssessmentStatus, {
+  name: 'AssessmentStatus',
+  description: 'Where an indicator stands against its target (the Open SDG / Statistics Canada method).',
+  valuesConfig: {
+    ACHIEVED: { description: 'The latest actual meets the target by its comparator.' },
+    ON_TRACK: { description: 'Observed annual rate ≥ 0.95 × the required rate.' },
+    ACCELERATION_NEEDED: { description: 'Observed annual rate 0.6–0.95 × the required rate.' },
+    LIMITED_PROGRESS: { description: 'Observed annual rate 0–0.6 × the required rate.' },
+    DETERIORATION: { description: 'Moving away from the target (a negative ratio).' },
+    NO_DATA: { description: 'No actual value is recorded.' },
+    NOT_ASSESSABLE: {
+      description: 'Actuals exist but no growth path can be judged: no baseline or target, an actual no later than the baseline, or a yearly range (see milestoneMet).',
+    },
+  },
+})
+
+export enum AssessmentMethod {
+  COMPOUND_GROWTH = 'COMPOUND_GROWTH',
+  LINEAR_CHANGE = 'LINEAR_CHANGE',
+  RANGE_PER_YEAR = 'RANGE_PER_YEAR',
+  NONE = 'NONE',
+}
+registerEnumType(AssessmentMethod, {
+  name: 'AssessmentMethod',
+  description: 'How an assessment compared the observed pace with the required one.',
+  valuesConfig: {
+    COMPOUND_GROWTH: { description: 'Compound annual growth rates (fractions: 0.0197 = 1.97 % a year).' },
+    LINEAR_CHANGE: { description: 'Linear change per year in the base unit (the baseline is 0 or negative, or an actual is).' },
+    RANGE_PER_YEAR: { description: 'A yearly range target: each year judged against the range.' },
+    NONE: { description: 'Nothing to compare (no actual, baseline or target).' },
+  },
+})
