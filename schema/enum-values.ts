@@ -132,3 +132,22 @@ export type EnumName = keyof typeof ENUMS
 export function valuesOf<E extends Record<string, string>>(e: E): E[keyof E][] {
   return Object.values(e) as E[keyof E][]
 }
+
+export const AssessmentStatus = {
+  ACHIEVED: 'ACHIEVED',
+  ON_TRACK: 'ON_TRACK',
+  ACCELERATION_NEEDED: 'ACCELERATION_NEEDED',
+  LIMITED_PROGRESS: 'LIMITED_PROGRESS',
+  DETERIORATION: 'DETERIORATION',
+  NO_DATA: 'NO_DATA',
+  NOT_ASSESSABLE: 'NOT_ASSESSABLE',
+} as const
+export type AssessmentStatus = (typeof AssessmentStatus)[keyof typeof AssessmentStatus]
+
+export const AssessmentMethod = {
+  COMPOUND_GROWTH: 'COMPOUND_GROWTH',
+  LINEAR_CHANGE: 'LINEAR_CHANGE',
+  RANGE_PER_YEAR: 'RANGE_PER_YEAR',
+  NONE: 'NONE',
+} as const
+export type AssessmentMethod = (typeof AssessmentMethod)[keyof typeof AssessmentMethod]

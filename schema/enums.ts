@@ -1,8 +1,8 @@
 import { registerEnumType } from 'type-graphql'
-import { Lang, RegionLevel, GeometryQuality, LocationQuality, ServicePointKind, ServicePointStatus, IndicatorCategory, ValueKind, Comparator, Accumulation, IndicatorNature, GIStatus, DepartmentKind, PopulationKind, MapLayer } from './enum-values.ts'
+import { Lang, RegionLevel, GeometryQuality, LocationQuality, ServicePointKind, ServicePointStatus, IndicatorCategory, ValueKind, Comparator, Accumulation, IndicatorNature, GIStatus, DepartmentKind, PopulationKind, MapLayer, AssessmentStatus, AssessmentMethod } from './enum-values.ts'
 
 /** The GraphQL enums: the values declared in ./enum-values.ts, registered with type-graphql with their descriptions. */
-export { Lang, RegionLevel, GeometryQuality, LocationQuality, ServicePointKind, ServicePointStatus, IndicatorCategory, ValueKind, Comparator, Accumulation, IndicatorNature, GIStatus, DepartmentKind, PopulationKind, MapLayer } from './enum-values.ts'
+export { Lang, RegionLevel, GeometryQuality, LocationQuality, ServicePointKind, ServicePointStatus, IndicatorCategory, ValueKind, Comparator, Accumulation, IndicatorNature, GIStatus, DepartmentKind, PopulationKind, MapLayer, AssessmentStatus, AssessmentMethod } from './enum-values.ts'
 
 registerEnumType(Lang, {
   name: 'Lang',
@@ -156,5 +156,32 @@ registerEnumType(MapLayer, {
     REGIONS: { description: 'Township-level units (and the cells administered elsewhere), with their figures.' },
     SERVICE_POINTS: { description: 'Service points that have a location.' },
     GI_PRODUCTS: { description: 'GI products\' origin areas.' },
+  },
+})
+
+registerEnumType(AssessmentStatus, {
+  name: 'AssessmentStatus',
+  description: 'Where an indicator stands against its target (the Open SDG / Statistics Canada method).',
+  valuesConfig: {
+    ACHIEVED: { description: 'The latest actual meets the target by its comparator.' },
+    ON_TRACK: { description: 'Observed annual rate ≥ 0.95 × the required rate.' },
+    ACCELERATION_NEEDED: { description: 'Observed annual rate 0.6–0.95 × the required rate.' },
+    LIMITED_PROGRESS: { description: 'Observed annual rate 0–0.6 × the required rate.' },
+    DETERIORATION: { description: 'Moving away from the target (a negative ratio).' },
+    NO_DATA: { description: 'No actual value is recorded.' },
+    NOT_ASSESSABLE: {
+      description: 'Actuals exist but no growth path can be judged: no baseline or target, an actual no later than the baseline, or a yearly range (see milestoneMet).',
+    },
+  },
+})
+
+registerEnumType(AssessmentMethod, {
+  name: 'AssessmentMethod',
+  description: 'How an assessment compared the observed pace with the required one.',
+  valuesConfig: {
+    COMPOUND_GROWTH: { description: 'Compound annual growth rates (fractions: 0.0197 = 1.97 % a year).' },
+    LINEAR_CHANGE: { description: 'Linear change per year in the base unit (the baseline is 0 or negative, or an actual is).' },
+    RANGE_PER_YEAR: { description: 'A yearly range target: each year judged against the range.' },
+    NONE: { description: 'Nothing to compare (no actual, baseline or target).' },
   },
 })

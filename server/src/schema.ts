@@ -8,6 +8,7 @@ import { DatasetResolver } from './dataset/dataset.resolver.ts'
 import { MapLayerResolver } from './map/map-layer.resolver.ts'
 import { GIProductResolver } from './gi-product/gi-product.resolver.ts'
 import { IndicatorResolver, IndicatorValueResolver } from './indicator/indicator.resolver.ts'
+import { ReportingResolver } from './indicator/reporting.resolver.ts'
 import { DepartmentResolver, TaskResolver } from './plan/plan.resolver.ts'
 import { RegionResolver } from './region/region.resolver.ts'
 import { ServicePointByIdResolver } from './service-point/service-point-by-id.resolver.ts'
@@ -21,7 +22,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     resolvers: [
       RegionResolver, IndicatorResolver, IndicatorValueResolver, GIProductResolver, ServicePointResolver,
       TaskResolver, DepartmentResolver, DatasetResolver, CompareResolver, MapLayerResolver, AuditResolver, EditResolver,
-      ServicePointByIdResolver,
+      ServicePointByIdResolver, ReportingResolver,
     ],
     validate: false,
     emitSchemaFile: false,

@@ -132,7 +132,7 @@ describe('importing', () => {
     expect(await t.db.selectFrom('indicator_value').select('id').where('kind', '=', 'ACTUAL').execute()).toEqual([])
 
     const report = await importFile(t.db, { resource: 'indicator-values', file, county: COUNTY })
-    expect(report).toMatchObject({ inserted: 1, updated: 0, unchanged: 49 })
+    expect(report).toMatchObject({ inserted: 1, updated: 0, unchanged: 50 })
     const entries = await t.db.selectFrom('audit_log').selectAll().where('actor', '=', 'import:indicator-values.csv').orderBy('id').execute()
     expect(entries.map((e) => [e.action, e.entity, e.entity_id])).toEqual([
       ['INSERT', 'indicator_value', 'invention-patents-in-force/410184/2025/ACTUAL'],

@@ -236,7 +236,7 @@ describe('datasets and HTTP', () => {
     expect(d.licenses.map((l: any) => l.name)).toContain('CC-BY-4.0')
     expect(d.sources.length).toBeGreaterThanOrEqual(4)
     const counts = Object.fromEntries(d.resources.map((r: any) => [r.name, r.rowCount]))
-    expect(counts).toMatchObject({ regions: 19, indicators: 19, 'service-points': 26, tasks: 19, seats: 17, boundaries: null })
+    expect(counts).toMatchObject({ regions: 19, indicators: 21, 'service-points': 26, tasks: 19, seats: 17, boundaries: null })
   })
 
   it('answers GET queries (cacheable) as well as POST', async () => {

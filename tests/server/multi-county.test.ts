@@ -21,7 +21,7 @@ describe('two counties on one platform', () => {
     const { data } = await server.query(`{ regions { code } indicators { code } }`)
     expect(data.regions).toHaveLength(15)
     expect(data.regions.every((r: any) => r.code.startsWith('410184'))).toBe(true)
-    expect(data.indicators).toHaveLength(19)
+    expect(data.indicators).toHaveLength(21)
   })
 
   it('serves the second county\'s own regions, indicators and service points when asked, and nothing of the first', async () => {

@@ -46,7 +46,7 @@ const PROSE_TARGETS = [
   { words: '高新技术企业达200家', code: 'high-tech-enterprises', value: 200, comparator: 'EXACT' },
   { words: '专精特新企业达到50家', code: 'specialised-enterprises', value: 50, comparator: 'EXACT' },
   { words: '专利转让、许可交易金额达到100万元', code: 'patent-transfer-licence-value', value: 100 * 万, comparator: 'EXACT' },
-  { words: '实现知识产权质押贷款1亿元以上', code: 'ip-pledge-financing', value: 1 * 亿, comparator: 'AT_LEAST' },
+  { words: '实现知识产权质押贷款1亿元以上', code: 'ip-pledge-loans', value: 1 * 亿, comparator: 'AT_LEAST' },
   { words: '知识产权维权援助和调解案件达到30件', code: 'mediation-cases', value: 30, comparator: 'EXACT' },
   { words: '按期结案率达95%以上', code: 'enforcement-on-time-closure-rate', value: 95, comparator: 'AT_LEAST' },
   { words: '宣传培训次数累计不少于8次', code: 'awareness-training-sessions', value: 8, comparator: 'AT_LEAST' },
@@ -111,10 +111,25 @@ describe('the plan\'s figures, served as written', () => {
     expect(indicator.target).toMatchObject({ year: 2026, value: expected.value, valueMax: 'valueMax' in expected ? expected.valueMax : null })
   })
 
-  it('shows the plan\'s inconsistency (a 2024 milestone below the 2023 baseline) in a data note instead of hiding it', () => {
-    const pledge = indicators.find((i) => i.code === 'ip-pledge-financing')
-    expect(pledge.milestones[0].value).toBeLessThan(pledge.baseline.value)
-    expect(pledge.note).toMatch(/inconsistent/)
+  it('shows the plan\'s inconsistency (annex row 8\'s 2024 figure below table row 5\'s 2023 figure) in data notes instead of hiding it', () => {
+    const financing = byTableRow(5)
+    const loans = byAnnexRow(8)
+    expect(loans.milestones[0].value).toBeLessThan(financing.baseline.value)
+    expect(financing.note).toMatch(/inconsistent/)
+    expect(loans.note).toMatch(/inconsistent/)
+  })
+
+  it('keeps each row of the document as its own series, each note naming the related one', () => {
+    const pairs = [[byTableRow(3), byAnnexRow(2)], [byTableRow(5), byAnnexRow(8)]]
+    for (const [table, annex] of pairs) {
+      expect(table.code).not.toBe(annex.code)
+      expect(table.planAnnexRow).toBeNull()
+      expect(annex.planTableRow).toBeNull()
+      expect(table.milestones).toEqual([])
+      expect(annex.baseline).toBeNull()
+      expect(table.note).toContain(annex.code)
+      expect(annex.note).toContain(table.code)
+    }
   })
 
   it('serves exactly the indicators of the plan: five table rows, ten annex rows, the prose targets', () => {

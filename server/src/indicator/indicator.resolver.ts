@@ -1,11 +1,13 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql'
 import { IndicatorCategory, Lang, ValueKind } from '../../../schema/enums.ts'
+import { Assessment } from '../../../schema/assessment.type.ts'
 import { Indicator, IndicatorValue } from '../../../schema/indicator.type.ts'
 import { Region } from '../../../schema/region.type.ts'
 import type { Context } from '../context.ts'
 import { resolveCounty } from '../county.ts'
 import { NotFoundError } from '../errors.ts'
 import { findIndicator, listIndicators } from './indicator.repository.ts'
+import { assess } from './assessment.ts'
 import { latestActual, onTrack, progress } from './progress.ts'
 
 @Resolver(() => Indicator)
@@ -89,6 +91,19 @@ export class IndicatorResolver {
   })
   async onTrack(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<boolean | null> {
     return onTrack(await ctx.loaders.valuesOfIndicator.load(indicator), indicator.countyCode, indicator.comparator)
+  }
+
+  @FieldResolver(() => Assessment, {
+    description:
+      'Whether the region (default: the county) is on track for the target: observed against required annual rate, the milestone ' +
+      'of the latest actual\'s year, the rate still needed and the year the target is reached at the observed pace.',
+  })
+  async assessment(
+    @Root() indicator: Indicator,
+    @Ctx() ctx: Context,
+    @Arg('region', () => ID, { nullable: true, description: 'Region code; defaults to the indicator\'s county.' }) region?: string | null,
+  ): Promise<Assessment> {
+    return assess(indicator, await ctx.loaders.valuesOfIndicator.load(indicator), region ?? indicator.countyCode)
   }
 
   @FieldResolver(() => IndicatorValue, { nullable: true, description: 'The county\'s most recent actual value; null when none is recorded.' })
