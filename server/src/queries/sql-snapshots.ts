@@ -16,8 +16,8 @@ import { HOT_QUERIES } from './hot-queries.ts'
 /** The folder of the snapshot files. */
 export const QUERIES_DIR = fileURLToPath(new URL('.', import.meta.url))
 
-/** A query template's stand-in for its i-th value (db/query-template.ts), shown as `<value i>`. */
-const TEMPLATE_VALUE = /^\u0000template-value-(\d+)\u0000$/
+/** How a query template's stand-in for its i-th value begins (db/query-template.ts); shown as `<value i>`. */
+const TEMPLATE_VALUE = '\u0000template-value-'
 
 /** Every statement each hot query sends, as the text of each snapshot file (by file name). */
 export async function renderSqlSnapshots(db: Kysely<Database>): Promise<Map<string, string>> {
@@ -53,8 +53,7 @@ export async function renderSqlSnapshots(db: Kysely<Database>): Promise<Map<stri
 }
 
 function parameter(value: unknown): unknown {
-  const template = typeof value === 'string' ? TEMPLATE_VALUE.exec(value) : null
-  return template ? `<value ${template[1]}>` : value
+  return typeof value === 'string' && value.startsWith(TEMPLATE_VALUE) ? `<value ${value.slice(TEMPLATE_VALUE.length, -1)}>` : value
 }
 
 async function main(): Promise<void> {

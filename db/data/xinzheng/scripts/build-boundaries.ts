@@ -112,11 +112,11 @@ const wgsRings: Ring[] = gcjRings.map((ring) => {
   return deduped.map(([lng, lat]) => gcoord.transform<Position>([lng, lat], gcoord.GCJ02, gcoord.WGS84))
 })
 
-const seatRows = parse(readFileSync(seatsPath, 'utf8'), {
+const seatRows = parse<SeatRow>(readFileSync(seatsPath, 'utf8'), {
   columns: true,
   skip_empty_lines: true,
   trim: true,
-}) as SeatRow[]
+})
 const seats = seatRows.map((r) => ({
   code: r.code,
   nameZh: r.name_zh,
