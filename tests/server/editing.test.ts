@@ -124,6 +124,31 @@ describe('an editor', () => {
     expect(id.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.id' })
     expect((await server.query(AUDIT, {})).data.auditLog.totalCount).toBe(before)
   })
+
+  it('gets BAD_USER_INPUT naming the field and its limit for oversized input (names, ids, service lists, nested areas), and nothing is written', async () => {
+    const before = (await server.query(AUDIT, {})).data.auditLog.totalCount
+    const point = { id: 'test-limits', nameZh: '限', nameEn: 'Limits', kind: 'UNIVERSITY', status: 'ACTIVE', source: 's' }
+    const cases: [Record<string, unknown>, string, RegExp][] = [
+      [{ ...point, nameZh: '名'.repeat(100_000) }, 'input.nameZh', /name_zh 过长 \/ too long: 100000 characters \(at most 200\)/],
+      [{ ...point, id: 'a'.repeat(10_000) }, 'input.id', /id 过长 \/ too long: 10000 characters \(at most 64\)/],
+      [{ ...point, services: Array.from({ length: 10_000 }, (_, i) => `service ${i}`) }, 'input.services', /services 条目过多 \/ too many items: 10000 \(at most 50\)/],
+      [{ ...point, services: ['x'.repeat(101)] }, 'input.services', /services 第 1 项过长 \/ item 1 is too long: 101 characters \(at most 100\)/],
+      [{ ...point, address: '路'.repeat(301) }, 'input.address', /address 过长 .*at most 300/],
+    ]
+    for (const [input, argument, message] of cases) {
+      const { errors } = await mutate(UPSERT, { input }, editor)
+      expect(errors?.[0].extensions, argument).toMatchObject({ code: 'BAD_USER_INPUT', argument })
+      expect(errors?.[0].message).toMatch(message)
+    }
+    const GI = `mutation ($input: GIProductInput!) { upsertGIProduct(input: $input) { code } }`
+    let deep: unknown = [113.7, 34.4]
+    for (let i = 0; i < 5000; i++) deep = [deep]
+    const nested = await mutate(GI, { input: { code: 'longhu-cherry', originArea: { type: 'MultiPolygon', coordinates: deep } } }, editor)
+    expect(nested.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.originArea' })
+    expect(nested.errors?.[0].message).toMatch(/坐标嵌套过深 \/ the coordinates are nested more than 4 arrays deep/)
+    expect((await server.query(AUDIT, {})).data.auditLog.totalCount).toBe(before)
+    expect(await server.db.selectFrom('service_point').select('id').where('id', 'like', 'test-limits%').execute()).toEqual([])
+  })
 })
 
 describe('the audit log', () => {

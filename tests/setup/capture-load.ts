@@ -1,6 +1,6 @@
 /**
  * `npx tsx tests/setup/capture-load.ts [out.json]`: loads the bundled Xinzheng package into a fresh
- * embedded database, prints how long the load took (ms), and writes the dump of every table
+ * embedded database, prints how long the load took (ms) and how many statements it ran, and writes the dump of every table
  * (then, given a second file, loads the synthetic county beside it and dumps both).
  * `tests/fixtures/xinzheng-load.json` was written this way from the code before the one write path.
  */
@@ -16,12 +16,13 @@ import { ROOT, XINZHENG } from './templates.ts'
 
 const [out, syntheticOut] = process.argv.slice(2)
 const dataDir = mkdtempSync(path.join(tmpdir(), 'capture-load-'))
-const { db } = await openDatabase({ kind: 'pglite', dataDir })
+let statements = 0
+const { db } = await openDatabase({ kind: 'pglite', dataDir }, { onStatement: () => statements++ })
 try {
   await migrateToLatest(db)
-  const start = performance.now()
+  const [start, before] = [performance.now(), statements]
   await loadDataPackage(db, XINZHENG)
-  console.log(`loaded ${XINZHENG} in ${(performance.now() - start).toFixed(0)} ms`)
+  console.log(`loaded ${XINZHENG} in ${(performance.now() - start).toFixed(0)} ms, ${statements - before} SQL statements`)
   const root = ROOT.replace(/\/$/, '')
   if (out) writeFileSync(out, JSON.stringify(await dumpTables(db, root), null, 1) + '\n')
   if (syntheticOut) {
