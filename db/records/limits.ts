@@ -68,6 +68,9 @@ export function limitProblem(field: Pick<FieldSchema, 'name' | 'type'>, cell: Ce
   return undefined
 }
 
+/** Origin regions a GI product may list (an input list, not a field: `upsertGIProduct(originRegions)`). */
+export const MAX_ORIGIN_REGIONS = 50
+
 /** How deep a geometry's `coordinates` may nest: a MultiPolygon's polygons → rings → positions → numbers. */
 export const MAX_COORDINATE_DEPTH = 4
 /** Positions (vertices) in one geometry. */

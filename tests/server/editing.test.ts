@@ -28,6 +28,12 @@ async function mutate<T = any>(query: string, variables: Record<string, unknown>
   return { status: response.status, data: body.data ?? undefined, errors: body.errors, headers: response.headers }
 }
 
+/** A POST of a body written by hand. */
+async function postText(body: string, token: string): Promise<{ errors?: any[] }> {
+  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body })
+  return (await response.json()) as { errors?: any[] }
+}
+
 const UPSERT = `mutation ($input: ServicePointInput!) {
   upsertServicePoint(input: $input) { id address location locationQuality region { code } } }`
 const RECORD = `mutation ($input: IndicatorValueInput!) { recordIndicatorValue(input: $input) { year kind value source region { code } } }`
@@ -141,11 +147,14 @@ describe('an editor', () => {
       expect(errors?.[0].message).toMatch(message)
     }
     const GI = `mutation ($input: GIProductInput!) { upsertGIProduct(input: $input) { code } }`
-    let deep: unknown = [113.7, 34.4]
-    for (let i = 0; i < 5000; i++) deep = [deep]
-    const nested = await mutate(GI, { input: { code: 'longhu-cherry', originArea: { type: 'MultiPolygon', coordinates: deep } } }, editor)
+    // Sent as text: JSON.stringify itself recurses, and 5000 levels overflow a test worker's stack.
+    const deep = `${'['.repeat(5000)}[113.7,34.4]${']'.repeat(5000)}`
+    const nested = await postText(`{"query":${JSON.stringify(GI)},"variables":{"input":{"code":"longhu-cherry","originArea":{"type":"MultiPolygon","coordinates":${deep}}}}}`, editor)
     expect(nested.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.originArea' })
     expect(nested.errors?.[0].message).toMatch(/坐标嵌套过深 \/ the coordinates are nested more than 4 arrays deep/)
+    const regions = await mutate(GI, { input: { code: 'longhu-cherry', originRegions: Array.from({ length: 51 }, () => '410184109') } }, editor)
+    expect(regions.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.originRegions' })
+    expect(regions.errors?.[0].message).toMatch(/too many origin regions: 51 \(at most 50\)/)
     expect((await server.query(AUDIT, {})).data.auditLog.totalCount).toBe(before)
     expect(await server.db.selectFrom('service_point').select('id').where('id', 'like', 'test-limits%').execute()).toEqual([])
   })
