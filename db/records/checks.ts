@@ -5,15 +5,20 @@
  */
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../database.ts'
-import { SEAT_STATUSES } from './resources.ts'
+import { SEAT_STATUSES } from './region-resources.ts'
 import type { Values } from './values.ts'
 
 /** West, south, east, north in WGS84 degrees. */
 export type Box = [number, number, number, number]
 
+/** What references are checked against: the county's records, or (loading a package) the package's. */
+export type CheckScope = 'county' | 'package'
+
 /** What checks need to know about the database. */
 export interface CheckContext {
   county: string
+  /** `in this county` or `in this package`, for the messages. */
+  within: string
   /** Every region (codes are national): its county. */
   regionCounty: Map<string, string>
   indicators: Set<string>
@@ -32,7 +37,7 @@ export interface CheckContext {
 export const NEIGHBOURHOOD_DEGREES = 0.1
 
 /** Loads the context for checking records of a county. */
-export async function loadCheckContext(db: Kysely<Database>, county: string): Promise<CheckContext> {
+export async function loadCheckContext(db: Kysely<Database>, county: string, scope: CheckScope = 'county'): Promise<CheckContext> {
   const codes = async (table: 'indicator' | 'gi_product' | 'department' | 'task') =>
     new Set((await db.selectFrom(table).select('code').where('county_code', '=', county).execute()).map((r) => r.code))
   const regions = await db.selectFrom('region').select(['code', 'county_code']).execute()
@@ -46,6 +51,7 @@ export async function loadCheckContext(db: Kysely<Database>, county: string): Pr
   const d = NEIGHBOURHOOD_DEGREES
   return {
     county,
+    within: `in this ${scope}`,
     regionCounty: new Map(regions.map((r) => [r.code, r.county_code])),
     indicators: await codes('indicator'),
     giProducts: await codes('gi_product'),
@@ -77,12 +83,12 @@ function between(v: Values, column: string, min: number, max: number, report: Re
 function countyRegion(v: Values, column: string, ctx: CheckContext, report: Report): void {
   const code = v[column]
   if (code === null || code === undefined) return
-  if (ctx.regionCounty.get(code) !== ctx.county) report(column, `no region "${code}" in this county`)
+  if (ctx.regionCounty.get(code) !== ctx.county) report(column, `no region "${code}" ${ctx.within}`)
 }
 
-function reference(v: Values, column: string, set: Set<string>, what: string, report: Report): void {
+function reference(v: Values, column: string, set: Set<string>, what: string, ctx: CheckContext, report: Report): void {
   const value = v[column]
-  if (value !== null && value !== undefined && !set.has(value)) report(column, `no ${what} "${value}" in this county`)
+  if (value !== null && value !== undefined && !set.has(value)) report(column, `no ${what} "${value}" ${ctx.within}`)
 }
 
 /** lng and lat: both or neither, in range, near the county. */
@@ -136,7 +142,7 @@ const CHECKS: Record<string, Check> = {
     if (v.display_factor !== null && v.display_factor !== undefined && !(Number(v.display_factor) > 0)) report('display_factor', 'must be greater than 0')
   },
   'indicator-values'(v, ctx, report) {
-    reference(v, 'indicator_code', ctx.indicators, 'indicator', report)
+    reference(v, 'indicator_code', ctx.indicators, 'indicator', ctx, report)
     countyRegion(v, 'region_code', ctx, report)
     between(v, 'year', 1990, 2100, report)
     if (v.value_max !== null && v.value_max !== undefined && v.value !== null && Number(v.value_max) < Number(v.value)) {
@@ -147,7 +153,7 @@ const CHECKS: Record<string, Check> = {
     pattern(v, 'code', ID, 'a code of lower-case letters, digits and hyphens', report)
   },
   'gi-product-regions'(v, ctx, report) {
-    reference(v, 'gi_code', ctx.giProducts, 'GI product', report)
+    reference(v, 'gi_code', ctx.giProducts, 'GI product', ctx, report)
     countyRegion(v, 'region_code', ctx, report)
   },
   'service-points'(v, ctx, report) {
@@ -163,15 +169,15 @@ const CHECKS: Record<string, Check> = {
   },
   'departments'(v, ctx, report) {
     pattern(v, 'code', ID, 'a code of lower-case letters, digits and hyphens', report)
-    if (v.member_of && !ctx.departments.has(v.member_of) && !ctx.inBatch.has(v.member_of)) report('member_of', `no department "${v.member_of}" in this county`)
+    if (v.member_of && !ctx.departments.has(v.member_of) && !ctx.inBatch.has(v.member_of)) report('member_of', `no department "${v.member_of}" ${ctx.within}`)
   },
   'tasks'(v, _ctx, report) {
     pattern(v, 'code', TASK_CODE, 'a task number such as 4.1.2', report)
     between(v, 'number', 0, 32767, report)
   },
   'task-departments'(v, ctx, report) {
-    reference(v, 'task_code', ctx.tasks, 'task', report)
-    reference(v, 'department_code', ctx.departments, 'department', report)
+    reference(v, 'task_code', ctx.tasks, 'task', ctx, report)
+    reference(v, 'department_code', ctx.departments, 'department', ctx, report)
   },
 }
 

@@ -28,6 +28,12 @@ async function mutate<T = any>(query: string, variables: Record<string, unknown>
   return { status: response.status, data: body.data ?? undefined, errors: body.errors, headers: response.headers }
 }
 
+/** A POST of a body written by hand. */
+async function postText(body: string, token: string): Promise<{ errors?: any[] }> {
+  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body })
+  return (await response.json()) as { errors?: any[] }
+}
+
 const UPSERT = `mutation ($input: ServicePointInput!) {
   upsertServicePoint(input: $input) { id address location locationQuality region { code } } }`
 const RECORD = `mutation ($input: IndicatorValueInput!) { recordIndicatorValue(input: $input) { year kind value source region { code } } }`
@@ -123,6 +129,34 @@ describe('an editor', () => {
     const id = await mutate(UPSERT, { input: { id: 'Bad Id', nameZh: 'x', nameEn: 'x', kind: 'UNIVERSITY', status: 'ACTIVE', source: 's' } }, editor)
     expect(id.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.id' })
     expect((await server.query(AUDIT, {})).data.auditLog.totalCount).toBe(before)
+  })
+
+  it('gets BAD_USER_INPUT naming the field and its limit for oversized input (names, ids, service lists, nested areas), and nothing is written', async () => {
+    const before = (await server.query(AUDIT, {})).data.auditLog.totalCount
+    const point = { id: 'test-limits', nameZh: '限', nameEn: 'Limits', kind: 'UNIVERSITY', status: 'ACTIVE', source: 's' }
+    const cases: [Record<string, unknown>, string, RegExp][] = [
+      [{ ...point, nameZh: '名'.repeat(100_000) }, 'input.nameZh', /name_zh 过长 \/ too long: 100000 characters \(at most 200\)/],
+      [{ ...point, id: 'a'.repeat(10_000) }, 'input.id', /id 过长 \/ too long: 10000 characters \(at most 64\)/],
+      [{ ...point, services: Array.from({ length: 10_000 }, (_, i) => `service ${i}`) }, 'input.services', /services 条目过多 \/ too many items: 10000 \(at most 50\)/],
+      [{ ...point, services: ['x'.repeat(101)] }, 'input.services', /services 第 1 项过长 \/ item 1 is too long: 101 characters \(at most 100\)/],
+      [{ ...point, address: '路'.repeat(301) }, 'input.address', /address 过长 .*at most 300/],
+    ]
+    for (const [input, argument, message] of cases) {
+      const { errors } = await mutate(UPSERT, { input }, editor)
+      expect(errors?.[0].extensions, argument).toMatchObject({ code: 'BAD_USER_INPUT', argument })
+      expect(errors?.[0].message).toMatch(message)
+    }
+    const GI = `mutation ($input: GIProductInput!) { upsertGIProduct(input: $input) { code } }`
+    // Sent as text: JSON.stringify itself recurses, and 5000 levels overflow a test worker's stack.
+    const deep = `${'['.repeat(5000)}[113.7,34.4]${']'.repeat(5000)}`
+    const nested = await postText(`{"query":${JSON.stringify(GI)},"variables":{"input":{"code":"longhu-cherry","originArea":{"type":"MultiPolygon","coordinates":${deep}}}}}`, editor)
+    expect(nested.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.originArea' })
+    expect(nested.errors?.[0].message).toMatch(/坐标嵌套过深 \/ the coordinates are nested more than 4 arrays deep/)
+    const regions = await mutate(GI, { input: { code: 'longhu-cherry', originRegions: Array.from({ length: 51 }, () => '410184109') } }, editor)
+    expect(regions.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.originRegions' })
+    expect(regions.errors?.[0].message).toMatch(/too many origin regions: 51 \(at most 50\)/)
+    expect((await server.query(AUDIT, {})).data.auditLog.totalCount).toBe(before)
+    expect(await server.db.selectFrom('service_point').select('id').where('id', 'like', 'test-limits%').execute()).toEqual([])
   })
 })
 

@@ -8,6 +8,7 @@ import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql'
 import { applyRecords, deleteRecords, RecordProblems, type IncomingRecord, type Problem } from '../../../db/records/apply.ts'
 import { geometryToWgs84, positionToWgs84, type Crs } from '../../../db/records/crs.ts'
 import { findResource, type Resource } from '../../../db/records/resources.ts'
+import { MAX_ORIGIN_REGIONS } from '../../../db/records/limits.ts'
 import { decimalOf, parseCell, roundCoordinate, type Values } from '../../../db/records/values.ts'
 import { CoordinateSystem, GIProductInput, IndicatorValueInput, ServicePointInput } from '../../../schema/edit.input.ts'
 import { GeometryQuality, ValueKind } from '../../../schema/enums.ts'
@@ -160,6 +161,9 @@ export class EditResolver {
     const viewer = await ctx.auth.require('editor', 'upsertGIProduct')
     const county = await resolveCounty(ctx, input.county)
     const values = cellsOf(giProducts, input, GI_PRODUCT_FIELDS, 'input', ['originArea'])
+    if (input.originRegions && input.originRegions.length > MAX_ORIGIN_REGIONS) {
+      throw new BadUserInputError('input.originRegions', `来源地区过多 / too many origin regions: ${input.originRegions.length} (at most ${MAX_ORIGIN_REGIONS})`)
+    }
     const record: IncomingRecord = { line: 1, values }
     if (input.originArea !== undefined) {
       record.geometry = input.originArea === null ? null : geometryToWgs84(geometryOf(input.originArea, 'input.originArea'), crsOf(input.crs))

@@ -1,0 +1,93 @@
+/** Things on the map besides regions: GI products with their origin regions, and service points. */
+import { sql } from 'kysely'
+import type { FieldSchema } from '../dataset/package.ts'
+import { RESOURCE_FIELDS } from '../dataset/schemas.ts'
+import { asGeoJson } from '../spatial.ts'
+import { coordinate, list, listRows, multiPolygon, nullable, point, text, type Resource } from './resource.ts'
+
+const GI_FIELDS: FieldSchema[] = [
+  ...RESOURCE_FIELDS['gi-products'],
+  { name: 'origin_area_quality', type: 'string', constraints: { enum: ['OFFICIAL', 'APPROXIMATE', 'NONE'] } },
+]
+
+export const giProducts: Resource = {
+  name: 'gi-products',
+  title: 'Geographical-indication (GI) products',
+  entity: 'gi_product',
+  fields: RESOURCE_FIELDS['gi-products'],
+  readOnly: [],
+  key: ['code'],
+  spatial: { kind: 'area', qualityField: 'origin_area_quality', required: false },
+  table: 'gi_product',
+  list(db, county, options) {
+    const geometry = options?.geometry ? sql`, ${asGeoJson('origin_area')} as geometry` : sql``
+    return listRows(
+      db,
+      { key: this.key, fields: GI_FIELDS },
+      sql`select code, name_zh, name_en, category_zh, category_en, status, source, note, origin_area_quality ${geometry}
+            from gi_product where county_code = ${county} order by code`,
+      options?.geometry,
+    )
+  },
+  match: (county, v) => ({ county_code: county, code: text(v.code) }),
+  row(county, record, existing) {
+    const v = record.values
+    const row = {
+      name_zh: text(v.name_zh), name_en: text(v.name_en), category_zh: text(v.category_zh), category_en: text(v.category_en),
+      status: text(v.status), source: text(v.source), note: nullable(v.note),
+    }
+    const area =
+      record.geometry === undefined ? {}
+      : record.geometry === null ? { origin_area: null, origin_area_quality: 'NONE' }
+      : { origin_area: multiPolygon(record.geometry), origin_area_quality: v.origin_area_quality ?? 'OFFICIAL' }
+    return existing ? { ...row, ...area } : { origin_area: null, origin_area_quality: 'NONE', ...row, ...area, ...this.match(county, v) }
+  },
+}
+
+export const giProductRegions: Resource = {
+  name: 'gi-product-regions',
+  title: 'Origin regions of the GI products',
+  entity: 'gi_product_region',
+  fields: RESOURCE_FIELDS['gi-product-regions'],
+  readOnly: [],
+  key: ['gi_code', 'region_code'],
+  table: 'gi_product_region',
+  deletable: true,
+  list(db, county) {
+    return listRows(db, this, sql`
+      select gi_code, region_code, source, note from gi_product_region where county_code = ${county} order by gi_code, region_code`)
+  },
+  match: (county, v) => ({ county_code: county, gi_code: text(v.gi_code), region_code: text(v.region_code) }),
+  row(county, { values: v }, existing) {
+    const row = { source: text(v.source), note: nullable(v.note) }
+    return existing ? row : { ...row, ...this.match(county, v) }
+  },
+}
+
+export const servicePoints: Resource = {
+  name: 'service-points',
+  title: 'IP service stations and other IP service places',
+  entity: 'service_point',
+  fields: RESOURCE_FIELDS['service-points'],
+  readOnly: [],
+  key: ['id'],
+  globalKey: true,
+  spatial: { kind: 'point' },
+  table: 'service_point',
+  deletable: true,
+  list(db, county) {
+    return listRows(db, this, sql`
+      select id, name_zh, name_en, kind, status, region_code, address, ${coordinate('location', 'x')} as lng,
+             ${coordinate('location', 'y')} as lat, location_quality, services, source, note
+        from service_point where county_code = ${county} order by id`)
+  },
+  match: (county, v) => ({ county_code: county, id: text(v.id) }),
+  row(county, { values: v }, existing) {
+    const row = {
+      name_zh: text(v.name_zh), name_en: text(v.name_en), kind: text(v.kind), status: text(v.status),
+      region_code: nullable(v.region_code), address: nullable(v.address), location: point(v),
+      location_quality: text(v.location_quality), services: list(v.services), source: text(v.source), note: nullable(v.note),
+    }
+    return existing ? row : { ...row, ...this.match(county, v) }
+  },
+}
