@@ -34,7 +34,8 @@ export function createApolloServer(
 ): ApolloServer<Context> {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
+    // A fragment costs what its fields would cost written in place (by default a spread counts as one level deeper, ×1.5).
+    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: limits.maxAliases },
     maxTokens: { n: limits.maxTokens },
     maxDirectives: { n: limits.maxDirectives },
