@@ -63,6 +63,9 @@ describe('migrations', () => {
 
   it('migrate down step by step to nothing, then up again', async () => {
     await sql`delete from region; delete from dataset`.execute(t.db)
+    expect(await migrateDown(t.db)).toEqual(['Down 2026_12_01_2000_api_token_purpose'])
+    const tokenColumns = await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = 'api_token'`.execute(t.db)
+    expect(tokenColumns.rows.map((c) => c.name)).not.toContain('purpose')
     expect(await migrateDown(t.db)).toEqual(['Down 2026_11_27_0900_api_token'])
     expect(await tables()).not.toContain('api_token')
     expect(await migrateDown(t.db)).toEqual(['Down 2026_11_26_0910_region_area_column'])

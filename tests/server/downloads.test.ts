@@ -5,7 +5,11 @@
 import { createHash } from 'node:crypto'
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { SAFE_CELL_NOTE } from '../../db/dataset/safe-cell.ts'
 import { RESOURCE_FIELDS } from '../../db/dataset/schemas.ts'
+import { XINZHENG } from '../setup/templates.ts'
 import { startTestServer, type TestServer } from '../setup/server.ts'
 
 let server: TestServer
@@ -97,6 +101,30 @@ describe('datapackage.json', () => {
       expect(Number(r.lat)).toBeGreaterThan(34.2)
       expect(Number(r.lat)).toBeLessThan(34.7)
     }
+  })
+})
+
+describe('spreadsheet-safe cells', () => {
+  it('are said in the description of every CSV text field, served and bundled, and of no numeric field or GeoJSON property', () => {
+    const bundled = JSON.parse(readFileSync(path.join(XINZHENG, 'datapackage.json'), 'utf8'))
+    for (const [origin, d] of [['served', descriptor], ['bundled', bundled]]) {
+      for (const resource of d.resources.filter((r: any) => r.schema)) {
+        for (const f of resource.schema.fields) {
+          const says = (f.description ?? '').includes(SAFE_CELL_NOTE)
+          expect(says, `${origin} ${resource.name}.${f.name}`).toBe(resource.format === 'csv' && f.type === 'string')
+        }
+      }
+    }
+  })
+
+  it('/data/…csv prefixes formula-like text with \' and leaves negative numbers as numbers', async () => {
+    await server.db.updateTable('service_point').set({ address: '=HYPERLINK("http://evil.example","点击")', note: '+1', name_en: '@me' }).where('id', '=', 'rights-protection-xinzheng').execute()
+    const rows = parse(await (await fetch(`${server.url}/data/service-points.csv`)).text(), { bom: true, columns: true }) as Record<string, string>[]
+    expect(rows.find((r) => r.id === 'rights-protection-xinzheng')).toMatchObject({ address: '\'=HYPERLINK("http://evil.example","点击")', note: '\'+1', name_en: '\'@me' })
+    const geojson = await (await fetch(`${server.url}/data/service-points.geojson`)).json()
+    expect(geojson.features.find((f: any) => f.id === 'rights-protection-xinzheng').properties.note).toBe('+1') // GeoJSON is not a spreadsheet
+    const values = parse(await (await fetch(`${server.url}/data/indicator-values.csv`)).text(), { bom: true, columns: true }) as Record<string, string>[]
+    for (const v of values) expect(v.value, 'a number is never prefixed').toMatch(/^-?[0-9]/)
   })
 })
 
