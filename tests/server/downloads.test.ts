@@ -121,7 +121,7 @@ describe('spreadsheet-safe cells', () => {
     await server.db.updateTable('service_point').set({ address: '=HYPERLINK("http://evil.example","点击")', note: '+1', name_en: '@me' }).where('id', '=', 'rights-protection-xinzheng').execute()
     const rows = parse(await (await fetch(`${server.url}/data/service-points.csv`)).text(), { bom: true, columns: true }) as Record<string, string>[]
     expect(rows.find((r) => r.id === 'rights-protection-xinzheng')).toMatchObject({ address: '\'=HYPERLINK("http://evil.example","点击")', note: '\'+1', name_en: '\'@me' })
-    const geojson = await (await fetch(`${server.url}/data/service-points.geojson`)).json()
+    const geojson = (await (await fetch(`${server.url}/data/service-points.geojson`)).json()) as { features: any[] }
     expect(geojson.features.find((f: any) => f.id === 'rights-protection-xinzheng').properties.note).toBe('+1') // GeoJSON is not a spreadsheet
     const values = parse(await (await fetch(`${server.url}/data/indicator-values.csv`)).text(), { bom: true, columns: true }) as Record<string, string>[]
     for (const v of values) expect(v.value, 'a number is never prefixed').toMatch(/^-?[0-9]/)
