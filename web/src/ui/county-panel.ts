@@ -1,17 +1,13 @@
 /** The side panel of the county view: nearest stations to a clicked place, and the map as a table. */
-import { nameIn, type NearestPoint } from '../api/operations.ts'
+import { nameIn } from '../api/operations.ts'
+import type { NearestState } from '../state/state.ts'
 import { formatCount, formatDistance, kindName, lang, levelName, locationQualityName, metricName, statusName, t } from '../lib/i18n.ts'
 import { formatMetric, metricValue, METRIC_IDS } from '../map/metrics.ts'
 import { KIND_COLORS } from '../map/palette.ts'
 import type { ViewContext } from './context.ts'
 import { h, swatch } from './dom.ts'
 
-/** The "nearest to here" list: not asked yet, loading, failed or answered. */
-export type NearestState =
-  | { phase: 'idle' }
-  | { phase: 'loading' }
-  | { phase: 'error'; message: string }
-  | { phase: 'done'; results: NearestPoint[] }
+export type { NearestState }
 
 /** Inputs of the county view's side panel. */
 export interface CountyPanelProps {

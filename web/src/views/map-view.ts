@@ -178,6 +178,10 @@ export class MapView {
 
   /** Applies a new state: only the layers' properties change, the sources keep their data. */
   update(next: Partial<StyleState>): void {
+    const same = (Object.keys(next) as (keyof StyleState)[]).every((key) =>
+      key === 'visible' ? [...(next.visible ?? [])].join() === [...this.state.visible].join() : key === 'basemap' ? next.basemap?.id === this.state.basemap?.id : next[key] === this.state[key],
+    )
+    if (same) return
     const metricChanged = next.metric !== undefined && next.metric !== this.state.metric
     const langChanged = next.lang !== undefined && next.lang !== this.state.lang
     const basemapChanged = next.basemap !== undefined && next.basemap?.id !== this.state.basemap?.id
