@@ -39,7 +39,7 @@ import { classify, needsFigures, type MetricClass } from '../map/metrics.ts'
 import { GI_COLOR } from '../map/palette.ts'
 import { diamondIcon, hatchPattern } from '../map/patterns.ts'
 import { drawnRegions, stackCoincident, valueProperty } from '../map/region-features.ts'
-import { lang, t } from '../lib/i18n.ts'
+import { t } from '../lib/i18n.ts'
 
 // MapLibre 6 finds its worker beside its own module, which a bundler moves: point it at the copy Vite emits.
 setWorkerUrl(workerUrl)
@@ -404,13 +404,12 @@ export class MapView {
 
   /** Writes MapLibre's control tooltips in the page's language. */
   localizeControls(): void {
-    const zh = lang() === 'zh'
     const titles: Record<string, string> = {
-      '.maplibregl-ctrl-zoom-in': zh ? '放大' : 'Zoom in',
-      '.maplibregl-ctrl-zoom-out': zh ? '缩小' : 'Zoom out',
-      '.maplibregl-ctrl-fullscreen': zh ? '全屏' : 'Enter fullscreen',
-      '.maplibregl-ctrl-shrink': zh ? '退出全屏' : 'Exit fullscreen',
-      '.maplibregl-ctrl-attrib-button': zh ? '显示或隐藏来源标注' : 'Toggle attribution',
+      '.maplibregl-ctrl-zoom-in': t('NavigationControl.ZoomIn'),
+      '.maplibregl-ctrl-zoom-out': t('NavigationControl.ZoomOut'),
+      '.maplibregl-ctrl-fullscreen': t('FullscreenControl.Enter'),
+      '.maplibregl-ctrl-shrink': t('FullscreenControl.Exit'),
+      '.maplibregl-ctrl-attrib-button': t('AttributionControl.ToggleAttribution'),
       '.maplibregl-popup-close-button': t('close'),
     }
     const root = this.map.getContainer()
