@@ -47,7 +47,7 @@ export function renderIndicatorsPage(indicators: PlanIndicator[]): HTMLElement {
       h(
         'section',
         { class: 'category', id: `cat-${c}`, 'aria-labelledby': `cat-${c}-title` },
-        h('h3', { id: `cat-${c}-title` }, tf('indicators.categoryHeading', { name: CATEGORY_NAMES[c][lang() === 'zh' ? 0 : 1], code: c, zh: CATEGORY_NAMES[c][0] })),
+        h('h3', { id: `cat-${c}-title` }, tf('indicators.categoryHeading', { name: CATEGORY_NAMES[c][lang() === 'zh' ? 0 : 1], other: lang() === 'zh' ? c : CATEGORY_NAMES[c][0] })),
         list.length ? list.map(renderIndicator) : h('p', { class: 'hint' }, t('indicators.noGoal')),
       ),
     ),

@@ -1,7 +1,7 @@
 /** The side panel of the county view: nearest stations to a clicked place, and the map as a table. */
 import { nameIn } from '../api/operations.ts'
 import type { NearestState } from '../state/state.ts'
-import { formatCount, formatDistance, kindName, lang, levelName, locationQualityName, metricName, statusName, t } from '../lib/i18n.ts'
+import { formatCount, formatDistance, kindName, lang, levelName, metricName, statusName, t } from '../lib/i18n.ts'
 import { formatMetric, metricValue, METRIC_IDS } from '../map/metrics.ts'
 import { KIND_COLORS } from '../map/palette.ts'
 import type { ViewContext } from './context.ts'
@@ -53,7 +53,7 @@ export function renderNearest(ctx: ViewContext, props: CountyPanelProps): HTMLEl
             'span',
             { class: 'meta' },
             `${kindName(item.kind)} · ${statusName(item.status)}`,
-            item.locationQuality === 'APPROXIMATE' ? h('span', { class: 'flag' }, ` · ⚠ ${locationQualityName('APPROXIMATE').split(/[：:]/)[0]}`) : null,
+            item.locationQuality === 'APPROXIMATE' ? h('span', { class: 'flag' }, ` · ⚠ ${t('approximateLocation')}`) : null,
           ),
         ),
       ),

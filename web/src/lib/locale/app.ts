@@ -121,6 +121,7 @@ export const APP_STRINGS = {
   administeredBy: { zh: '代管单位', en: 'Administered by' },
   mapUnavailable: { zh: '地图无法显示（浏览器不支持 WebGL）。下方表格包含全部数据。', en: 'The map cannot be shown (no WebGL in this browser). The tables below hold all the data.' },
   // Shared pieces
+  approximateLocation: { zh: '近似位置', en: 'Approximate' },
   listSeparator: { zh: '、', en: ', ' },
   valueYear: { zh: '{value}（{year}）', en: '{value} ({year})' },
   noDataValue: { zh: '无数据', en: 'no data' },

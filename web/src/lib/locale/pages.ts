@@ -132,7 +132,7 @@ export const PAGE_STRINGS = {
   'indicators.separator': { zh: '；', en: '; ' },
   'indicators.figuresCaption': { zh: '{name}：基数、节点、目标与实际值', en: '{name}: baseline, milestones, target and actuals' },
   'indicators.latestValue': { zh: '{value}（{year}年）', en: '{value} ({year})' },
-  'indicators.categoryHeading': { zh: '{name}（{code}）', en: '{name} ({zh})' },
+  'indicators.categoryHeading': { zh: '{name}（{other}）', en: '{name} ({other})' },
   // #/plan (with placeholders)
   'plan.members': { zh: '：成员单位 {n} 个。', en: ': {n} member bodies.' },
   'plan.allTasks': { zh: '全部任务（{n} 项）', en: 'All tasks ({n})' },
