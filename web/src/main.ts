@@ -1,4 +1,4 @@
-// The web app's entry: the county map (#/) and township pages (#/town/<code>), from the GraphQL API only.
+// The web app's entry: the shell (views/app.ts) draws every page of the registry (views/pages.ts), from the GraphQL API only.
 import './styles.css'
 import { startApp } from './views/app.ts'
 

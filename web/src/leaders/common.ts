@@ -2,9 +2,6 @@
 import { lang } from '../lib/i18n.ts'
 import { h } from '../ui/dom.ts'
 
-/** A text in the current language. */
-export const L = (zh: string, en: string): string => (lang() === 'zh' ? zh : en)
-
 /** A date and time in the reader's language (to the second with `seconds`), in a <time> element. */
 export function timeEl(iso: string, seconds = false): HTMLTimeElement {
   const text = new Date(iso).toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short' })

@@ -1,23 +1,24 @@
 /** #/compare: chosen towns side by side — a sortable table, a ranked bar chart with the county average, CSV download. */
 import type { ServicePointKind } from '../api/types.ts'
-import { kindName, lang } from '../lib/i18n.ts'
+import { kindName, lang, t, tf, type StringKey } from '../lib/i18n.ts'
 import { h } from '../ui/dom.ts'
 import type { Comparison, RegionActual, TownOption } from './api.ts'
-import { L, s } from './common.ts'
+import { s } from './common.ts'
 import { type CompareMetric, type CompareState, type SortKey, COMPARE_METRICS, sortRows } from './compare-state.ts'
 import { average, formatNumber, formatShare, formatValue, toCsv } from './format.ts'
 
-export const METRIC_LABELS: Record<CompareMetric, [string, string]> = {
-  servicePointCount: ['服务站点数', 'Service points'],
-  servicePointsPer10k: ['每万人站点数', 'Per 10,000 people'],
-  servicePointsPer100Km2: ['每百平方公里站点数（面积近似）', 'Per 100 km² (approx. area)'],
-  coverageShare: ['覆盖率', 'Coverage'],
-  giProductCount: ['地理标志产品', 'GI products'],
-  population: ['人口', 'Population'],
-  areaKm2: ['面积（平方公里，按示意边界，近似）', 'Area (km², from schematic boundaries, approx.)'],
+/** The label of each metric (keys of the locale table). */
+export const METRIC_LABELS: Record<CompareMetric, StringKey> = {
+  servicePointCount: 'compare.metric.servicePointCount',
+  servicePointsPer10k: 'compare.metric.servicePointsPer10k',
+  servicePointsPer100Km2: 'compare.metric.servicePointsPer100Km2',
+  coverageShare: 'compare.metric.coverageShare',
+  giProductCount: 'compare.metric.giProductCount',
+  population: 'compare.metric.population',
+  areaKm2: 'compare.metric.areaKm2',
 }
 
-const metricLabel = (m: CompareMetric) => L(...METRIC_LABELS[m])
+const metricLabel = (m: CompareMetric) => t(METRIC_LABELS[m])
 
 /** A metric's value for a row; null when unknown. */
 export function metricValue(row: Comparison, m: CompareMetric): number | null {
@@ -47,10 +48,10 @@ export interface CompareHandlers {
   onChange(next: Partial<CompareState>): void
 }
 
-const PRESETS: { id: string; label: [string, string]; pick: (t: TownOption) => boolean }[] = [
-  { id: 'all', label: ['全部 15 个', 'All 15'], pick: () => true },
-  { id: 'subdistricts', label: ['街道', 'Subdistricts (街道)'], pick: (t) => t.level === 'SUBDISTRICT' },
-  { id: 'towns', label: ['镇/乡', 'Towns and townships (镇/乡)'], pick: (t) => t.level === 'TOWN' || t.level === 'TOWNSHIP' },
+const PRESETS: { id: string; label: StringKey; pick: (t: TownOption) => boolean }[] = [
+  { id: 'all', label: 'compare.preset.all', pick: () => true },
+  { id: 'subdistricts', label: 'compare.preset.subdistricts', pick: (t) => t.level === 'SUBDISTRICT' },
+  { id: 'towns', label: 'compare.preset.towns', pick: (t) => t.level === 'TOWN' || t.level === 'TOWNSHIP' },
 ]
 
 function sortValue(row: Comparison, key: SortKey): number | string | null {
@@ -63,18 +64,18 @@ function sortValue(row: Comparison, key: SortKey): number | string | null {
 export function tableRecords(data: CompareData, state: CompareState): { header: string[]; rows: (string | number | null)[][] } {
   const rows = sortRows(data.rows, (r) => sortValue(r, state.sort), state.dir)
   const header = [
-    L('代码', 'Code'),
-    L('名称', 'Name'),
-    L('人口', 'Population'),
-    L('人口年份', 'Population year'),
-    L('面积（平方公里，近似）', 'Area (km², approx.)'),
-    L('服务站点数', 'Service points'),
-    L('按类型', 'By kind'),
-    L('每万人', 'Per 10,000 people'),
-    L('每百平方公里（面积近似）', 'Per 100 km² (approx. area)'),
-    L('地理标志产品', 'GI products'),
-    L(`${state.radius} 公里覆盖率`, `Coverage within ${state.radius} km`),
-    L('排名（覆盖率）', 'Rank (coverage)'),
+    t('compare.code'),
+    t('colName'),
+    t('population'),
+    t('compare.populationYear'),
+    t('compare.areaKmApprox'),
+    t('compare.metric.servicePointCount'),
+    t('compare.byKind'),
+    t('compare.per10000People'),
+    t('compare.per100KmApprox'),
+    t('giProductsTitle'),
+    tf('compare.coverageWithin', { km: state.radius }),
+    t('compare.rankCoverage'),
   ]
   return {
     header,
@@ -101,11 +102,11 @@ export function renderComparePage(data: CompareData | null, state: CompareState,
   return h(
     'div',
     { class: 'leaders compare-page' },
-    h('h2', { id: 'page-title', tabindex: '-1' }, L('乡镇对比', 'Compare towns')),
-    h('p', { class: 'hint' }, L('选择乡镇（街道），按人口、面积比较服务站点、地理标志产品与服务覆盖。未知数值显示为“—”，不按 0 计。', 'Choose towns and compare service points, GI products and service coverage per person and per area. Unknown values show as “—”, never as 0.')),
+    h('h2', { id: 'page-title', tabindex: '-1' }, t('pageCompare')),
+    h('p', { class: 'hint' }, t('compare.intro')),
     h('div', { class: 'compare-controls no-print' }, townPicker(towns, chosen, handlers), settingsBox(state, handlers), smallMap(towns, chosen)),
     error ? h('p', { role: 'alert', class: 'error' }, error) : null,
-    data ? results(data, state, handlers) : h('p', { class: 'hint', role: 'status' }, L('加载中…', 'Loading…')),
+    data ? results(data, state, handlers) : h('p', { class: 'hint', role: 'status' }, t('loading')),
   )
 }
 
@@ -114,7 +115,7 @@ function townPicker(towns: TownOption[], chosen: Set<string>, handlers: CompareH
   const search = h('input', {
     type: 'search',
     id: 'town-filter',
-    placeholder: L('名称或拼音', 'Name or pinyin'),
+    placeholder: t('compare.nameOrPinyin'),
     oninput: (e: Event) => {
       const q = (e.target as HTMLInputElement).value.trim().toLowerCase()
       for (const li of list.querySelectorAll<HTMLElement>('li')) li.hidden = q !== '' && !(li.dataset.search ?? '').includes(q)
@@ -151,13 +152,13 @@ function townPicker(towns: TownOption[], chosen: Set<string>, handlers: CompareH
   return h(
     'fieldset',
     { class: 'town-picker' },
-    h('legend', {}, L(`乡镇（已选 ${chosen.size} 个）`, `Towns (${chosen.size} chosen)`)),
+    h('legend', {}, tf('compare.townsChosen', { n: chosen.size })),
     h(
       'div',
       { class: 'presets' },
-      PRESETS.map((p) => h('button', { type: 'button', id: `preset-${p.id}`, onclick: () => set(towns.filter(p.pick).map((t) => t.code)) }, L(...p.label))),
+      PRESETS.map((p) => h('button', { type: 'button', id: `preset-${p.id}`, onclick: () => set(towns.filter(p.pick).map((t) => t.code)) }, t(p.label))),
     ),
-    h('label', { for: 'town-filter' }, L('筛选：', 'Filter: ')),
+    h('label', { for: 'town-filter' }, t('compare.filter')),
     search,
     list,
   )
@@ -170,7 +171,7 @@ function settingsBox(state: CompareState, handlers: CompareHandlers): HTMLElemen
     h(
       'p',
       {},
-      h('label', { for: 'compare-metric' }, L('图表指标：', 'Chart metric: ')),
+      h('label', { for: 'compare-metric' }, t('compare.chartMetric')),
       h(
         'select',
         { id: 'compare-metric', onchange: (e: Event) => handlers.onChange({ metric: (e.target as HTMLSelectElement).value as CompareMetric }) },
@@ -180,11 +181,11 @@ function settingsBox(state: CompareState, handlers: CompareHandlers): HTMLElemen
     h(
       'p',
       {},
-      h('label', { for: 'compare-radius' }, L('覆盖半径：', 'Coverage radius: ')),
+      h('label', { for: 'compare-radius' }, t('compare.coverageRadius')),
       h(
         'select',
         { id: 'compare-radius', onchange: (e: Event) => handlers.onChange({ radius: Number((e.target as HTMLSelectElement).value) }) },
-        Array.from({ length: 10 }, (_, i) => i + 1).map((km) => h('option', { value: km, selected: km === state.radius }, L(`${km} 公里`, `${km} km`))),
+        Array.from({ length: 10 }, (_, i) => i + 1).map((km) => h('option', { value: km, selected: km === state.radius }, tf('compare.km', { km }))),
       ),
     ),
   )
@@ -196,17 +197,17 @@ function results(data: CompareData, state: CompareState, handlers: CompareHandle
   const href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
   const sorted = sortRows(data.rows, (r) => sortValue(r, state.sort), state.dir)
   const columns: { key: SortKey | null; label: string }[] = [
-    { key: 'rank', label: L('排名', 'Rank') },
-    { key: 'name', label: L('乡镇', 'Town') },
-    { key: 'population', label: L('人口（年份）', 'Population (year)') },
-    { key: 'areaKm2', label: L('面积 km²（近似）', 'Area km² (approx.)') },
-    { key: 'servicePointCount', label: L('服务站点', 'Service points') },
-    { key: null, label: L('按类型', 'By kind') },
-    { key: 'servicePointsPer10k', label: L('每万人', 'Per 10k people') },
-    { key: 'servicePointsPer100Km2', label: L('每百平方公里（近似）', 'Per 100 km² (approx.)') },
-    { key: 'giProductCount', label: L('地理标志产品', 'GI products') },
-    { key: 'coverageShare', label: L(`${state.radius} 公里覆盖率`, `Coverage ${state.radius} km`) },
-    { key: null, label: L('最新指标实际值', 'Latest indicator values') },
+    { key: 'rank', label: t('compare.rank') },
+    { key: 'name', label: t('compare.town') },
+    { key: 'population', label: t('colPopulation') },
+    { key: 'areaKm2', label: t('colArea') },
+    { key: 'servicePointCount', label: t('servicePointsTitle') },
+    { key: null, label: t('compare.byKind') },
+    { key: 'servicePointsPer10k', label: t('compare.per10kPeople') },
+    { key: 'servicePointsPer100Km2', label: t('compare.per100KmShort') },
+    { key: 'giProductCount', label: t('giProductsTitle') },
+    { key: 'coverageShare', label: tf('compare.coverageKm', { km: state.radius }) },
+    { key: null, label: t('compare.latestIndicatorValues') },
   ]
   const th = (c: (typeof columns)[number]) => {
     if (!c.key) return h('th', { scope: 'col' }, c.label)
@@ -229,9 +230,9 @@ function results(data: CompareData, state: CompareState, handlers: CompareHandle
     h(
       'p',
       { class: 'no-print' },
-      h('a', { href, download: `xinzheng-town-comparison-${state.radius}km.csv`, id: 'compare-download', class: 'button' }, '⬇ ', L('下载此表（CSV）', 'Download this table (CSV)')),
+      h('a', { href, download: `xinzheng-town-comparison-${state.radius}km.csv`, id: 'compare-download', class: 'button' }, '⬇ ', t('compare.downloadThisTableCsv')),
       ' ',
-      h('button', { type: 'button', onclick: () => window.print() }, L('打印', 'Print')),
+      h('button', { type: 'button', onclick: () => window.print() }, t('compare.print')),
     ),
     h(
       'div',
@@ -239,7 +240,7 @@ function results(data: CompareData, state: CompareState, handlers: CompareHandle
       h(
         'table',
         { id: 'compare-table', class: 'data-table' },
-        h('caption', {}, L(`乡镇对比（覆盖半径 ${state.radius} 公里；点击表头排序）`, `Towns compared (coverage radius ${state.radius} km; choose a column heading to sort)`)),
+        h('caption', {}, tf('compare.caption', { km: state.radius })),
         h('thead', {}, h('tr', {}, columns.map(th))),
         h(
           'tbody',
@@ -269,7 +270,7 @@ function results(data: CompareData, state: CompareState, handlers: CompareHandle
 }
 
 function actualsCell(actuals: RegionActual[]): HTMLElement | string {
-  if (!actuals.length) return L('无记录', 'none recorded')
+  if (!actuals.length) return t('compare.noneRecorded')
   return h('ul', {}, actuals.map((a) => h('li', {}, `${lang() === 'zh' ? a.indicator.nameZh : a.indicator.nameEn}: ${formatValue(a.value, a.indicator, lang())} (${a.year})`)))
 }
 
@@ -282,9 +283,9 @@ function barChart(rows: Comparison[], county: Comparison[], state: CompareState)
   const labelW = 150, barW = 360, valueW = 80, rowH = 22, top = 24
   const W = labelW + barW + valueW, H = top + ranked.length * rowH + 26
   const x = (v: number) => labelW + (v / max) * barW
-  const title = L(`${metricLabel(m)}：按数值排序（虚线为全市 ${county.length} 个乡镇平均值）`, `${metricLabel(m)}, ranked (dashed line: average of the county's ${county.length} towns)`)
+  const title = tf('compare.chartTitle', { metric: metricLabel(m), n: county.length })
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', class: 'bar-chart', role: 'img', 'aria-labelledby': 'bar-chart-title', style: `max-width:${W}px` })
-  svg.append(s('title', { id: 'bar-chart-title' }, `${title}. ${L('数据见上表。', 'The table above holds the same figures.')}`))
+  svg.append(s('title', { id: 'bar-chart-title' }, `${title}. ${t('compare.chartTableNote')}`))
   ranked.forEach((r, i) => {
     const v = metricValue(r, m)
     const yTop = top + i * rowH
@@ -296,7 +297,7 @@ function barChart(rows: Comparison[], county: Comparison[], state: CompareState)
     const ax = x(avg)
     svg.append(s('line', { x1: ax, x2: ax, y1: top - 4, y2: H - 20, stroke: '#b91c1c', 'stroke-width': 2, 'stroke-dasharray': '6 4' }))
     const shown = m === 'coverageShare' ? formatShare(avg) : formatNumber(avg, lang(), 2)
-    svg.append(s('text', { x: Math.min(ax, W - 120), y: H - 6, 'font-size': 12, fill: '#b91c1c' }, L(`全市平均 ${shown}`, `County average ${shown}`)))
+    svg.append(s('text', { x: Math.min(ax, W - 120), y: H - 6, 'font-size': 12, fill: '#b91c1c' }, tf('compare.countyAverage', { value: shown })))
   }
   return h('figure', { class: 'chart' }, svg, h('figcaption', {}, title))
 }
@@ -311,12 +312,12 @@ function smallMap(towns: TownOption[], chosen: Set<string>): HTMLElement | null 
   const k = Math.cos(((minY + maxY) / 2) * (Math.PI / 180))
   const W = 220, scale = W / ((maxX - minX) * k), H = Math.round((maxY - minY) * scale)
   const path = (ring: number[][]) => `M${ring.map((p) => `${((p[0] - minX) * k * scale).toFixed(1)},${((maxY - p[1]) * scale).toFixed(1)}`).join('L')}Z`
-  const names = towns.filter((t) => chosen.has(t.code)).map(townName).join('、')
+  const names = towns.filter((t) => chosen.has(t.code)).map(townName).join(t('listSeparator'))
   const svg = s('svg', { viewBox: `-2 -2 ${W + 4} ${H + 4}`, width: W, height: H, class: 'small-map', role: 'img', 'aria-labelledby': 'small-map-title' })
-  svg.append(s('title', { id: 'small-map-title' }, L(`示意图（边界为近似）：已选 ${names || '无'}`, `Schematic map (approximate boundaries): chosen ${names || 'none'}`)))
+  svg.append(s('title', { id: 'small-map-title' }, tf('compare.smallMapTitle', { names: names || t('compare.none') })))
   for (const r of rings) {
     const on = chosen.has(r.code)
     svg.append(s('path', { d: path(r.ring), fill: on ? '#1d4ed8' : '#eef1f4', 'fill-opacity': on ? 0.75 : 1, stroke: on ? '#0b1f4d' : '#9aa5b1', 'stroke-width': on ? 1.5 : 0.75 }))
   }
-  return h('figure', { class: 'small-map' }, svg, h('figcaption', {}, L('示意图 · 边界为近似', 'Schematic · boundaries approximate')))
+  return h('figure', { class: 'small-map' }, svg, h('figcaption', {}, t('schematicShort')))
 }

@@ -1,8 +1,8 @@
 /** #/data: the open dataset's files with row counts, licences and sources, and the GraphQL query for each. */
-import { lang } from '../lib/i18n.ts'
+import { lang, t, tf } from '../lib/i18n.ts'
 import { h } from '../ui/dom.ts'
 import type { DatasetInfo } from './api.ts'
-import { L, timeEl } from './common.ts'
+import { timeEl } from './common.ts'
 import { downloadsOf, explorerHref, licensesFor, RESOURCE_NAMES_ZH, resourceQuery, SERVED_AS } from './open-data.ts'
 
 const FORMAT_NAMES = { csv: 'CSV', geojson: 'GeoJSON' }
@@ -34,12 +34,12 @@ function resourceRow(dataset: DatasetInfo, r: DatasetInfo['resources'][number], 
       downloads.map((d) =>
         h(
           'a',
-          { class: 'button', href: d.href, download: '', 'data-resource': sameAs ? null : d.resource, 'data-format': d.format, 'aria-label': `${L('下载', 'Download')} ${r.name} ${FORMAT_NAMES[d.format]}` },
+          { class: 'button', href: d.href, download: '', 'data-resource': sameAs ? null : d.resource, 'data-format': d.format, 'aria-label': `${t('data.download')} ${r.name} ${FORMAT_NAMES[d.format]}` },
           '⬇ ',
           FORMAT_NAMES[d.format],
         ),
       ),
-      sameAs ? h('p', { class: 'note' }, L(`随 ${sameAs}.geojson 下载（各乡镇的边界）`, `Downloaded as ${sameAs}.geojson (each region’s boundary)`)) : null,
+      sameAs ? h('p', { class: 'note' }, tf('data.downloadedAs', { name: sameAs })) : null,
     ),
     h(
       'td',
@@ -48,9 +48,9 @@ function resourceRow(dataset: DatasetInfo, r: DatasetInfo['resources'][number], 
         ? h(
             'details',
             {},
-            h('summary', {}, L('GraphQL 查询', 'GraphQL query'), h('span', { class: 'visually-hidden' }, `: ${r.name}`)),
+            h('summary', {}, t('data.graphqlQuery'), h('span', { class: 'visually-hidden' }, `: ${r.name}`)),
             h('pre', { tabindex: '0', 'aria-label': `GraphQL ${r.name}` }, h('code', {}, query)),
-            h('a', { href: explorerHref(query) }, L('在查询浏览器中打开', 'Open in the explorer'), h('span', { class: 'visually-hidden' }, ` (${r.name})`)),
+            h('a', { href: explorerHref(query) }, t('data.openInTheExplorer'), h('span', { class: 'visually-hidden' }, ` (${r.name})`)),
           )
         : '—',
     ),
@@ -68,15 +68,15 @@ function datasetSection(dataset: DatasetInfo, county: string | undefined, index:
     h(
       'dl',
       { class: 'facts' },
-      h('dt', {}, L('区域', 'County')),
+      h('dt', {}, t('data.county')),
       h('dd', {}, lang() === 'zh' ? dataset.county.nameZh : dataset.county.nameEn, ` (${dataset.county.code})`),
-      h('dt', {}, L('发布', 'Published')),
+      h('dt', {}, t('data.published')),
       h('dd', {}, timeEl(dataset.created)),
-      h('dt', {}, L('最后更新', 'Last updated')),
+      h('dt', {}, t('data.lastUpdated')),
       h('dd', { id: `${id}-updated` }, timeEl(dataset.updated)),
-      h('dt', {}, L('许可', 'Licences')),
-      h('dd', {}, h('ul', { class: 'licenses' }, dataset.licenses.map((l) => h('li', {}, h('strong', {}, link(l.name, l.path, 'license')), l.title ? `: ${l.title}` : '', l.scope ? h('span', { class: 'note' }, ` (${L('适用于', 'applies to')} ${l.scope})`) : null)))),
-      h('dt', {}, L('来源', 'Sources')),
+      h('dt', {}, t('data.licences')),
+      h('dd', {}, h('ul', { class: 'licenses' }, dataset.licenses.map((l) => h('li', {}, h('strong', {}, link(l.name, l.path, 'license')), l.title ? `: ${l.title}` : '', l.scope ? h('span', { class: 'note' }, ` (${t('data.appliesTo')} ${l.scope})`) : null)))),
+      h('dt', {}, t('data.sources')),
       h('dd', {}, h('ul', { class: 'sources' }, dataset.sources.map((s) => h('li', {}, link(s.title, s.path), s.description ? h('span', { class: 'note' }, ` — ${s.description}`) : null)))),
     ),
     h(
@@ -84,7 +84,7 @@ function datasetSection(dataset: DatasetInfo, county: string | undefined, index:
       { class: 'package-links' },
       h('a', { class: 'button', href: `/data/datapackage.json${q}`, id: index === 0 ? 'datapackage-link' : undefined }, '⬇ datapackage.json'),
       ' ',
-      h('span', { class: 'note' }, L('（Frictionless 数据包描述：字段、单位、行数、校验值）', '(Frictionless Data Package descriptor: fields, units, rows, hashes)')),
+      h('span', { class: 'note' }, t('data.descriptorNote')),
     ),
     h(
       'div',
@@ -92,11 +92,11 @@ function datasetSection(dataset: DatasetInfo, county: string | undefined, index:
       h(
         'table',
         { class: 'data-table resources' },
-        h('caption', {}, L('数据表与文件', 'Tables and files')),
+        h('caption', {}, t('data.tablesAndFiles')),
         h(
           'thead',
           {},
-          h('tr', {}, [L('数据', 'Data'), L('记录数', 'Rows'), L('许可', 'Licence'), L('下载', 'Download'), 'GraphQL'].map((c) => h('th', { scope: 'col' }, c))),
+          h('tr', {}, [t('data.data'), t('data.rows'), t('data.licence'), t('data.download'), 'GraphQL'].map((c) => h('th', { scope: 'col' }, c))),
         ),
         h('tbody', {}, dataset.resources.map((r) => resourceRow(dataset, r, county))),
       ),
@@ -111,22 +111,19 @@ export function renderDataPage(datasets: DatasetInfo[]): HTMLElement {
   return h(
     'div',
     { class: 'leaders data-page' },
-    h('h2', { id: 'page-title', tabindex: '-1' }, L('开放数据', 'Open data')),
+    h('h2', { id: 'page-title', tabindex: '-1' }, t('pageData')),
     h(
       'p',
       { class: 'hint' },
-      L(
-        '平台的全部数据可下载为 CSV（UTF-8，可用 Excel 打开）和 GeoJSON（空间数据），每次下载都由实时数据库生成；同样的数据也可以通过 GraphQL 接口查询。下载的文件可编辑后再导入。',
-        'All of the platform’s data can be downloaded as CSV (UTF-8, opens in spreadsheet programs) and GeoJSON (the spatial tables), generated from the live database on each download; the same data can be queried through the GraphQL API. Downloaded files import back after editing.',
-      ),
+      t('data.intro'),
     ),
     h(
       'p',
       { class: 'api-links' },
-      h('a', { href: '/graphiql/' }, L('GraphQL 查询浏览器（含示例查询）', 'GraphQL explorer (with example queries)')),
+      h('a', { href: '/graphiql/' }, t('data.graphqlExplorerWithExample')),
       ' · ',
-      h('a', { href: '/graphql' }, L('GraphQL 接口', 'GraphQL endpoint'), ' /graphql'),
+      h('a', { href: '/graphql' }, t('data.graphqlEndpoint'), ' /graphql'),
     ),
-    datasets.length === 0 ? h('p', { role: 'status' }, L('尚未加载数据包。', 'No data package is loaded.')) : datasets.map((d, i) => datasetSection(d, several ? d.county.code : undefined, i)),
+    datasets.length === 0 ? h('p', { role: 'status' }, t('data.noPackage')) : datasets.map((d, i) => datasetSection(d, several ? d.county.code : undefined, i)),
   )
 }

@@ -1,6 +1,7 @@
 /** Pure formatting for the leaders' views: indicator values with the plan's display units, comparators, CSV. */
 import type { Comparator, Lang } from '../api/types.ts'
 import { enumLabel } from '../lib/enum-labels.ts'
+import { tIn } from '../lib/i18n.ts'
 
 export type { Comparator }
 
@@ -41,7 +42,7 @@ function clean(n: number): number {
  * `scale` picks the display unit for Chinese: the indicator's own, or 万 when the value is a whole number of 万.
  */
 export function formatValue(value: number | null | undefined, u: UnitInfo, lang: Lang): string {
-  if (value === null || value === undefined) return lang === 'zh' ? '无数据' : 'no data'
+  if (value === null || value === undefined) return tIn(lang, 'noDataValue')
   if (lang === 'en') {
     const n = new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(clean(value))
     const unit = unitEn(u.unit)

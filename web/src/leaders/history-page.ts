@@ -2,8 +2,8 @@
 import { h } from '../ui/dom.ts'
 import type { AuditEntry, HistoryPage } from './api.ts'
 import { changedFields, formatValue } from './audit-diff.ts'
-import { L, timeEl } from './common.ts'
-import { lang } from '../lib/i18n.ts'
+import { timeEl } from './common.ts'
+import { lang, t, tf, type StringKey } from '../lib/i18n.ts'
 
 /** What the page shows: the entries loaded so far (pages appended by "more"). */
 export interface HistoryState {
@@ -20,22 +20,22 @@ export interface HistoryState {
   moreError: string | null
 }
 
-const ACTIONS: Record<string, [string, string]> = {
-  INSERT: ['新增', 'Added'],
-  UPDATE: ['修改', 'Changed'],
-  DELETE: ['删除', 'Deleted'],
-  IMPORT: ['导入', 'Imported'],
+const ACTIONS: Record<string, StringKey> = {
+  INSERT: 'history.action.INSERT',
+  UPDATE: 'history.action.UPDATE',
+  DELETE: 'history.action.DELETE',
+  IMPORT: 'history.action.IMPORT',
 }
 
-const ENTITIES: Record<string, [string, string]> = {
-  service_point: ['服务站点', 'Service point'],
-  region: ['乡镇（街道）', 'Township'],
+const ENTITIES: Record<string, StringKey> = {
+  service_point: 'history.entity.service_point',
+  region: 'history.entity.region',
 }
 
 function entryItem(e: AuditEntry, index: number): HTMLElement {
   const changes = changedFields(e.before, e.after)
-  const empty = L('（空）', '(empty)')
-  const positions = (n: number) => L(`${n} 个坐标点`, `${n} positions`)
+  const empty = t('history.empty')
+  const positions = (n: number) => tf('history.positions', { n })
   const action = ACTIONS[e.action]
   return h(
     'li',
@@ -47,10 +47,10 @@ function entryItem(e: AuditEntry, index: number): HTMLElement {
       ' · ',
       h('strong', { class: 'actor' }, e.actor),
       ' · ',
-      h('span', { class: 'action' }, action ? L(action[0], action[1]) : e.action),
+      h('span', { class: 'action' }, action ? t(action) : e.action),
     ),
     changes.length === 0
-      ? h('p', { class: 'note' }, L('没有字段变化。', 'No field changed.'))
+      ? h('p', { class: 'note' }, t('history.noFieldChanged'))
       : h(
           'ul',
           { class: 'changes' },
@@ -76,25 +76,22 @@ export function renderHistoryPage(state: HistoryState, backHref: string, onMore:
   return h(
     'div',
     { class: 'leaders history-page' },
-    h('p', {}, h('a', { href: backHref, id: 'history-back' }, '← ', backHref.startsWith('#/town/') ? L('返回乡镇页面', 'Back to the township page') : L('返回县域地图', 'Back to the county map'))),
-    h('h2', { id: 'page-title', tabindex: '-1' }, L(`修改记录：${name}`, `History: ${name}`)),
-    h('p', { class: 'meta' }, kind ? L(kind[0], kind[1]) : h('code', {}, state.entity), ' · ', h('code', {}, state.id)),
+    h('p', {}, h('a', { href: backHref, id: 'history-back' }, '← ', backHref.startsWith('#/town/') ? t('history.backToTheTownship') : t('backToCounty'))),
+    h('h2', { id: 'page-title', tabindex: '-1' }, tf('history.title', { name })),
+    h('p', { class: 'meta' }, kind ? t(kind) : h('code', {}, state.entity), ' · ', h('code', {}, state.id)),
     state.entity === 'region'
       ? h(
           'p',
           { class: 'note' },
-          L(
-            '包括该乡镇（街道）的属性、驻地和边界的修改。为该乡镇记录的指标值和名称沿革以其自身记录保存，不在此列。',
-            'Changes to the township’s attributes, seat and boundary. Indicator values recorded for it and its former names are records of their own, not listed here.',
-          ),
+          t('history.regionNote'),
         )
       : null,
-    h('p', { role: 'status', id: 'history-count' }, state.totalCount === 0 ? L('暂无修改记录', 'No changes recorded yet') : L(`共 ${state.totalCount} 条修改记录，最新的在前`, `${state.totalCount} changes, newest first`)),
+    h('p', { role: 'status', id: 'history-count' }, state.totalCount === 0 ? t('history.noChangesRecordedYet') : tf('history.count', { n: state.totalCount })),
     state.entries.length ? h('ol', { class: 'history' }, state.entries.map(entryItem)) : null,
     state.hasNextPage
-      ? h('button', { type: 'button', id: 'history-more', onclick: onMore, disabled: state.loadingMore }, state.loadingMore ? L('加载中…', 'Loading…') : L('加载更多', 'More'))
+      ? h('button', { type: 'button', id: 'history-more', onclick: onMore, disabled: state.loadingMore }, state.loadingMore ? t('loading') : t('history.more'))
       : null,
     state.moreError ? h('p', { role: 'alert' }, state.moreError) : null,
-    h('p', { class: 'note' }, L('修改记录公开，可通过 GraphQL 的 auditLog 查询。', 'The record of changes is public: GraphQL auditLog.')),
+    h('p', { class: 'note' }, t('history.publicNote')),
   )
 }

@@ -1,49 +1,49 @@
 import { describe, expect, it } from 'vitest'
-import { formatHash, historyRoute, parseHash } from './url-state.ts'
+import { toHash, historyRoute, fromHash } from './url-state.ts'
 
 describe('url state', () => {
   it('reads the county view with defaults from an empty hash', () => {
     for (const hash of ['', '#', '#/']) {
-      const state = parseHash(hash)
+      const state = fromHash(hash)
       expect(state).toMatchObject({ route: { name: 'county' }, metric: 'servicePoints', view: null })
       expect([...state.layers]).toEqual(['regions', 'points', 'gi'])
-      expect(formatHash(state)).toBe('#/')
+      expect(toHash(state)).toBe('#/')
     }
   })
 
   it('round-trips a town page with a metric, some layers and a view', () => {
     const hash = '#/town/410184109?metric=coverage&layers=regions,points&at=113.7000,34.4500,10.50'
-    const state = parseHash(hash)
+    const state = fromHash(hash)
     expect(state.route).toEqual({ name: 'town', code: '410184109' })
     expect(state.metric).toBe('coverage')
     expect([...state.layers]).toEqual(['regions', 'points'])
     expect(state.view).toEqual({ lng: 113.7, lat: 34.45, zoom: 10.5 })
-    expect(formatHash(state)).toBe(hash)
+    expect(toHash(state)).toBe(hash)
   })
 
   it('keeps "no layer" distinct from "every layer"', () => {
-    const state = parseHash('#/?layers=')
+    const state = fromHash('#/?layers=')
     expect(state.layers.size).toBe(0)
-    expect(formatHash(state)).toBe('#/?layers=')
+    expect(toHash(state)).toBe('#/?layers=')
   })
 
   it('falls back to defaults for what it cannot read, and names unknown pages', () => {
-    const state = parseHash('#/?metric=nonsense&layers=regions,bogus&at=1,2')
+    const state = fromHash('#/?metric=nonsense&layers=regions,bogus&at=1,2')
     expect(state).toMatchObject({ metric: 'servicePoints', view: null })
     expect([...state.layers]).toEqual(['regions'])
-    expect(parseHash('#/nowhere').route).toEqual({ name: 'notFound', path: '/nowhere' })
-    expect(parseHash('#/?at=500,20,10').view).toBeNull()
+    expect(fromHash('#/nowhere').route).toEqual({ name: 'notFound', path: '/nowhere' })
+    expect(fromHash('#/?at=500,20,10').view).toBeNull()
   })
 
   it('reads #/data, a page without a map', () => {
-    expect(parseHash('#/data').route).toEqual({ name: 'data', query: '' })
-    expect(formatHash(parseHash('#/data'))).toBe('#/data')
+    expect(fromHash('#/data').route).toEqual({ name: 'data', query: '' })
+    expect(toHash(fromHash('#/data'))).toBe('#/data')
   })
 
   it('reads a record\'s #/history with its entity and id, and writes them back', () => {
-    const hash = formatHash({ ...parseHash('#/'), route: historyRoute('service_point', 'ip-service/1 a') })
+    const hash = toHash({ ...fromHash('#/'), route: historyRoute('service_point', 'ip-service/1 a') })
     expect(hash).toBe('#/history?entity=service_point&id=ip-service%2F1+a')
-    const params = new URLSearchParams((parseHash(hash).route as { query: string }).query)
+    const params = new URLSearchParams((fromHash(hash).route as { query: string }).query)
     expect([params.get('entity'), params.get('id')]).toEqual(['service_point', 'ip-service/1 a'])
   })
 })

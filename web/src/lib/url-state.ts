@@ -5,7 +5,7 @@
 import { LAYER_GROUPS, type LayerGroup } from '../map/layers.ts'
 import { METRIC_IDS, type MetricId } from '../map/metrics.ts'
 
-/** The app's pages. Later pages (#/compare, #/indicators, #/data) add a case here and in ROUTES. */
+/** The app's pages (each has a row in ROUTES, and one in the page registry, web/src/views/pages.ts). */
 export type Route =
   | { name: 'county' }
   | { name: 'town'; code: string }
@@ -79,8 +79,8 @@ export function formatRoute(route: Route): string {
   }
 }
 
-/** Reads a location hash (with or without the leading `#`); anything unreadable falls back to its default. */
-export function parseHash(hash: string): UrlState {
+/** Reads a location hash (with or without the leading `#`); anything unreadable falls back to its default. `toHash` writes it back. */
+export function fromHash(hash: string): UrlState {
   const text = hash.replace(/^#/, '')
   const q = text.indexOf('?')
   const path = q < 0 ? text : text.slice(0, q)
@@ -105,7 +105,7 @@ function parseView(value: string | null): View | null {
 }
 
 /** Writes the state as a hash (`#/…`), leaving defaults out. */
-export function formatHash(state: UrlState): string {
+export function toHash(state: UrlState): string {
   // A leader's page keeps its own parameters; the map's do not apply there.
   if (isLeaderRoute(state.route)) return `#${formatRoute(state.route)}${state.route.query ? `?${state.route.query}` : ''}`
   const params: string[] = []

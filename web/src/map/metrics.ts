@@ -3,6 +3,7 @@
  * Unknown values stay null (drawn as "no data"), never 0.
  */
 import type { Lang, RegionFigures, RegionProps } from '../api/types.ts'
+import { tIn } from '../lib/i18n.ts'
 import { RAMP } from './palette.ts'
 
 /** The figures a region can be coloured by. */
@@ -33,7 +34,7 @@ export function metricValue(metric: MetricId, region: RegionProps, figures: Regi
 /** A value as the map and tables write it; null is "no data", undefined "…" (loading). */
 export function formatMetric(metric: MetricId, value: number | null | undefined, lang: Lang): string {
   if (value === undefined) return '…'
-  if (value === null) return lang === 'zh' ? '无数据' : 'no data'
+  if (value === null) return tIn(lang, 'noDataValue')
   switch (metric) {
     case 'coverage':
       return `${formatNumber(value * 100, value * 100 >= 99.95 || value === 0 ? 0 : 1)}%`

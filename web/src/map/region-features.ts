@@ -1,5 +1,6 @@
 /** Region features prepared for drawing: each metric's value and label text as plain properties. */
 import type { AreaGeometry, Feature, FeatureCollection, Lang, RegionFigures, RegionProps } from '../api/types.ts'
+import { tIn } from '../lib/i18n.ts'
 import { formatMetric, METRIC_IDS, metricValue, type MetricId } from './metrics.ts'
 
 /** Properties of a drawn region: the API's, plus `m_<metric>` (a number), `nodata_<metric>`, `pending_<metric>` and `t_<metric>_<lang>`. */
@@ -29,8 +30,8 @@ export function drawnRegions(
       const drawn: DrawnRegionProps = { ...props }
       for (const metric of METRIC_IDS) {
         if (!props.inCountyStatistics) {
-          drawn[textProperty(metric, 'zh')] = `${props.administeredByZh ?? ''}代管`
-          drawn[textProperty(metric, 'en')] = `(${props.administeredByEn ?? 'administered elsewhere'})`
+          drawn[textProperty(metric, 'zh')] = tIn('zh', 'administeredLabel', { name: props.administeredByZh ?? '' })
+          drawn[textProperty(metric, 'en')] = tIn('en', 'administeredLabel', { name: props.administeredByEn ?? tIn('en', 'administeredElsewhere') })
           continue
         }
         const value = metricValue(metric, f.properties, figures?.get(props.code))

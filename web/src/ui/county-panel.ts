@@ -1,17 +1,13 @@
 /** The side panel of the county view: nearest stations to a clicked place, and the map as a table. */
-import { nameIn, type NearestPoint } from '../api/operations.ts'
-import { formatCount, formatDistance, kindName, lang, levelName, locationQualityName, metricName, statusName, t } from '../lib/i18n.ts'
+import { nameIn } from '../api/operations.ts'
+import type { NearestState } from '../state/state.ts'
+import { formatCount, formatDistance, kindName, lang, levelName, metricName, statusName, t } from '../lib/i18n.ts'
 import { formatMetric, metricValue, METRIC_IDS } from '../map/metrics.ts'
 import { KIND_COLORS } from '../map/palette.ts'
 import type { ViewContext } from './context.ts'
 import { h, swatch } from './dom.ts'
 
-/** The "nearest to here" list: not asked yet, loading, failed or answered. */
-export type NearestState =
-  | { phase: 'idle' }
-  | { phase: 'loading' }
-  | { phase: 'error'; message: string }
-  | { phase: 'done'; results: NearestPoint[] }
+export type { NearestState }
 
 /** Inputs of the county view's side panel. */
 export interface CountyPanelProps {
@@ -57,7 +53,7 @@ export function renderNearest(ctx: ViewContext, props: CountyPanelProps): HTMLEl
             'span',
             { class: 'meta' },
             `${kindName(item.kind)} · ${statusName(item.status)}`,
-            item.locationQuality === 'APPROXIMATE' ? h('span', { class: 'flag' }, ` · ⚠ ${locationQualityName('APPROXIMATE').split(/[：:]/)[0]}`) : null,
+            item.locationQuality === 'APPROXIMATE' ? h('span', { class: 'flag' }, ` · ⚠ ${t('approximateLocation')}`) : null,
           ),
         ),
       ),
@@ -113,7 +109,7 @@ export function renderTownTable(ctx: ViewContext): HTMLElement {
                 h('a', { href: ctx.href({ name: 'town', code: r.code }) }, nameIn(r, lang())),
                 h('span', { class: 'level' }, r.inCountyStatistics ? levelName(r.level) : t('outside')),
               ),
-              METRIC_IDS.map((m) => num(r.inCountyStatistics ? formatMetric(m, metricValue(m, r, figures), lang()).replace(/^(无数据|no data)$/, '—') : '—')),
+              METRIC_IDS.map((m) => num(r.inCountyStatistics ? (metricValue(m, r, figures) === null ? '—' : formatMetric(m, metricValue(m, r, figures), lang())) : '—')),
               num(r.population === null ? '—' : `${formatCount(r.population)} (${r.populationYear})`),
               num(r.areaKm2 === null ? '—' : `≈ ${r.areaKm2.toFixed(1)}`),
             )

@@ -2,7 +2,7 @@
 import type { MapGeoJSONFeature } from 'maplibre-gl'
 import type { RegionProps, ServicePointItem } from '../api/types.ts'
 import { fetchServicePoint, nameIn } from '../api/operations.ts'
-import { giStatusName, kindName, lang, levelName, locationQualityName, metricName, statusName, t, formatCount } from '../lib/i18n.ts'
+import { giStatusName, kindName, lang, levelName, locationQualityName, metricName, statusName, t, tf, formatCount } from '../lib/i18n.ts'
 import { historyRoute } from '../lib/url-state.ts'
 import { SOURCES } from '../map/layers.ts'
 import { formatMetric, metricValue } from '../map/metrics.ts'
@@ -41,7 +41,7 @@ export function servicePointFacts(ctx: ViewContext, p: ServicePointItem, heading
     ),
     details([
       [t('address'), p.address],
-      [t('services'), p.services.length ? p.services.join(lang() === 'zh' ? '、' : '; ') : null],
+      [t('services'), p.services.length ? p.services.join(t('servicesSeparator')) : null],
       [t('township'), townLink(ctx, p.regionCode)],
       [t('location'), h('span', { class: approximate ? 'flag' : '' }, approximate ? '⚠ ' : '', locationQualityName(p.locationQuality))],
       [t('source'), h('span', { class: 'source' }, p.source)],
@@ -60,7 +60,7 @@ function regionFacts(ctx: ViewContext, r: RegionProps): HTMLElement {
     r.inCountyStatistics
       ? details([
           [metricName(ctx.metric), formatMetric(ctx.metric, value, lang())],
-          [t('population'), r.population === null ? null : `${formatCount(r.population)}（${r.populationYear}）`],
+          [t('population'), r.population === null ? null : tf('valueYear', { value: formatCount(r.population), year: r.populationYear ?? '' })],
         ])
       : h('p', { class: 'flag' }, t('outside')),
     h('p', {}, h('a', { href: ctx.href({ name: 'town', code: r.code }) }, t('openTownPage'), ' →')),

@@ -7,6 +7,8 @@ import { h } from './dom.ts'
 /** The search index (undefined until the data is in), a description per result and what to do on a choice. */
 export interface SearchBoxProps {
   index(): SearchIndex | undefined
+  /** Asks for the index when it is not there yet (on a page without the map); the results follow when it is. */
+  prepare?(): Promise<unknown>
   /** A short description under each name (level or kind). */
   describe(target: SearchTarget): string
   onChoose(target: SearchTarget): void
@@ -47,6 +49,7 @@ export function renderSearchBox(props: SearchBoxProps): HTMLElement {
   }
   const update = () => {
     const index = props.index()
+    if (!index && props.prepare) void props.prepare().then(() => props.index() && update(), () => undefined)
     results = index ? search(index, input.value) : []
     list.replaceChildren(
       ...(results.length === 0 && input.value.trim()

@@ -4,42 +4,16 @@
  */
 import 'maplibre-gl/dist/maplibre-gl.css'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
-import {
-  AttributionControl,
-  FullscreenControl,
-  Map as MapLibreMap,
-  NavigationControl,
-  Popup,
-  ScaleControl,
-  setWorkerUrl,
-  type GeoJSONSource,
-  type LngLatLike,
-  type MapGeoJSONFeature,
-  type MapMouseEvent,
-} from 'maplibre-gl'
+import { AttributionControl, FullscreenControl, Map as MapLibreMap, NavigationControl, Popup, ScaleControl, setWorkerUrl, type GeoJSONSource, type LngLatLike, type MapGeoJSONFeature } from 'maplibre-gl'
 import type { AreaGeometry, GIProductCollection, RegionCollection, RegionFigures, ServicePointCollection } from '../api/types.ts'
 import { BASEMAP_PREFIX, basemapParts, type BasemapOption } from '../map/basemap.ts'
 import { bboxOf, type Bbox } from '../map/geometry.ts'
-import {
-  buildStyle,
-  CLUSTER_MAX_ZOOM,
-  dataLayers,
-  dataSources,
-  FONT_STACK,
-  GROUP_LAYERS,
-  IMAGES,
-  INTERACTIVE_LAYERS,
-  LAYER_GROUPS,
-  LAYERS,
-  SOURCES,
-  type LayerGroup,
-  type StyleOptions,
-} from '../map/layers.ts'
+import { buildStyle, dataLayers, dataSources, FONT_STACK, GROUP_LAYERS, IMAGES, LAYERS, SOURCES, type StyleOptions } from '../map/layers.ts'
 import { classify, needsFigures, type MetricClass } from '../map/metrics.ts'
 import { GI_COLOR } from '../map/palette.ts'
 import { diamondIcon, hatchPattern } from '../map/patterns.ts'
 import { drawnRegions, stackCoincident, valueProperty } from '../map/region-features.ts'
-import { lang, t } from '../lib/i18n.ts'
+import { approximateOnScreen, localizeControls, wireMapEvents, type HoverState } from './map-events.ts'
 
 // MapLibre 6 finds its worker beside its own module, which a bundler moves: point it at the copy Vite emits.
 setWorkerUrl(workerUrl)
@@ -72,7 +46,7 @@ export class MapView {
   private data: MapData | undefined
   private figures: Map<string, RegionFigures> | undefined
   private classes: MetricClass[] = []
-  private hovered: { source: string; sourceLayer?: string; id: string | number } | undefined
+  private readonly hover: HoverState = { current: undefined }
   private popup: Popup | undefined
   private loaded: Promise<void>
   /** Whether the style's layers exist (false until 'load', and while a new style loads). */
@@ -144,7 +118,7 @@ export class MapView {
     const order = this.map.getStyle().layers.map((l) => l.id)
     const last = Math.max(...order.map((id, i) => (pointLayers.has(id) ? i : -1)))
     const before = order.slice(last + 1).find((id) => !pointLayers.has(id))
-    if (this.hovered?.source === SOURCES.points) this.hovered = undefined
+    if (this.hover.current?.source === SOURCES.points) this.hover.current = undefined
     for (const id of order) if (pointLayers.has(id)) this.map.removeLayer(id)
     this.map.removeSource(SOURCES.points)
     this.map.addSource(SOURCES.points, dataSources(this.state)[SOURCES.points])
@@ -178,6 +152,10 @@ export class MapView {
 
   /** Applies a new state: only the layers' properties change, the sources keep their data. */
   update(next: Partial<StyleState>): void {
+    const same = (Object.keys(next) as (keyof StyleState)[]).every((key) =>
+      key === 'visible' ? [...(next.visible ?? [])].join() === [...this.state.visible].join() : key === 'basemap' ? next.basemap?.id === this.state.basemap?.id : next[key] === this.state[key],
+    )
+    if (same) return
     const metricChanged = next.metric !== undefined && next.metric !== this.state.metric
     const langChanged = next.lang !== undefined && next.lang !== this.state.lang
     const basemapChanged = next.basemap !== undefined && next.basemap?.id !== this.state.basemap?.id
@@ -325,106 +303,22 @@ export class MapView {
   }
 
   private wireEvents(): void {
-    const map = this.map
-    const pointLayers: string[] = INTERACTIVE_LAYERS.points
-    const clusterLayers: string[] = INTERACTIVE_LAYERS.clusters
-    const interactive: string[] = [...INTERACTIVE_LAYERS.clusters, ...INTERACTIVE_LAYERS.points, ...INTERACTIVE_LAYERS.gi, ...INTERACTIVE_LAYERS.regions]
-    const visibleInteractive = () => interactive.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none')
-    map.on('mousemove', (e: MapMouseEvent) => {
-      const [top] = map.queryRenderedFeatures(e.point, { layers: visibleInteractive() })
-      const next = top && top.id !== undefined ? { source: top.source, sourceLayer: top.sourceLayer, id: top.id } : undefined
-      if (next?.source !== this.hovered?.source || next?.id !== this.hovered?.id) {
-        if (this.hovered) map.setFeatureState(this.hovered, { hover: false })
-        if (next) map.setFeatureState(next, { hover: true })
-        this.hovered = next
-      }
-      map.getCanvas().style.cursor = top ? 'pointer' : ''
-    })
-    map.getCanvas().addEventListener('mouseleave', () => {
-      if (this.hovered) map.setFeatureState(this.hovered, { hover: false })
-      this.hovered = undefined
-    })
-    map.on('click', (e: MapMouseEvent) => {
-      const layers = visibleInteractive()
-      const box: [[number, number], [number, number]] = [
-        [e.point.x - 4, e.point.y - 4],
-        [e.point.x + 4, e.point.y + 4],
-      ]
-      const [cluster] = map.queryRenderedFeatures(box, { layers: layers.filter((l) => clusterLayers.includes(l)) })
-      if (cluster) {
-        // A cluster opens up: zoom in towards it, at most to where the points stand alone.
-        const [lng, lat] = (cluster.geometry as unknown as { coordinates: [number, number] }).coordinates
-        map.easeTo({ center: [lng, lat], zoom: Math.min(map.getZoom() + 2, CLUSTER_MAX_ZOOM + 1) }, { userView: true })
-        return
-      }
-      const points = map.queryRenderedFeatures(box, { layers: layers.filter((l) => pointLayers.includes(l)) })
-      if (points.length > 0) {
-        const unique = [...new Map(points.map((f) => [f.id, f])).values()]
-        const first = unique[0].geometry as unknown as { coordinates: [number, number] }
-        this.openPopup(first.coordinates, unique)
-        return
-      }
-      const areas = map.queryRenderedFeatures(e.point, { layers: layers.filter((l) => !pointLayers.includes(l)) })
-      const unique = [...new Map(areas.map((f) => [`${f.source}:${f.id}`, f])).values()]
-      if (unique.length > 0) this.openPopup(e.lngLat, unique)
-      else this.popup?.remove()
-      this.events.onPlaceClick(e.lngLat)
-    })
-    map.on('moveend', (e) => {
-      // Record moves the user made (drag, zoom, keys) or asked for (search, "show on the map"),
-      // not fits to a page's area or resizes.
-      const data = e as unknown as { originalEvent?: Event; userView?: boolean }
-      if (!data.originalEvent && !data.userView) return
-      const c = map.getCenter()
-      this.events.onViewChange({ lng: c.lng, lat: c.lat, zoom: map.getZoom() })
-    })
-    map.on('idle', () => this.updateNote())
-    map.on('error', (e) => {
-      // Map problems arrive here; a failed basemap tile is not worth a console error.
-      const message = e.error?.message ?? 'map error'
-      if (!/tile|basemap/i.test(message)) console.warn('map:', message)
+    wireMapEvents(this.map, this.hover, {
+      openPopup: (lngLat, features) => this.openPopup(lngLat, features),
+      closePopup: () => this.popup?.remove(),
+      onPlaceClick: (lngLat) => this.events.onPlaceClick(lngLat),
+      onViewChange: (view) => this.events.onViewChange(view),
+      onIdle: () => this.updateNote(),
     })
   }
 
   /** Shows the schematic note while approximate geometry (regions or GI areas) is on screen. */
   private updateNote(): void {
-    if (!this.styleReady) return
-    const layers = [LAYERS.regionsFill, LAYERS.regionsNoData, LAYERS.regionsOutside, LAYERS.giFill].filter(
-      (id) => this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') !== 'none',
-    )
-    const approximate =
-      layers.length > 0 &&
-      this.map.queryRenderedFeatures({ layers }).some((f) => f.properties.boundaryQuality === 'APPROXIMATE' || f.properties.originAreaQuality === 'APPROXIMATE')
-    this.noteEl.hidden = !approximate
+    if (this.styleReady) this.noteEl.hidden = !approximateOnScreen(this.map)
   }
 
   /** Writes MapLibre's control tooltips in the page's language. */
   localizeControls(): void {
-    const zh = lang() === 'zh'
-    const titles: Record<string, string> = {
-      '.maplibregl-ctrl-zoom-in': zh ? '放大' : 'Zoom in',
-      '.maplibregl-ctrl-zoom-out': zh ? '缩小' : 'Zoom out',
-      '.maplibregl-ctrl-fullscreen': zh ? '全屏' : 'Enter fullscreen',
-      '.maplibregl-ctrl-shrink': zh ? '退出全屏' : 'Exit fullscreen',
-      '.maplibregl-ctrl-attrib-button': zh ? '显示或隐藏来源标注' : 'Toggle attribution',
-      '.maplibregl-popup-close-button': t('close'),
-    }
-    const root = this.map.getContainer()
-    for (const [selector, title] of Object.entries(titles)) {
-      for (const el of root.querySelectorAll(selector)) {
-        el.setAttribute('title', title)
-        el.setAttribute('aria-label', title)
-      }
-    }
-    root.querySelector('.maplibregl-canvas')?.setAttribute('aria-label', t('mapLabel'))
-  }
-
-  /** Layer groups in the order of the toggles. */
-  static groups(): LayerGroup[] {
-    return LAYER_GROUPS
-  }
-
-  static groupLayers(group: LayerGroup): string[] {
-    return GROUP_LAYERS[group]
+    localizeControls(this.map.getContainer())
   }
 }

@@ -1,0 +1,106 @@
+/**
+ * The pages without a map (#/compare, #/indicators, #/plan, #/data, #/history): how each loads its
+ * data (into the app's one cache) and draws. Loaded on first use, so the county map's first load
+ * stays small; their rows in the registry are in web/src/views/pages.ts.
+ */
+import type { PageApi, PageContext, PageRow, PageView } from '../views/pages.ts'
+import { compareOf, hrefOf, type State } from '../state/state.ts'
+import { fromHash, type LeaderPage } from '../lib/url-state.ts'
+import { t } from '../lib/i18n.ts'
+import { fetchComparison, fetchDatasets, fetchHistory, fetchIndicators, fetchPlan, fetchTownOptions, type DatasetInfo, type PlanDepartment, type PlanIndicator, type PlanTask, type TownOption } from './api.ts'
+import { renderComparePage, type CompareData } from './compare-page.ts'
+import { renderDataPage } from './data-page.ts'
+import { renderHistoryPage, type HistoryState } from './history-page.ts'
+import { renderIndicatorsPage } from './indicators-page.ts'
+import { renderPlanPage } from './plan-page.ts'
+import type { CompareState } from './compare-state.ts'
+import './leaders.css'
+
+type Row<D> = Omit<PageRow<D>, 'route' | 'needsMap' | 'title' | 'key'> & { load(state: State, api: PageApi): Promise<D> }
+const row = <D>(r: Row<D>) => r as Row<unknown>
+
+const query = (state: State) => ('query' in state.route ? state.route.query : '')
+const view = (content: HTMLElement, busy = false): PageView => ({ title: null, content: [content], busy })
+
+/** The town options, then the comparison of the chosen ones (each in the cache by its own key). */
+async function loadCompare(state: State, { cache }: PageApi): Promise<CompareData> {
+  const c = compareOf(state)
+  const towns = await cache.get('towns', fetchTownOptions)
+  const all = towns.map((town) => town.code)
+  const codes = (c.codes ?? all).filter((code) => all.includes(code))
+  const figures = await cache.get(`comparison:${codes.join(',')}@${c.radius}`, () =>
+    codes.length ? fetchComparison(codes, all, c.radius) : Promise.resolve({ rows: [], county: [], actuals: new Map() }),
+  )
+  return { towns, ...figures }
+}
+
+const compareHandlers = (ctx: PageContext) => ({ onChange: (change: Partial<CompareState>) => ctx.dispatch({ type: 'compare', change }) })
+
+/** The cache key of the history's entries loaded so far (a new visit asks again). */
+const historyKey = (state: State) => `history-entries:${query(state)}@${state.visit}`
+
+/** Draws the history; "more" appends the next entries (in the cache) and moves the focus to the first of them. */
+function historyView(state: State, history: HistoryState, ctx: PageContext): PageView {
+  const region = history.entity === 'region' ? history.id : history.subject?.regionCode
+  const back = hrefOf(fromHash(''), region ? { name: 'town', code: region } : { name: 'county' })
+  const key = historyKey(state)
+  const onMore = async () => {
+    if (history.loadingMore || !history.endCursor) return
+    const shown = history.entries.length
+    ctx.cache.put(key, { ...history, loadingMore: true })
+    ctx.refresh()
+    let next: HistoryState
+    try {
+      const page = await fetchHistory(history.entity, history.id, history.endCursor)
+      next = { ...history, entries: [...history.entries, ...page.entries], totalCount: page.totalCount, hasNextPage: page.hasNextPage, endCursor: page.endCursor, moreError: null }
+    } catch (error) {
+      next = { ...history, moreError: `${t('loadFailed')}: ${(error as Error).message}` }
+    }
+    ctx.cache.put(key, { ...next, loadingMore: false })
+    ctx.refresh()
+    document.getElementById(`entry-${shown}`)?.focus()
+  }
+  return view(renderHistoryPage(history, back, () => void onMore()), history.loadingMore)
+}
+
+/** The rows of the pages without a map, by route. */
+export const LEADER_ROWS: Record<LeaderPage, Row<unknown>> = {
+  compare: row<CompareData>({
+    load: loadCompare,
+    // While a new comparison loads, its controls show already (once the towns are known).
+    loading(state, ctx) {
+      const towns = ctx.cache.value<TownOption[]>('towns')
+      return towns ? view(renderComparePage(null, compareOf(state), towns, compareHandlers(ctx)), true) : null
+    },
+    render: (state, data, ctx) => view(renderComparePage(data, compareOf(state), data.towns, compareHandlers(ctx))),
+  }),
+  indicators: row<PlanIndicator[]>({
+    load: (_state, { cache }) => cache.get('indicators:data', fetchIndicators),
+    render: (_state, list) => view(renderIndicatorsPage(list)),
+  }),
+  plan: row<{ tasks: PlanTask[]; departments: PlanDepartment[] }>({
+    load: (_state, { cache }) => cache.get('plan:data', fetchPlan),
+    render(state, { tasks, departments }, ctx) {
+      const dept = new URLSearchParams(query(state)).get('dept')
+      return view(renderPlanPage(tasks, departments, departments.some((d) => d.code === dept) ? dept : null, (code) => ctx.dispatch({ type: 'planDept', code })))
+    },
+  }),
+  data: row<DatasetInfo[]>({
+    load: () => fetchDatasets(),
+    render: (_state, datasets) => view(renderDataPage(datasets)),
+  }),
+  history: row<HistoryState>({
+    load(state, { cache }) {
+      return cache.get(historyKey(state), async () => {
+        const params = new URLSearchParams(query(state))
+        const entity = params.get('entity') ?? ''
+        const id = params.get('id') ?? ''
+        if (!entity || !id) throw new Error(t('historyNoSubject'))
+        const first = await fetchHistory(entity, id, null)
+        return { entity, id, entries: first.entries, totalCount: first.totalCount, hasNextPage: first.hasNextPage, endCursor: first.endCursor, subject: first.subject, loadingMore: false, moreError: null }
+      })
+    },
+    // "More" replaces the entries in the cache: a redraw shows those loaded so far.
+    render: (state, loaded, ctx) => historyView(state, ctx.cache.value<HistoryState>(historyKey(state)) ?? loaded, ctx),
+  }),
+}

@@ -1,0 +1,141 @@
+/**
+ * The page registry: one row per page of the address (web/src/lib/url-state.ts's routes), saying
+ * whether it needs the map, what data it shows (a key into the one cache and how to load it) and
+ * how it draws. Adding a page is a new route and a new row here. The pages without a map load
+ * their code on first use (their rows import it), and neither MapLibre nor the map's data.
+ */
+import { ApiError } from '../api/client.ts'
+import { fetchTown, nameIn, type TownDetail } from '../api/operations.ts'
+import { compareOf, type Action, type State } from '../state/state.ts'
+import type { Cache } from '../state/cache.ts'
+import { lang, t, tf, type StringKey } from '../lib/i18n.ts'
+import type { LeaderPage, Route } from '../lib/url-state.ts'
+import { renderCountyPanel, renderNearest } from '../ui/county-panel.ts'
+import type { ViewContext } from '../ui/context.ts'
+import { renderNotFound, renderTownPanel } from '../ui/town-panel.ts'
+import type { CountyData } from './county-data.ts'
+
+/** What a page's `load` gets: the one cache and the visit it loads for. */
+export interface PageApi {
+  cache: Cache
+  visit: number
+}
+
+/** What a page's `render` gets. */
+export interface PageContext {
+  cache: Cache
+  dispatch(action: Action): void
+  /** Draws the current state again (after a page put new data in the cache). */
+  refresh(): void
+  /** On the map pages: the county's data, links and "show on the map". */
+  view?: ViewContext
+  county?: CountyData
+  /** "Use my location" for the nearest stations. */
+  onUseLocation(): void
+}
+
+/** What a page draws. */
+export interface PageView {
+  /** The first part of the document's title (null: the app's title alone). */
+  title: string | null
+  content: (HTMLElement | null)[]
+  /** Something is still loading (the page is not ready yet: `data-page-ready` stays false). */
+  busy?: boolean
+}
+
+/** A page of the app. */
+export interface PageRow<D = unknown> {
+  route: Route['name']
+  /** Whether the page shows the map (with its panel); pages without one never load MapLibre. */
+  needsMap: boolean
+  /** The page's name: its heading while loading or failed (pages without the map). */
+  title?: StringKey
+  /** The cache key of the page's own data for a state (same key, same data); none when it has none. */
+  key?(state: State): string
+  load?(state: State, api: PageApi): Promise<D>
+  /** What shows while the data loads (default: the page's name and "loading"). */
+  loading?(state: State, ctx: PageContext): PageView | null
+  /** Draws the page; map pages draw their side panel (and get `ctx.view`). */
+  render(state: State, data: D, ctx: PageContext): PageView
+}
+
+/** A row with its data's type, listed with the others. */
+export const define = <D>(row: PageRow<D>): PageRow => row as PageRow
+
+const leaders = () => import('../leaders/page-rows.ts')
+type Leaders = Awaited<ReturnType<typeof leaders>>['LEADER_ROWS']
+/** The cache key of the leaders' pages' code (one chunk, loaded on first use). */
+const MODULE = 'module:leaders'
+
+type TownData = { detail: TownDetail | undefined } | { error: string }
+
+const county = define<null>({
+  route: 'county',
+  needsMap: true,
+  render: (state, _data, ctx) => ({ title: null, content: renderCountyPanel(ctx.view!, { nearest: state.nearest, onUseLocation: ctx.onUseLocation }) }),
+})
+
+const town = define<TownData>({
+  route: 'town',
+  needsMap: true,
+  key: (state) => `town:${state.route.name === 'town' ? state.route.code : ''}`,
+  load: (state) =>
+    fetchTown(state.route.name === 'town' ? state.route.code : '').then(
+      (detail) => ({ detail }),
+      (error: unknown) => ({ error: error instanceof ApiError || error instanceof Error ? error.message : String(error) }),
+    ),
+  render(state, data, ctx) {
+    const view = ctx.view!
+    const code = state.route.name === 'town' ? state.route.code : ''
+    if ('error' in data) return { title: null, content: renderNotFound(view, `${t('loadFailed')}: ${data.error}`) }
+    if (!data.detail || !view.lookup.regions.has(code)) return { title: null, content: renderNotFound(view, tf('notFoundTown', { code })) }
+    return {
+      title: nameIn(data.detail, lang()),
+      content: [...renderTownPanel(view, data.detail, ctx.county!.neighbours().get(code) ?? []), renderNearest(view, { nearest: state.nearest, onUseLocation: ctx.onUseLocation })],
+    }
+  },
+})
+
+const notFound = define<null>({
+  route: 'notFound',
+  needsMap: true,
+  render: (state, _data, ctx) => ({ title: null, content: renderNotFound(ctx.view!, tf('notFoundPage', { path: state.route.name === 'notFound' ? state.route.path : '' })) }),
+})
+
+/** A page without the map: its code (one chunk for these pages, web/src/leaders/page-rows.ts) and data load on first use. */
+function leaderPage(route: LeaderPage, title: StringKey, key: (state: State) => string): PageRow {
+  return define<{ rows: Leaders; data: unknown }>({
+    route,
+    needsMap: false,
+    title,
+    key,
+    async load(state, api) {
+      const rows = await api.cache.get(MODULE, () => leaders().then((m) => m.LEADER_ROWS))
+      return { rows, data: await rows[route].load(state, api) }
+    },
+    render: (state, { rows, data }, ctx) => rows[route].render(state, data, ctx),
+    loading: (state, ctx) => ctx.cache.value<Leaders>(MODULE)?.[route].loading?.(state, ctx) ?? null,
+  })
+}
+
+const query = (state: State) => ('query' in state.route ? state.route.query : '')
+
+/** Every page, by route. */
+export const PAGES: Record<Route['name'], PageRow> = {
+  county,
+  town,
+  notFound,
+  compare: leaderPage('compare', 'pageCompare', (state) => {
+    const c = compareOf(state)
+    return `compare:${c.codes?.join(',') ?? '*'}@${c.radius}`
+  }),
+  indicators: leaderPage('indicators', 'pageIndicators', () => 'indicators'),
+  plan: leaderPage('plan', 'pagePlan', () => 'plan'),
+  // A new visit asks again (row counts change with edits); a redraw in place (language) does not.
+  data: leaderPage('data', 'pageData', (state) => `data@${state.visit}`),
+  // A new visit asks again (the record may have changed); a redraw in place keeps the entries loaded with "more".
+  history: leaderPage('history', 'history', (state) => `history:${query(state)}@${state.visit}`),
+}
+
+/** The row of a route's page. */
+export const pageOf = (route: Route): PageRow => PAGES[route.name]
