@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config'
 // graphql 16 ships CJS (main) and ESM (module) builds without an exports map: Node (and so
 // type-graphql and Apollo) loads the CJS one, Vite would pick the ESM one for our files, and two
 // copies of graphql cannot share a schema. Point our files at the one Node loads.
+// Servers and commands the tests spawn with `node --import tsx` take their compiler options (type-graphql's
+// decorators) from the server-side project: the root tsconfig.json only lists the projects.
+process.env.TSX_TSCONFIG_PATH ??= 'tsconfig.node.json'
+
 const graphqlMain = createRequire(import.meta.url).resolve('graphql')
 
 // The same suites run on the embedded database (PGlite) and, when TEST_DATABASE_URL is set,

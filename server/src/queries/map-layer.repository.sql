@@ -26,7 +26,7 @@ select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_
 -- regionsLayer: one region, simplified to 50 m, at most 1000 features (the count, then the layer)
 select count(*)::int as n from (select r.code as key, json_build_object(
           'type', 'Feature', 'id', r.code,
-          'geometry', st_asgeojson(st_forcepolygonccw(st_multi(st_simplifypreservetopology(r.boundary, $1::float8))), 6)::json,
+          'geometry', st_asgeojson(st_forcepolygonccw(st_multi(st_collectionextract(st_makevalid(st_snaptogrid(st_simplifypreservetopology(r.boundary, $1::float8), 1e-6)), 3))), 6)::json,
           'properties', json_build_object(
             'code', r.code, 'nameZh', r.name_zh, 'nameEn', r.name_en, 'level', r.level,
             'inCountyStatistics', r.in_county_statistics,
@@ -48,7 +48,7 @@ select count(*)::int as n from (select r.code as key, json_build_object(
 select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f.feature order by f.key), '[]'::json)) as fc
       from (select r.code as key, json_build_object(
           'type', 'Feature', 'id', r.code,
-          'geometry', st_asgeojson(st_forcepolygonccw(st_multi(st_simplifypreservetopology(r.boundary, $1::float8))), 6)::json,
+          'geometry', st_asgeojson(st_forcepolygonccw(st_multi(st_collectionextract(st_makevalid(st_snaptogrid(st_simplifypreservetopology(r.boundary, $1::float8), 1e-6)), 3))), 6)::json,
           'properties', json_build_object(
             'code', r.code, 'nameZh', r.name_zh, 'nameEn', r.name_en, 'level', r.level,
             'inCountyStatistics', r.in_county_statistics,

@@ -17,5 +17,5 @@ select "code", "county_code", "parent_code", "level", "name_zh", "name_en", "in_
 -- parameters: ["410184"]
 
 -- listBoundaries: two codes, simplified to 50 m
-select "code", st_asgeojson(st_forcepolygonccw(st_multi(st_simplifypreservetopology("boundary", $1::float8))), 6)::json as "boundary" from "region" where "code" in ($2, $3);
+select "code", st_asgeojson(st_forcepolygonccw(st_multi(st_collectionextract(st_makevalid(st_snaptogrid(st_simplifypreservetopology("boundary", $1::float8), 1e-6)), 3))), 6)::json as "boundary" from "region" where "code" in ($2, $3);
 -- parameters: [0.0004491555874955084,"410184101","410184102"]
