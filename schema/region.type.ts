@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql'
-import { GeometryQuality, PopulationKind, RegionLevel } from './enums.ts'
+import { GeometryQuality, LocationQuality, PopulationKind, RegionLevel } from './enums.ts'
 import { GeoJSONScalar } from './scalars.ts'
 
 @ObjectType({ simpleResolvers: true, description: 'A name a region has had, with the dates it applied.' })
@@ -41,7 +41,8 @@ export class Region {
   areaKm2!: number | null
   @Field(() => GeoJSONScalar, { nullable: true, description: 'Seat of government as a GeoJSON Point (often estimated: see seatQuality).' })
   seat!: object | null
-  @Field(() => GeometryQuality, { nullable: true, description: 'Quality of the seat point; null when there is none.' }) seatQuality!: GeometryQuality | null
+  @Field(() => LocationQuality, { nullable: true, description: 'Quality of the seat point (SURVEYED, GEOCODED or APPROXIMATE, as for service points); null when there is none.' })
+  seatQuality!: LocationQuality | null
   @Field(() => String, { nullable: true, description: 'Where the seat point comes from.' }) seatSource!: string | null
   @Field(() => GeometryQuality, { description: 'Quality of the boundary: APPROXIMATE boundaries are schematic (示意图).' })
   boundaryQuality!: GeometryQuality

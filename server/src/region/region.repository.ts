@@ -1,7 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely'
 import type { Database } from '../../../db/database.ts'
 import { asGeoJson, metresToDegrees } from '../../../db/spatial.ts'
-import type { GeometryQuality, RegionLevel } from '../../../schema/enums.ts'
+import type { GeometryQuality, LocationQuality, RegionLevel } from '../../../schema/enums.ts'
 import type { Region, RegionName } from '../../../schema/region.type.ts'
 
 function selectRegions(db: Kysely<Database>) {
@@ -34,9 +34,8 @@ function toRegion(r: RegionRow): Region {
     populationNote: r.population_note,
     areaKm2: r.area_km2,
     seat: r.seat,
-    // TODO(#11): seat_quality holds LocationQuality values (SURVEYED, GEOCODED, APPROXIMATE), but seatQuality is a
-    // GeometryQuality: a GEOCODED seat (an imported seats.csv row with status F) cannot be serialised. The schema must decide.
-    seatQuality: r.seat_quality as GeometryQuality | null,
+    // seat_quality holds LocationQuality values (its check constraint: SURVEYED, GEOCODED, APPROXIMATE).
+    seatQuality: r.seat_quality as LocationQuality | null,
     seatSource: r.seat_source,
     boundaryQuality: r.boundary_quality,
     boundarySource: r.boundary_source,
