@@ -13,10 +13,11 @@ import { pino, type Logger } from 'pino'
 import { bootstrapDatabase, type BootstrapResult } from '../../db/bootstrap.ts'
 import { isReachable, openDatabase, type OpenDatabase } from '../../db/connect.ts'
 import type { Database } from '../../db/database.ts'
-import type { AppConfig } from './config.ts'
+import { DEFAULT_LIMITS, type AppConfig } from './config.ts'
 import { createContext, type Context } from './context.ts'
 import { answerPreflight, createApolloServer, sendGraphQLResponse, setCorsHeaders } from './graphql-http.ts'
-import { Busy, Gate } from './gate.ts'
+import { Busy, ClientBusy, Gate } from './gate.ts'
+import { isClientGone } from './security/client-errors.ts'
 import { Memo } from './memo.ts'
 import { ResponseCache } from './response-cache.ts'
 import { serveData } from './data/download.ts'
@@ -81,6 +82,8 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
 
   const server = createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
     handle(req, res).catch((error) => {
+      // A client that went away (aborted, or too slow: the 408) is the client's business: info, no stack.
+      if (isClientGone(req, error)) return void logger.info({ url: req.url, reason: (error as Error).message }, 'client went away')
       const status = error instanceof HttpError ? error.status : 500
       if (status === 500) logger.error({ err: error, url: req.url }, 'request failed')
       if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 500 ? 'Internal server error' : error.message }] })
@@ -98,7 +101,8 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
     if (url.pathname.startsWith('/tiles/') && state.phase === 'ready') {
       const { tiles, database: db, defaultCounty } = state
       const county = url.searchParams.get('county') ?? defaultCounty
-      if (await gate.run(() => tiles.handle(req, res, url.pathname, db.db, county)).catch((e) => (e instanceof Busy ? busy(res) : Promise.reject(e)))) return
+      // Tiles come in parallel batches from one map view: the shared cap applies, not the per-client one.
+      if (await gate.run(() => tiles.handle(req, res, url.pathname, db.db, county)).catch((e) => (e instanceof Busy || e instanceof ClientBusy ? busy(res, e) : Promise.reject(e)))) return
     }
     if (url.pathname === '/graphiql') return redirect(res, '/graphiql/')
     if (url.pathname.startsWith('/graphiql/') && config.explorerRoot) {
@@ -153,7 +157,10 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: request,
-      context: async () => createContext(database.db, defaultCounty, req.headers.authorization, { memo, gate }),
+      context: async () =>
+        createContext(database.db, defaultCounty, req.headers.authorization, {
+          memo, gate, client: limiter.clientOf(req), kind: database.kind, maxDbMs: config.limits?.maxDbMs ?? DEFAULT_LIMITS.maxDbMs,
+        }),
     })
     for (const [key, value] of response.headers) res.setHeader(key, value)
     if (response.body.kind === 'complete') {
@@ -275,9 +282,10 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-function busy(res: ServerResponse): true {
-  res.setHeader('retry-after', '1')
-  sendJson(res, 503, { error: 'The server is busy with other expensive requests: retry in a moment' })
+function busy(res: ServerResponse, error: Busy | ClientBusy): true {
+  const client = error instanceof ClientBusy
+  res.setHeader('retry-after', String(client ? error.retryAfterSeconds : 1))
+  sendJson(res, client ? 429 : 503, { error: error.message })
   return true
 }
 
