@@ -9,7 +9,11 @@ import { DbBudget } from './security/db-budget.ts'
 
 /** Runs one expensive operation of the request (map layers, comparisons). */
 export interface RequestGate {
-  run<T>(work: () => Promise<T>): Promise<T>
+  /**
+   * With `cancellable`, on PostgreSQL the work runs in a transaction whose statement_timeout is
+   * what is left of the request's budget (three statements more: begin, set, commit).
+   */
+  run<T>(work: () => Promise<T>, options?: { cancellable?: boolean }): Promise<T>
   /** Takes a slot of the shared gate for the request's client (the request guard holds it for the whole request). */
   acquireSlot(): Promise<() => void>
 }
@@ -66,11 +70,11 @@ export function createContext(
     defaultCounty,
     memo: shared.memo,
     gate: {
-      run: (work) => {
+      run: (work, options) => {
         // Resolvers read ctx.db when their work starts: on PostgreSQL it is then the budget's transaction,
         // which is safe only while the request's root fields run one at a time.
         const inBudget = () =>
-          budget.run(timed, context.oneAtATime ? kind : 'pglite', async (scoped) => {
+          budget.run(timed, context.oneAtATime && options?.cancellable ? kind : 'pglite', async (scoped) => {
             const previous = context.db
             context.db = scoped
             try {
