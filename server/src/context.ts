@@ -39,10 +39,17 @@ export interface Context {
   budget: DbBudget
   /** The operation's estimated cost (set by the request guard). */
   cost?: CostEstimate
-  /** Held while the request holds a slot of the shared gate (set by the request guard): released when it is answered. */
+  /** State the request guard sets; an object of its own because Apollo hands resolvers a shallow copy of the context. */
+  request: RequestState
+}
+
+export interface RequestState {
+  /** Held while the request holds a slot of the shared gate: released when it is answered. */
   slot?: () => void
   /** Set for an expensive request: its root fields then run one at a time (see schema.ts). */
   oneAtATime?: <T>(work: () => T | Promise<T>) => Promise<T>
+  /** The context object the resolvers see (Apollo's copy). */
+  view?: Context
 }
 
 /** Shared across requests: the memo of costly results and the gate of expensive operations; and who asks. */
@@ -64,6 +71,7 @@ export function createContext(
   const budget = new DbBudget(shared.maxDbMs ?? 0)
   const timed = budget.limitMs > 0 ? db.withPlugin(budget.plugin) : db
   const kind = shared.kind ?? 'pglite'
+  const state: RequestState = {}
   const context: Context = {
     db: timed,
     loaders: undefined as unknown as Loaders,
@@ -74,16 +82,17 @@ export function createContext(
         // Resolvers read ctx.db when their work starts: on PostgreSQL it is then the budget's transaction,
         // which is safe only while the request's root fields run one at a time.
         const inBudget = () =>
-          budget.run(timed, context.oneAtATime && options?.cancellable ? kind : 'pglite', async (scoped) => {
-            const previous = context.db
-            context.db = scoped
+          budget.run(timed, state.oneAtATime && options?.cancellable ? kind : 'pglite', async (scoped) => {
+            const target = state.view ?? context
+            const previous = target.db
+            target.db = scoped
             try {
               return await work()
             } finally {
-              context.db = previous
+              target.db = previous
             }
           })
-        return context.slot ? inBudget() : shared.gate.run(inBudget, shared.client)
+        return state.slot ? inBudget() : shared.gate.run(inBudget, shared.client)
       },
       acquireSlot: () => shared.gate.acquire(shared.client),
     },
@@ -92,6 +101,7 @@ export function createContext(
     client: shared.client,
     kind,
     budget,
+    request: state,
   }
   context.loaders = createLoaders(timed, shared.memo, () => !context.writing)
   return context

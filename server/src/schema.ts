@@ -111,7 +111,7 @@ export function callFieldResolversDirectly(schema: GraphQLSchema, options: Build
 function runRootFieldsOneAtATimeWhenAsked(schema: GraphQLSchema): void {
   for (const field of Object.values(schema.getQueryType()!.getFields())) {
     const resolve = field.resolve ?? defaultFieldResolver
-    field.resolve = (root, args, context: { oneAtATime?: <T>(work: () => T | Promise<T>) => Promise<T> } | undefined, info) =>
-      context?.oneAtATime ? context.oneAtATime(() => resolve(root, args, context, info)) : resolve(root, args, context, info)
+    field.resolve = (root, args, context: { request?: { oneAtATime?: <T>(work: () => T | Promise<T>) => Promise<T> } } | undefined, info) =>
+      context?.request?.oneAtATime ? context.request.oneAtATime(() => resolve(root, args, context, info)) : resolve(root, args, context, info)
   }
 }

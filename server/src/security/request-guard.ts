@@ -49,25 +49,26 @@ export function requestGuardPlugin(schema: GraphQLSchema, options: GuardOptions,
             )
           }
           if (!estimate.gated && estimate.totalMs < options.expensiveMs) return
+          ctx.request.view = ctx
           try {
-            ctx.slot = await ctx.gate.acquireSlot()
+            ctx.request.slot = await ctx.gate.acquireSlot()
           } catch (error) {
             throw asHttpError(error)
           }
           let chain: Promise<unknown> = Promise.resolve()
-          ctx.oneAtATime = <T>(work: () => T | Promise<T>): Promise<T> => {
+          ctx.request.oneAtATime = <T>(work: () => T | Promise<T>): Promise<T> => {
             const next = chain.then(work, work)
             chain = next.catch(() => undefined)
             return next
           }
         },
         async willSendResponse({ contextValue }) {
-          contextValue.slot?.()
+          contextValue.request.slot?.()
         },
       }
     },
     async unexpectedErrorProcessingRequest({ requestContext }) {
-      requestContext.contextValue.slot?.()
+      requestContext.contextValue.request?.slot?.()
     },
   }
 }
