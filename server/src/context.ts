@@ -68,7 +68,9 @@ export function createContext(
   authorization?: string,
   shared: Shared = { memo: new Memo(), gate: new Gate() },
 ): Context {
-  const budget = new DbBudget(shared.maxDbMs ?? 0)
+  // The measured budget only where a statement can be cancelled (PostgreSQL); on PGlite the time summed
+  // would mostly be waiting behind other requests' statements, and the estimate bounds a request there.
+  const budget = new DbBudget(shared.kind === 'postgres' ? shared.maxDbMs ?? 0 : 0)
   const timed = budget.limitMs > 0 ? db.withPlugin(budget.plugin) : db
   const kind = shared.kind ?? 'pglite'
   const state: RequestState = {}
