@@ -72,7 +72,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
     ready: () => (state.phase === 'ready' ? { apollo: state.apollo, db: state.database.db, defaultCounty: state.defaultCounty, tiles: state.tiles } : undefined),
     health,
     cache,
-    shared: { memo, gate },
+    shared: { memo, gate, dataGeneration: () => cache.generation },
     requestShared: (req) => ({
       client: limiter.clientOf(req),
       kind: state.phase === 'ready' ? state.database.kind : undefined,

@@ -26,6 +26,8 @@ export interface Context {
   defaultCounty: string
   /** Costly results shared across requests, cleared on every write. */
   memo: Memo
+  /** Changes on every write; undefined outside a server. */
+  dataGeneration?: () => number
   /** Expensive operations go through here: the shared gate (fair per client), within the request's database-time budget. */
   gate: RequestGate
   /** The request's credentials (the Authorization header), checked when a mutation asks for a role. */
@@ -60,6 +62,8 @@ export interface Shared {
   kind?: 'pglite' | 'postgres'
   /** The request's budget of database time in ms (0: none). */
   maxDbMs?: number
+  /** A number that changes on every write (the response cache's generation): what is kept by it is current while it stands. */
+  dataGeneration?: () => number
 }
 
 export function createContext(
@@ -79,6 +83,7 @@ export function createContext(
     loaders: undefined as unknown as Loaders,
     defaultCounty,
     memo: shared.memo,
+    dataGeneration: shared.dataGeneration,
     gate: {
       run: (work, options) => {
         // Resolvers read ctx.db when their work starts: on PostgreSQL it is then the budget's transaction,

@@ -32,11 +32,7 @@ export function requestGuardPlugin(schema: GraphQLSchema, options: GuardOptions,
           if (!operation || operation.operation !== 'query' || isIntrospectionOnly(operation)) return
           const fragments: Record<string, FragmentDefinitionNode> = {}
           for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d
-          const sizesOf = (county: string | undefined): Promise<LayerSizes> => {
-            const code = county ?? ctx.defaultCounty
-            // The sizes change only with the data: shared until the next write (a statement outside the budget).
-            return ctx.memo.get(`layer-sizes:${code}`, () => layerSizes(ctx.db, code))
-          }
+          const sizesOf = (county: string | undefined): Promise<LayerSizes> => layerSizesOf(ctx, county ?? ctx.defaultCounty)
           const estimate = await estimateOperation(schema, costsOf(ctx.kind), operation, fragments, request.variables ?? undefined, sizesOf)
           if (!estimate) return
           ctx.cost = estimate
@@ -71,6 +67,26 @@ export function requestGuardPlugin(schema: GraphQLSchema, options: GuardOptions,
       requestContext.contextValue.request?.slot?.()
     },
   }
+}
+
+/** Layer sizes per server (keyed by its memo) and county, with the data generation they were counted at. */
+const heldSizes = new WeakMap<object, Map<string, { generation: number; sizes: Promise<LayerSizes> }>>()
+
+/**
+ * The sizes change only with the data: counted once per write and county (one statement outside the budget),
+ * kept by the data generation rather than in the memo, so that a request's statements stay those of its own work.
+ */
+function layerSizesOf(ctx: Context, county: string): Promise<LayerSizes> {
+  const generation = ctx.dataGeneration?.()
+  if (generation === undefined) return ctx.memo.get(`layer-sizes:${county}`, () => layerSizes(ctx.db, county))
+  let byCounty = heldSizes.get(ctx.memo)
+  if (!byCounty) heldSizes.set(ctx.memo, (byCounty = new Map()))
+  const held = byCounty.get(county)
+  if (held && held.generation === generation) return held.sizes
+  const sizes = layerSizes(ctx.db, county)
+  byCounty.set(county, { generation, sizes })
+  sizes.catch(() => byCounty.delete(county))
+  return sizes
 }
 
 /** Whether the operation asks only for __schema, __type or __typename. */
