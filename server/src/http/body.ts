@@ -11,13 +11,22 @@ export const MAX_BODY_BYTES = 1024 * 1024
  */
 export async function readJsonBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   const type = req.headers['content-type'] ?? ''
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > maxBytes) throw tooLarge(maxBytes)
-    chunks.push(chunk as Buffer)
-  }
+  // Read with events, not for-await: leaving a for-await loop early destroys the socket, and the 413 could not be sent.
+  const chunks = await new Promise<Buffer[]>((resolve, reject) => {
+    const received: Buffer[] = []
+    let size = 0
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= maxBytes) return void received.push(chunk)
+      // Too large: stop keeping it, but let the client finish sending (discarded) so that it reads the answer.
+      req.off('data', onData)
+      req.resume()
+      reject(tooLarge(maxBytes))
+    }
+    req.on('data', onData)
+    req.once('end', () => resolve(received))
+    req.once('error', reject)
+  })
   const text = Buffer.concat(chunks).toString('utf8')
   if (!/^application\/(graphql-response\+)?json\b/i.test(type) && !/^application\/json/i.test(type)) return text
   if (text.trim() === '') return undefined

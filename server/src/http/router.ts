@@ -139,7 +139,7 @@ export function createRouter(routes: readonly Route[], services: RouterServices)
       await answer(req, res)
     } catch (error) {
       // A client that went away (aborted, or too slow: the 408) is the client's business: info, no stack.
-      if (isClientGone(req, error)) return void services.logger.info({ url: req.url, reason: (error as Error).message }, 'client went away')
+      if (!(error instanceof HttpError) && isClientGone(req, error)) return void services.logger.info({ url: req.url, reason: (error as Error).message }, 'client went away')
       const known = asHttpError(error)
       if (!known) services.logger.error({ err: error, url: req.url }, 'request failed')
       if (res.headersSent) return void res.destroy()
