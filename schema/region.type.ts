@@ -25,7 +25,7 @@ export class Region {
   @Field(() => String, { description: 'Current name in English (pinyin).' }) nameEn!: string
   @Field(() => RegionLevel, { description: 'Administrative level (current).' }) level!: RegionLevel
   @Field(() => Boolean, {
-    description: 'False for units inside the county\'s outline that are administered and counted elsewhere (e.g. by 郑州航空港区).',
+    description: "False for units inside the county's outline that are administered and counted elsewhere (e.g. by 郑州航空港区).",
   })
   inCountyStatistics!: boolean
   @Field(() => Int, { nullable: true, description: 'Population (persons) from a dated source; null when none was found.' })
