@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../../db/database.ts'
 import { asGeoJson, metresToDegrees } from '../../../db/spatial.ts'
 import type { GeometryQuality, RegionLevel } from '../../../schema/enums.ts'
@@ -62,7 +62,7 @@ function toRegion(r: RegionRow): Region {
   }
 }
 
-async function run<Q extends SelectQueryBuilder<any, any, RegionRow>>(q: Q): Promise<Region[]> {
+async function run(q: { execute(): Promise<RegionRow[]> }): Promise<Region[]> {
   return (await q.execute()).map(toRegion)
 }
 

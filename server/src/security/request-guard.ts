@@ -7,7 +7,7 @@
  */
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server'
 import { HeaderMap } from '@apollo/server'
-import { GraphQLError, Kind, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql'
+import { GraphQLError, Kind, OperationTypeNode, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql'
 import type { Context } from '../context.ts'
 import { Busy, ClientBusy } from '../gate.ts'
 import { layerSizes } from './cost.repository.ts'
@@ -28,12 +28,12 @@ export function requestGuardPlugin(
   costsOf: (kind: 'pglite' | 'postgres') => BackendCosts = measuredCosts,
 ): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart(): Promise<GraphQLRequestListener<Context>> {
-      return {
+    requestDidStart(): Promise<GraphQLRequestListener<Context>> {
+      return Promise.resolve({
         async didResolveOperation({ document, operation, request, contextValue: ctx }) {
           const unstorable = findUnstorableText(document, operation, request.variables)
           if (unstorable) throw unstorable
-          if (!operation || operation.operation !== 'query' || isIntrospectionOnly(operation)) return
+          if (!operation || operation.operation !== OperationTypeNode.QUERY || isIntrospectionOnly(operation)) return
           const fragments: Record<string, FragmentDefinitionNode> = {}
           for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d
           const sizesOf = (county: string | undefined): Promise<LayerSizes> => {
@@ -66,11 +66,13 @@ export function requestGuardPlugin(
             return next
           }
         },
+        // eslint-disable-next-line @typescript-eslint/require-await -- Apollo types the hook as returning a Promise; async keeps a throw in it a rejection, as Apollo expects
         async willSendResponse({ contextValue }) {
           contextValue.request.slot?.()
         },
-      }
+      })
     },
+    // eslint-disable-next-line @typescript-eslint/require-await -- Apollo types the hook as returning a Promise; async keeps a throw in it a rejection, as Apollo expects
     async unexpectedErrorProcessingRequest({ requestContext }) {
       requestContext.contextValue.request?.slot?.()
     },
@@ -78,7 +80,7 @@ export function requestGuardPlugin(
 }
 
 /** Whether the operation asks only for __schema, __type or __typename. */
-function isIntrospectionOnly(operation: { selectionSet: { selections: readonly { kind: string; name?: { value: string } }[] } }): boolean {
+function isIntrospectionOnly(operation: { selectionSet: { selections: readonly { kind: Kind; name?: { value: string } }[] } }): boolean {
   return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name!.value.startsWith('__'))
 }
 
