@@ -4,7 +4,7 @@
  */
 
 import type { Accumulation, Comparator, DepartmentKind, GeometryQuality, GIStatus, IndicatorCategory, IndicatorNature, LocationQuality, PopulationKind, RegionLevel, ServicePointKind, ServicePointStatus, ValueKind } from "../schema/enum-values.ts";
-import type { Role } from "../server/src/auth/token.ts";
+import type { Role } from "./roles.ts";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>

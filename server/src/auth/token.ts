@@ -4,8 +4,10 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 
-export const ROLES = ['editor', 'admin'] as const
-export type Role = (typeof ROLES)[number]
+import type { Role } from '../../../db/roles.ts'
+
+// Declared in db/ (the api_token.role column's type, which db/ may not take from server/).
+export { ROLES, type Role } from '../../../db/roles.ts'
 
 const TOKEN = /^ipt_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/
 
