@@ -12,7 +12,7 @@ import { pino, type Logger } from 'pino'
 import { bootstrapDatabase, type BootstrapResult } from '../../db/bootstrap.ts'
 import { isReachable, openDatabase, type OpenDatabase } from '../../db/connect.ts'
 import type { Database } from '../../db/database.ts'
-import type { AppConfig } from './config.ts'
+import { DEFAULT_LIMITS, type AppConfig } from './config.ts'
 import type { Context } from './context.ts'
 import { createApolloServer } from './graphql-http.ts'
 import { Gate } from './gate.ts'
@@ -72,7 +72,12 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
     ready: () => (state.phase === 'ready' ? { apollo: state.apollo, db: state.database.db, defaultCounty: state.defaultCounty, tiles: state.tiles } : undefined),
     health,
     cache,
-    shared: { memo, gate },
+    shared: { memo, gate, dataGeneration: () => cache.generation },
+    requestShared: (req) => ({
+      client: limiter.clientOf(req),
+      kind: state.phase === 'ready' ? state.database.kind : undefined,
+      maxDbMs: config.limits?.maxDbMs ?? DEFAULT_LIMITS.maxDbMs,
+    }),
   })
   const router = createRouter(routes, {
     logger,

@@ -21,7 +21,8 @@ export interface AppConfig {
   logLevel: string
   /** Folder of the built GraphQL explorer (GraphiQL), served at /graphiql. */
   explorerRoot?: string
-  limits?: QueryLimits
+  /** Limits on GraphQL requests; those left out take their default. */
+  limits?: Partial<QueryLimits>
   /** `Cache-Control: max-age` of successful GET query responses, in seconds (default 60). */
   cacheMaxAgeSeconds?: number
   rateLimit?: RateLimitOptions
@@ -34,16 +35,29 @@ export interface AppConfig {
   client?: ClientConfig
 }
 
-/** Limits on GraphQL documents (GraphQL Armor); a document over any of them is refused with QUERY_TOO_COMPLEX. */
+/** Limits on GraphQL documents and requests; a request over any of them is refused with QUERY_TOO_COMPLEX (HTTP 400). */
 export interface QueryLimits {
   maxDepth: number
   maxCost: number
   maxAliases: number
   maxTokens: number
   maxDirectives: number
+  /** Selections in one selection set (checked before validation, see security/document-limits.ts). */
+  maxSelections: number
+  /** Field nodes in one document. */
+  maxFields: number
+  /** Fields of one response name in one selection set. */
+  maxRepeats: number
+  /** A request's budget of database time in ms: estimated before it runs, measured while it runs (0 turns it off). */
+  maxDbMs: number
+  /** A request estimated at this many ms of database time or more is expensive: one at a time per client. */
+  expensiveMs: number
 }
 
-export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 10, maxCost: 50_000, maxAliases: 30, maxTokens: 3000, maxDirectives: 30 }
+export const DEFAULT_LIMITS: QueryLimits = {
+  maxDepth: 10, maxCost: 50_000, maxAliases: 30, maxTokens: 3000, maxDirectives: 30, maxSelections: 100, maxFields: 250, maxRepeats: 3,
+  maxDbMs: 2000, expensiveMs: 50,
+}
 
 /** Every variable, its default and meaning (the README's configuration table is written from this). */
 export const ENVIRONMENT = {
@@ -59,6 +73,11 @@ export const ENVIRONMENT = {
   GRAPHQL_MAX_ALIASES: `${DEFAULT_LIMITS.maxAliases}: most aliases in one document.`,
   GRAPHQL_MAX_TOKENS: `${DEFAULT_LIMITS.maxTokens}: most tokens in one document.`,
   GRAPHQL_MAX_DIRECTIVES: `${DEFAULT_LIMITS.maxDirectives}: most directives in one document.`,
+  GRAPHQL_MAX_SELECTIONS: `${DEFAULT_LIMITS.maxSelections}: most selections in one selection set (checked before validation).`,
+  GRAPHQL_MAX_FIELDS: `${DEFAULT_LIMITS.maxFields}: most fields in one document (checked before validation).`,
+  GRAPHQL_MAX_REPEATS: `${DEFAULT_LIMITS.maxRepeats}: most fields of one name (or alias) in one selection set (checked before validation).`,
+  GRAPHQL_MAX_DB_MS: `${DEFAULT_LIMITS.maxDbMs}: a request's budget of database time in ms, estimated from measured field costs before it runs (refused above it) and summed over its statements while it runs (PostgreSQL cancels the statement that overruns it); 0 turns it off.`,
+  GRAPHQL_EXPENSIVE_MS: `${DEFAULT_LIMITS.expensiveMs}: a request estimated at this many ms of database time or more (or asking for a map layer or a comparison) runs one at a time per client (others wait up to 3 s, then 429).`,
   STATEMENT_TIMEOUT_MS: '15000: longest one SQL statement may run.',
   CACHE_MAX_AGE: '60: seconds a GET query response may be cached (Cache-Control: public, max-age).',
   RATE_LIMIT_PER_MINUTE: `${DEFAULT_RATE_LIMIT.perMinute}: requests a minute per client on /graphql, /data and /tiles (0 turns limiting off).`,
@@ -92,6 +111,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxAliases: whole(env, 'GRAPHQL_MAX_ALIASES', DEFAULT_LIMITS.maxAliases),
       maxTokens: whole(env, 'GRAPHQL_MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
       maxDirectives: whole(env, 'GRAPHQL_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
+      maxSelections: whole(env, 'GRAPHQL_MAX_SELECTIONS', DEFAULT_LIMITS.maxSelections),
+      maxFields: whole(env, 'GRAPHQL_MAX_FIELDS', DEFAULT_LIMITS.maxFields),
+      maxRepeats: whole(env, 'GRAPHQL_MAX_REPEATS', DEFAULT_LIMITS.maxRepeats),
+      maxDbMs: whole(env, 'GRAPHQL_MAX_DB_MS', DEFAULT_LIMITS.maxDbMs),
+      expensiveMs: whole(env, 'GRAPHQL_EXPENSIVE_MS', DEFAULT_LIMITS.expensiveMs),
     },
     explorerRoot: path.resolve(ROOT, 'web/graphiql/dist'),
     cacheMaxAgeSeconds: whole(env, 'CACHE_MAX_AGE', 60),

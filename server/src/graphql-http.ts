@@ -14,30 +14,40 @@ import { DEFAULT_LIMITS, type QueryLimits } from './config.ts'
 import type { Context } from './context.ts'
 import { ServiceUnavailableError } from './errors.ts'
 import { jitGateway } from './jit-executor.ts'
+import { documentLimitsPlugin } from './security/document-limits.ts'
+import { requestGuardPlugin } from './security/request-guard.ts'
 
 /** Codes of errors we raise on purpose; anything else reaching a client is masked. */
 const EXPOSED = new Set([
   'BAD_USER_INPUT', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT', 'QUERY_TOO_COMPLEX', 'SERVICE_UNAVAILABLE',
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'RATE_LIMITED',
 ])
 
-/** GraphQL Armor reports a limit as "… limit of N exceeded …". */
-const LIMIT_EXCEEDED = /limit of \d+ exceeded/i
+/** GraphQL Armor reports a limit as "… limit of N exceeded …"; graphql-js's parser its token limit as "Document contains more than N tokens". */
+const LIMIT_EXCEEDED = /limit of \d+ exceeded|Document contains more th(?:an|at) \d+ tokens/i
+
+/** Apollo's own refusals of a request (e.g. a persisted query's hash that does not match) carry a 4xx status but no code. */
+function isRequestError(error: unknown): boolean {
+  const status = (error as GraphQLError | undefined)?.extensions?.http as { status?: number } | undefined
+  return !(error as GraphQLError | undefined)?.extensions?.code && !!status?.status && status.status >= 400 && status.status < 500
+}
 
 /** `onWrite` runs after every mutation, before its response is sent (the response cache is cleared there). */
 export function createApolloServer(
   schema: GraphQLSchema,
   logger: Logger,
-  limits: QueryLimits = DEFAULT_LIMITS,
+  given: Partial<QueryLimits> = DEFAULT_LIMITS,
   onWrite: () => void = () => {},
 ): ApolloServer<Context> {
+  const limits: QueryLimits = { ...DEFAULT_LIMITS, ...given }
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
     // A fragment costs what its fields would cost written in place (by default a spread counts as one level deeper, ×1.5).
     costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: limits.maxAliases },
-    maxTokens: { n: limits.maxTokens },
+    // The token limit is graphql-js's parser option (parseOptions below): Armor's re-parses the document first.
+    maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives },
     // An open API helps its users: keep "Did you mean …?" suggestions.
     blockFieldSuggestion: { enabled: false },
@@ -51,7 +61,7 @@ export function createApolloServer(
             const code = error.extensions?.code
             if (typeof code === 'string' && EXPOSED.has(code)) continue
             const original = unwrapResolverError(error)
-            if (isDatabaseUnavailable(original)) continue
+            if (isDatabaseUnavailable(original) || isRequestError(error)) continue
             if (original instanceof GraphQLError && typeof original.extensions?.code === 'string' && EXPOSED.has(original.extensions.code)) continue
             logger.error({ err: original, operationName: operationName ?? null, path: error.path }, 'unexpected error in a GraphQL request')
           }
@@ -90,12 +100,17 @@ export function createApolloServer(
     // graphql-route.ts sets Cache-Control itself; Apollo's cache-control plugin would only add a
     // hook around every field resolver of every request (no @cacheControl hints are used).
     plugins: [
+      documentLimitsPlugin<Context>(limits),
+      requestGuardPlugin(schema, limits),
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
       logUnexpected,
       clearOnWrite,
       ApolloServerPluginCacheControlDisabled(),
     ],
     validationRules: protection.validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
+    // Apollo's own log lines (e.g. an unexpected error) go to our logger.
+    logger,
     formatError: (formatted, error) => formatError(formatted, error),
   })
 }
@@ -108,6 +123,7 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
   if (LIMIT_EXCEEDED.test(formatted.message)) {
     return { message: formatted.message, extensions: { code: 'QUERY_TOO_COMPLEX' } }
   }
+  if (isRequestError(error)) return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } }
   if (typeof code === 'string' && EXPOSED.has(code)) return formatted
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } }
 }

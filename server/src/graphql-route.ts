@@ -5,6 +5,7 @@
  * kept compressed in the response cache. Everything else is `no-store`.
  */
 import { createHash } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
 import { HeaderMap, type ApolloServer } from '@apollo/server'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
@@ -20,6 +21,7 @@ export interface GraphQLRouteOptions {
   ready(): { apollo: ApolloServer<Context>; db: Kysely<Database>; defaultCounty: string }
   cache: ResponseCache
   shared: Shared
+  requestShared?(req: IncomingMessage): Partial<Shared>
   cacheMaxAgeSeconds: number
 }
 
@@ -50,7 +52,7 @@ export function graphqlRoute(options: GraphQLRouteOptions): (ctx: RouteContext) 
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body: method === 'POST' ? await readJsonBody(req) : undefined },
-      context: async () => createContext(db, defaultCounty, req.headers.authorization, options.shared),
+      context: async () => createContext(db, defaultCounty, req.headers.authorization, { ...options.shared, ...options.requestShared?.(req) }),
     })
     const status = response.status ?? 200
     const answered: Record<string, string> = {}

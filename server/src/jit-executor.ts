@@ -28,6 +28,9 @@ import {
 } from 'graphql'
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit'
 
+/** Operations executed so far by each engine (tests check that queries run on graphql-jit and the rest do not). */
+export const executions = { jit: 0, graphqlJs: 0 }
+
 /** An Apollo Server "gateway" that serves `schema` itself and executes with graphql-jit. */
 export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>()
@@ -58,8 +61,12 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     const { document, operationName, context } = requestContext
     const variables = requestContext.request.variables ?? {}
     const query = compiledFor(document, operationName)
-    const viaGraphqlJs = () => execute({ schema, document, operationName, variableValues: variables, contextValue: context }) as Promise<ExecutionResult>
+    const viaGraphqlJs = () => {
+      executions.graphqlJs++
+      return execute({ schema, document, operationName, variableValues: variables, contextValue: context }) as Promise<ExecutionResult>
+    }
     if (!query) return viaGraphqlJs()
+    executions.jit++
     const result = (await query.query(undefined, context, variables)) as ExecutionResult
     // Invalid variables: graphql-jit answers errors and no `data` before executing anything; let
     // graphql-js say what is wrong, in its words (valid variables are coerced once, by graphql-jit).

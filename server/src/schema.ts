@@ -1,6 +1,9 @@
 /** Builds the GraphQL schema from the resolvers (code-first, type-graphql). */
 import { buildSchema, getMetadataStorage } from 'type-graphql'
-import { getNamedType, isEnumType, isObjectType, isScalarType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql'
+import {
+  defaultFieldResolver, getNamedType, isEnumType, isObjectType, isScalarType, type GraphQLFieldResolver, type GraphQLSchema,
+} from 'graphql'
+import type { BuildSchemaOptions } from 'type-graphql'
 import { AuditResolver } from './audit/audit.resolver.ts'
 import { CompareResolver } from './compare/compare.resolver.ts'
 import { EditResolver } from './data/edit.resolver.ts'
@@ -16,18 +19,29 @@ import { ServicePointResolver } from './service-point/service-point.resolver.ts'
 
 let built: Promise<GraphQLSchema> | undefined
 
+/**
+ * How type-graphql builds the schema. Adding an `authChecker`, `globalMiddlewares` or validation
+ * here would be bypassed by the fields `callFieldResolversDirectly` rewires: it refuses to run then
+ * (and tests/server/schema-guards.test.ts fails), so that such a change cannot go unnoticed.
+ */
+export const SCHEMA_OPTIONS = {
+  resolvers: [
+    RegionResolver, IndicatorResolver, IndicatorValueResolver, GIProductResolver, ServicePointResolver,
+    TaskResolver, DepartmentResolver, DatasetResolver, CompareResolver, MapLayerResolver, AuditResolver, EditResolver,
+    ServicePointByIdResolver, ReportingResolver,
+  ],
+  validate: false,
+  emitSchemaFile: false,
+} satisfies BuildSchemaOptions
+
+/** `Type.field` of every field whose type-graphql resolver method is called directly (see callFieldResolversDirectly). */
+export const directlyCalledFields: string[] = []
+
 /** The schema; built once per process (type-graphql keeps global metadata). */
 export function buildAppSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({
-    resolvers: [
-      RegionResolver, IndicatorResolver, IndicatorValueResolver, GIProductResolver, ServicePointResolver,
-      TaskResolver, DepartmentResolver, DatasetResolver, CompareResolver, MapLayerResolver, AuditResolver, EditResolver,
-      ServicePointByIdResolver, ReportingResolver,
-    ],
-    validate: false,
-    emitSchemaFile: false,
-  }).then((schema) => {
-    callFieldResolversDirectly(schema)
+  built ??= buildSchema(SCHEMA_OPTIONS).then((schema) => {
+    directlyCalledFields.push(...callFieldResolversDirectly(schema, SCHEMA_OPTIONS))
+    runRootFieldsOneAtATimeWhenAsked(schema)
     // type-graphql gives the root type no description of its own.
     schema.getQueryType()!.description =
       'Read the open data: regions and their geometry, indicators of the plan, GI products, service points, tasks, ' +
@@ -45,8 +59,16 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
  * and graphql-js then waits on each row. With validation off and no middlewares, roles or custom
  * parameters, such a resolver is called directly instead: the same method with the same values
  * (scalar and enum arguments arrive from graphql-js already coerced), synchronously when it is.
+ * This skips type-graphql's own pipeline, so it refuses options that pipeline would apply.
+ * Returns the fields rewired, as `Type.field`.
  */
-function callFieldResolversDirectly(schema: GraphQLSchema): void {
+export function callFieldResolversDirectly(schema: GraphQLSchema, options: BuildSchemaOptions): string[] {
+  const bypassed = (['authChecker', 'globalMiddlewares', 'validateFn'] as const).filter((k) => options[k] !== undefined)
+  if (options.validate !== false) bypassed.push('validate' as never)
+  if (bypassed.length) {
+    throw new Error(`callFieldResolversDirectly would bypass type-graphql's ${bypassed.join(', ')} for the fields it rewires: remove the rewiring or those options`)
+  }
+  const rewired: string[] = []
   const storage = getMetadataStorage()
   const instances = new Map<Function, any>()
   for (const meta of storage.fieldResolvers) {
@@ -77,5 +99,20 @@ function callFieldResolversDirectly(schema: GraphQLSchema): void {
     const resolve: GraphQLFieldResolver<unknown, unknown> = (root, args, context, info) =>
       method.apply(instance, getters.map((get) => get(root, args, context, info)))
     field.resolve = resolve
+    rewired.push(`${typeName}.${meta.schemaName}`)
+  }
+  return rewired.sort()
+}
+
+/**
+ * An expensive request (the request guard sets `oneAtATime` on its context) runs its root fields
+ * one after another instead of all at once: 25 aliases of one costly field then take turns with
+ * other clients' statements rather than filling the database's queue (or pool) in one go.
+ */
+function runRootFieldsOneAtATimeWhenAsked(schema: GraphQLSchema): void {
+  for (const field of Object.values(schema.getQueryType()!.getFields())) {
+    const resolve = field.resolve ?? defaultFieldResolver
+    field.resolve = (root, args, context: { request?: { oneAtATime?: <T>(work: () => T | Promise<T>) => Promise<T> } } | undefined, info) =>
+      context?.request?.oneAtATime ? context.request.oneAtATime(() => resolve(root, args, context, info)) : resolve(root, args, context, info)
   }
 }

@@ -7,6 +7,8 @@ import {
   getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType,
   type GraphQLField, type GraphQLInputType, type GraphQLObjectType, type GraphQLSchema,
 } from 'graphql'
+import { Writable } from 'node:stream'
+import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildAppSchema } from '../../server/src/schema.ts'
 import { backend } from '../setup/database.ts'
@@ -77,11 +79,39 @@ function randomQuery(schema: GraphQLSchema, random: () => number): string {
   return `{ ${chosen.map((f, i) => `q${i}: ${field(f, random, 0) || f.name}`).join(' ')} }`
 }
 
+/** Every String or ID argument (also inside lists and input objects) of the root fields, as [field, argument path]. */
+function stringArguments(schema: GraphQLSchema): { root: 'query' | 'mutation'; field: GraphQLField<unknown, unknown>; path: string[] }[] {
+  const found: { root: 'query' | 'mutation'; field: GraphQLField<unknown, unknown>; path: string[] }[] = []
+  const walk = (root: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, type: GraphQLInputType, path: string[], depth: number) => {
+    const named = getNamedType(type)
+    if (named.name === 'String' || named.name === 'ID') found.push({ root, field, path })
+    else if (isInputObjectType(named) && depth < 3) for (const f of Object.values(named.getFields())) walk(root, field, f.type, [...path, f.name], depth + 1)
+  }
+  for (const [root, type] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
+    for (const field of Object.values(type?.getFields() ?? {})) for (const a of field.args) walk(root, field, a.type, [a.name], 0)
+  }
+  return found
+}
+
+/** A literal of `type` with the NUL character at `path` (the rest filled in as `literal` does). */
+function literalWithNul(type: GraphQLInputType, path: string[], random: () => number): string {
+  const inner = getNullableType(type) as GraphQLInputType
+  if (isListType(inner)) return `[${literalWithNul(inner.ofType, path, random)}]`
+  if (!path.length) return JSON.stringify('x\u0000y')
+  if (isInputObjectType(inner)) {
+    const fields = Object.values(inner.getFields()).map((f) => `${f.name}: ${f.name === path[0] ? literalWithNul(f.type, path.slice(1), random) : literal(f.type, random, 1)}`)
+    return `{ ${fields.join(', ')} }`
+  }
+  return literal(type, random)
+}
+
 describe.runIf(backend === 'pglite')('fuzzing', () => {
   let server: TestServer
   let schema: GraphQLSchema
+  const logLines: { level: number; msg: string }[] = []
   beforeAll(async () => {
-    server = await startTestServer()
+    const logger = pino({ level: 'info' }, new Writable({ write(chunk, _e, done) { logLines.push(JSON.parse(String(chunk))); done() } }))
+    server = await startTestServer({ logger })
     schema = await buildAppSchema()
   })
   afterAll(() => server.close())
@@ -131,4 +161,69 @@ describe.runIf(backend === 'pglite')('fuzzing', () => {
     expect(results).toEqual([])
     expect((await server.query('{ region(code: "410184") { name } }')).data.region.name).toBe('新郑市')
   }, 60_000)
+
+  const post = async (body: object) => {
+    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(15_000) })
+    return { status: res.status, body: (await res.json().catch(() => ({}))) as { errors?: { extensions?: { code?: string; argument?: string } }[] } }
+  }
+  const noErrorLogs = () => expect(logLines.filter((l) => l.level >= 50).map((l) => l.msg)).toEqual([])
+
+  it('refuses NUL in every string argument of the schema (literal and variable) as BAD_USER_INPUT, never 5xx or INTERNAL_SERVER_ERROR', async () => {
+    const random = rng(11)
+    const args = stringArguments(schema)
+    expect(args.length).toBeGreaterThan(10)
+    const bad: string[] = []
+    for (const { root, field, path } of args) {
+      const others = field.args.filter((a) => a.name !== path[0] && isNonNullType(a.type)).map((a) => `${a.name}: ${literal(a.type, random)}`)
+      const target = field.args.find((a) => a.name === path[0])!
+      const named = getNamedType(field.type)
+      const select = isObjectType(named) ? ' { __typename }' : ''
+      const viaLiteral = `${root} { ${field.name}(${[...others, `${target.name}: ${literalWithNul(target.type, path.slice(1), random)}`].join(', ')})${select} }`
+      for (const body of [
+        { query: viaLiteral },
+        { query: `${root} ($v: ${target.type}) { ${field.name}(${[...others, `${target.name}: $v`].join(', ')})${select} }`, variables: { v: JSON.parse(literalWithNulJson(target.type, path.slice(1))) } },
+      ]) {
+        const { status, body: answer } = await post(body)
+        const code = answer.errors?.[0]?.extensions?.code
+        if (status >= 500 || code === 'INTERNAL_SERVER_ERROR' || (code !== 'BAD_USER_INPUT' && code !== 'GRAPHQL_VALIDATION_FAILED')) bad.push(`${status} ${code}: ${body.query}`)
+      }
+    }
+    expect(bad).toEqual([])
+    noErrorLogs()
+  }, 120_000)
+
+  it('answers syntax errors, long documents and repeated fields with a 4xx, none logged as an error', async () => {
+    const random = rng(99)
+    const valid = '{ regions { code name } indicators { code unit } }'
+    const cases: string[] = [
+      ...Array.from({ length: 40 }, () => valid.slice(0, 1 + Math.floor(random() * (valid.length - 2)))),
+      '{ regions { code ', '}', '{ a: }', 'query ($x: ) { regions { code } }', '{ regions(levels: [TOWN) { code } }', '"unterminated',
+      `{ ${'__typename '.repeat(10_000)} }`,
+      `{ regions { ${'code '.repeat(2000)} } }`,
+      `{ ${'regions { code } '.repeat(400)} }`,
+      `fragment F on Region { ${'code '.repeat(90)} } { ${'regions { ...F } '.repeat(90)} }`,
+      `{ ${'regions { children { children { code } } } '.repeat(200)} }`,
+      '#'.repeat(500_000),
+    ]
+    const bad: string[] = []
+    for (const query of cases) {
+      const t0 = performance.now()
+      const { status, body } = await post({ query })
+      const ms = performance.now() - t0
+      const code = body.errors?.[0]?.extensions?.code
+      if (status < 400 || status >= 500 || code === 'INTERNAL_SERVER_ERROR') bad.push(`${status} ${code}: ${query.slice(0, 80)}`)
+      if (ms > 2000) bad.push(`took ${Math.round(ms)} ms: ${query.slice(0, 80)}`)
+    }
+    expect(bad).toEqual([])
+    noErrorLogs()
+  }, 120_000)
 })
+
+/** The JSON of a value of `type` with the NUL character at `path`. */
+function literalWithNulJson(type: GraphQLInputType, path: string[]): string {
+  const inner = getNullableType(type) as GraphQLInputType
+  if (isListType(inner)) return `[${literalWithNulJson(inner.ofType, path)}]`
+  if (!path.length) return JSON.stringify('x\u0000y')
+  if (isInputObjectType(inner)) return `{ ${JSON.stringify(path[0])}: ${literalWithNulJson(inner.getFields()[path[0]].type, path.slice(1))} }`
+  return '"x"'
+}

@@ -31,7 +31,7 @@ export class CompareResolver {
     })
     // Coverage is costly (buffers, unions, intersections) and changes only with the data: shared until the next write.
     const computed = await ctx.memo.get(`compare:${coverageRadiusKm}:${[...codes].sort().join(',')}`, () =>
-      ctx.gate.run(() => compareRegionFigures(ctx.db, codes, coverageRadiusKm * 1000)),
+      ctx.gate.run(() => compareRegionFigures(ctx.db, codes, coverageRadiusKm * 1000), { cancellable: true }),
     )
     const figures = new Map(computed.map((f) => [f.code, f]))
     const byCoverage = [...codes].sort((a, b) => {

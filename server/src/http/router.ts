@@ -13,6 +13,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
 import { isDatabaseUnavailable } from '../../../db/connection-errors.ts'
 import { DATABASE_UNAVAILABLE_MESSAGE } from '../errors.ts'
+import { ClientBusy } from '../gate.ts'
+import { isClientGone } from '../security/client-errors.ts'
 import { HttpError, sendError, sendReply, type Reply } from './send.ts'
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -136,6 +138,8 @@ export function createRouter(routes: readonly Route[], services: RouterServices)
     try {
       await answer(req, res)
     } catch (error) {
+      // A client that went away (aborted, or too slow: the 408) is the client's business: info, no stack.
+      if (isClientGone(req, error)) return void services.logger.info({ url: req.url, reason: (error as Error).message }, 'client went away')
       const known = asHttpError(error)
       if (!known) services.logger.error({ err: error, url: req.url }, 'request failed')
       if (res.headersSent) return void res.destroy()
@@ -150,6 +154,7 @@ function asHttpError(error: unknown): HttpError | undefined {
   // A tile or a download whose database connection is lost: the service's state, not a bug.
   if (isDatabaseUnavailable(error)) return new HttpError(503, 'SERVICE_UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE, { 'retry-after': '2' })
   const e = error as { extensions?: { code?: unknown }; message?: string } | undefined
+  if (error instanceof ClientBusy) return new HttpError(429, 'RATE_LIMITED', error.message, { 'retry-after': String(error.retryAfterSeconds) })
   if (e?.extensions?.code === 'SERVICE_UNAVAILABLE') return new HttpError(503, 'SERVICE_UNAVAILABLE', e.message ?? 'Service unavailable', { 'retry-after': '1' })
   return undefined
 }

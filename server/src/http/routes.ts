@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http'
 /**
  * The platform's routes, one row each (see router.ts for what the flags do). A new capability is a
  * new row: e.g. OGC API – Features as `{ methods: ['GET'], path: '/ogc/collections/:collection/items',
@@ -35,6 +36,8 @@ export interface RouteServices {
   health(): Promise<{ status: number; body: object }>
   cache: ResponseCache
   shared: Shared
+  /** What the shared services need to know of one request (its client, for per-client fairness). */
+  requestShared?(req: IncomingMessage): Partial<Shared>
 }
 
 /** The county a request is about: a `:county` path parameter, else `?county=`, else the default. */
@@ -62,6 +65,7 @@ export function appRoutes(services: RouteServices): Route[] {
         ready: () => ({ apollo: ready().apollo, db: ready().db, defaultCounty: ready().defaultCounty }),
         cache: services.cache,
         shared: services.shared,
+        requestShared: services.requestShared,
         cacheMaxAgeSeconds: config.cacheMaxAgeSeconds ?? 60,
       }),
       rateLimited: true,
