@@ -85,26 +85,48 @@ async function main(): Promise<void> {
   const notes: string[] = []
   const logger = pino({ level: 'silent' })
   const app = await startApp(
-    { host: '127.0.0.1', port: 0, database: { kind: 'postgres', url, poolSize: 10 }, packages: [path.join(ROOT, 'db/data/xinzheng')], webRoot: path.join(ROOT, 'web/dist'), logLevel: 'silent', rateLimit: { perMinute: 0, burst: 0, trustedProxies: 0 } },
+    {
+      host: '127.0.0.1',
+      port: 0,
+      database: { kind: 'postgres', url, poolSize: 10 },
+      packages: [path.join(ROOT, 'db/data/xinzheng')],
+      webRoot: path.join(ROOT, 'web/dist'),
+      logLevel: 'silent',
+      rateLimit: { perMinute: 0, burst: 0, trustedProxies: 0 },
+    },
     { logger },
   )
   try {
     await app.ready
     const gql = `${app.url}/graphql`
-    const codes: string[] = (
-      (await (await fetch(`${gql}?query=${encodeURIComponent('{ regions { code } }')}`)).json()) as any
-    ).data.regions.map((r: any) => r.code)
+    const codes: string[] = ((await (await fetch(`${gql}?query=${encodeURIComponent('{ regions { code } }')}`)).json()) as any).data.regions.map(
+      (r: any) => r.code,
+    )
     const cases = [
       { name: 'mapLayer(SERVICE_POINTS), GET, cached', method: 'GET', url: `${gql}?query=${encodeURIComponent('{ mapLayer(layer: SERVICE_POINTS) }')}` },
-      { name: 'compareRegions, all 15 towns, POST', method: 'POST', query: `{ compareRegions(codes: ${JSON.stringify(codes)}) { rank region { code name } population areaKm2 servicePointCount servicePointsPer10k giProductCount coverageShare } }` },
-      { name: 'servicePoints page of 50, POST', method: 'POST', query: '{ servicePoints(first: 50) { totalCount pageInfo { hasNextPage endCursor } edges { node { id name kind status location region { code } } } } }' },
-      { name: 'nearestServicePoints (5), POST', method: 'POST', query: '{ nearestServicePoints(lng: 113.74, lat: 34.40, limit: 5) { distanceMeters servicePoint { id name kind } } }' },
+      {
+        name: 'compareRegions, all 15 towns, POST',
+        method: 'POST',
+        query: `{ compareRegions(codes: ${JSON.stringify(codes)}) { rank region { code name } population areaKm2 servicePointCount servicePointsPer10k giProductCount coverageShare } }`,
+      },
+      {
+        name: 'servicePoints page of 50, POST',
+        method: 'POST',
+        query: '{ servicePoints(first: 50) { totalCount pageInfo { hasNextPage endCursor } edges { node { id name kind status location region { code } } } } }',
+      },
+      {
+        name: 'nearestServicePoints (5), POST',
+        method: 'POST',
+        query: '{ nearestServicePoints(lng: 113.74, lat: 34.40, limit: 5) { distanceMeters servicePoint { id name kind } } }',
+      },
     ]
-    rows.push('| case | req/s | p50 ms | p99 ms | SQL statements / request | bare node:http req/s (same bytes) | ours / bare | errors |', '|---|---:|---:|---:|---:|---:|---:|---:|')
+    rows.push(
+      '| case | req/s | p50 ms | p99 ms | SQL statements / request | bare node:http req/s (same bytes) | ours / bare | errors |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|',
+    )
     for (const c of cases) {
-      const init = c.method === 'POST'
-        ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: c.query }) }
-        : { method: 'GET' }
+      const init =
+        c.method === 'POST' ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: c.query }) } : { method: 'GET' }
       const target = c.method === 'POST' ? gql : c.url!
       // One request first: warms the cache for GET, checks the answer, and gives the bytes for the bare server.
       const sample = await fetch(target, init as RequestInit)
@@ -118,7 +140,9 @@ async function main(): Promise<void> {
       const bare = await bareServer(sampleBody, sample.headers.get('content-type') ?? 'application/json')
       const limit = await load(bare.url, { method: c.method, body: (init as any).body, headers: (init as any).headers })
       await bare.close()
-      rows.push(`| ${c.name} | ${ours.rps.toFixed(0)} | ${ours.p50} | ${ours.p99} | ${perRequest} | ${limit.rps.toFixed(0)} | ${((ours.rps / limit.rps) * 100).toFixed(0)} % | ${ours.errors + ours.non2xx} |`)
+      rows.push(
+        `| ${c.name} | ${ours.rps.toFixed(0)} | ${ours.p50} | ${ours.p99} | ${perRequest} | ${limit.rps.toFixed(0)} | ${((ours.rps / limit.rps) * 100).toFixed(0)} % | ${ours.errors + ours.non2xx} |`,
+      )
       console.error(`done: ${c.name}`)
     }
 
@@ -149,7 +173,7 @@ async function main(): Promise<void> {
     '',
     `Run by \`npm run bench -- --duration ${duration} --connections ${connections}\` on ${new Date().toISOString().slice(0, 10)}.`,
     `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${await version("select split_part(version(), ' on ', 1) || ', PostGIS ' || postgis_lib_version() as v").catch(() => version('select version() as v'))}.`,
-    'Load: autocannon in its own process on loopback; the servers measured run in the benchmark\'s process, one at a time.',
+    "Load: autocannon in its own process on loopback; the servers measured run in the benchmark's process, one at a time.",
     '',
   ]
   const report = [...header, ...rows, '', ...notes.map((n) => `- ${n}`), ''].join('\n')
@@ -168,17 +192,26 @@ async function peer(url: string, ourUrl: string, rows: string[], notes: string[]
   const { PostGraphileAmberPreset } = await import('postgraphile/presets/amber')
   const { makePgService } = await import('postgraphile/adaptors/pg')
   const { grafserv } = await import('postgraphile/grafserv/node')
-  const pgl = postgraphile({ extends: [PostGraphileAmberPreset], pgServices: [makePgService({ connectionString: url, schemas: ['public'], poolConfig: { max: 10 } })] } as any)
+  const pgl = postgraphile({
+    extends: [PostGraphileAmberPreset],
+    pgServices: [makePgService({ connectionString: url, schemas: ['public'], poolConfig: { max: 10 } })],
+  } as any)
   const server = createServer()
   pgl.createServ(grafserv).addTo(server)
   const peerUrl = await listen(server)
   try {
     const peerQuery = JSON.stringify({ query: '{ allServicePointLnglats(first: 50) { nodes { rowId nameZh kind lng lat } } }' })
     const ourQuery = '{ servicePoints(first: 50) { edges { node { id name kind location } } } }'
-    const check = await (await fetch(`${peerUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: peerQuery })).json() as any
+    const check = (await (
+      await fetch(`${peerUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: peerQuery })
+    ).json()) as any
     if (!check.data) throw new Error(JSON.stringify(check.errors ?? check).slice(0, 200))
     const theirs = await load(`${peerUrl}/graphql`, { method: 'POST', body: peerQuery, headers: { 'content-type': 'application/json' } })
-    const oursPost = await load(`${ourUrl}/graphql`, { method: 'POST', body: JSON.stringify({ query: ourQuery }), headers: { 'content-type': 'application/json' } })
+    const oursPost = await load(`${ourUrl}/graphql`, {
+      method: 'POST',
+      body: JSON.stringify({ query: ourQuery }),
+      headers: { 'content-type': 'application/json' },
+    })
     const getUrl = `${ourUrl}/graphql?query=${encodeURIComponent(ourQuery)}`
     await fetch(getUrl)
     const oursGet = await load(getUrl)
@@ -190,7 +223,9 @@ async function peer(url: string, ourUrl: string, rows: string[], notes: string[]
       `| ours, uncached (POST) | ${oursPost.rps.toFixed(0)} | ${oursPost.p50} | ${oursPost.p99} | ${(oursPost.rps / theirs.rps).toFixed(2)}× |`,
       `| ours, cached (GET) | ${oursGet.rps.toFixed(0)} | ${oursGet.p50} | ${oursGet.p99} | ${(oursGet.rps / theirs.rps).toFixed(2)}× |`,
     )
-    notes.push('PostGraphile 5.0.0-rc.3 is the last PostGraphile 5 release that runs on Node 20 (later ones need Node 22); it reads a view giving each point\'s longitude and latitude, since it has no PostGIS types without a plugin.')
+    notes.push(
+      "PostGraphile 5.0.0-rc.3 is the last PostGraphile 5 release that runs on Node 20 (later ones need Node 22); it reads a view giving each point's longitude and latitude, since it has no PostGIS types without a plugin.",
+    )
   } finally {
     await new Promise<void>((r) => server.close(() => r()))
     await pgl.release()
@@ -211,7 +246,10 @@ async function startup(): Promise<string[]> {
     try {
       for (;;) {
         if (Date.now() - t0 > 120_000) throw new Error('no /healthz 200 within 120 s')
-        const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false)
+        const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+          (r) => r.status === 200,
+          () => false,
+        )
         if (ok) return Date.now() - t0
         await new Promise((r) => setTimeout(r, 50))
       }
@@ -223,7 +261,12 @@ async function startup(): Promise<string[]> {
   try {
     const first = await time()
     const later = await time()
-    return ['| start-up (embedded database, `npm start` until /healthz 200) | ms | goal |', '|---|---:|---|', `| first start (migrate, load the dataset) | ${first} | ≤ 20 000 |`, `| later start | ${later} | ≤ 5 000 |`]
+    return [
+      '| start-up (embedded database, `npm start` until /healthz 200) | ms | goal |',
+      '|---|---:|---|',
+      `| first start (migrate, load the dataset) | ${first} | ≤ 20 000 |`,
+      `| later start | ${later} | ≤ 5 000 |`,
+    ]
   } finally {
     rmSync(dataDir, { recursive: true, force: true })
   }

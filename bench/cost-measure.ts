@@ -90,7 +90,8 @@ const FLAT: Record<string, string> = {
   regions: '{ regions { code name level population areaKm2 seat boundary boundaryQuality parent { code } children { code } } }',
   region: '{ region(code: "410184109") { code name boundary servicePoints { id } giProducts { code } indicatorValues { year value } } }',
   counties: '{ counties { code } }',
-  indicators: '{ indicators { code name unit baseline { year value } target { year value } milestones { year value } actuals { year value } progress onTrack } }',
+  indicators:
+    '{ indicators { code name unit baseline { year value } target { year value } milestones { year value } actuals { year value } progress onTrack } }',
   indicator: '{ indicator(code: "invention-patents-in-force") { code name baseline { value } } }',
   giProducts: '{ giProducts { code name status originArea originRegions { code } } }',
   tasks: '{ tasks { section number title text departments { name } } }',
@@ -102,14 +103,20 @@ const FLAT: Record<string, string> = {
 
 async function measure(schema: GraphQLSchema, db: Kysely<Database>, log: (line: string) => void): Promise<BackendCosts> {
   const fields: FieldCosts = {}
-  const { data } = (await execute({ schema, document: parse('{ regions { code } }'), contextValue: createContext(db, COUNTY) })) as { data: { regions: { code: string }[] } }
+  const { data } = (await execute({ schema, document: parse('{ regions { code } }'), contextValue: createContext(db, COUNTY) })) as {
+    data: { regions: { code: string }[] }
+  }
   const codes = data.regions.map((r) => r.code)
   // compareRegions: the coverage buffers grow with the radius squared, for every region compared.
   const xs: number[][] = []
   const ys: number[] = []
   for (const n of [1, 5, codes.length]) {
     for (const r of [0.5, 5, 15, 30, 50]) {
-      const ms = await time(schema, db, `{ compareRegions(codes: ${JSON.stringify(codes.slice(0, n))}, coverageRadiusKm: ${r}) { coverageShare servicePointCount rank } }`)
+      const ms = await time(
+        schema,
+        db,
+        `{ compareRegions(codes: ${JSON.stringify(codes.slice(0, n))}, coverageRadiusKm: ${r}) { coverageShare servicePointCount rank } }`,
+      )
       xs.push([1, n, n * r * r])
       ys.push(ms)
       log(`compareRegions codes=${n} r=${r} km: ${ms.toFixed(1)} ms`)
@@ -133,7 +140,11 @@ async function measure(schema: GraphQLSchema, db: Kysely<Database>, log: (line: 
   // Pages: a base and a price per item asked for.
   for (const [field, query, sizesAsked] of [
     ['servicePoints', (n: number) => `{ servicePoints(first: ${n}) { totalCount edges { node { ${SP} } } } }`, [1, 100, 500]],
-    ['nearestServicePoints', (n: number) => `{ nearestServicePoints(lng: 113.74, lat: 34.4, limit: ${n}) { distanceMeters servicePoint { ${SP} } } }`, [1, 10, 50]],
+    [
+      'nearestServicePoints',
+      (n: number) => `{ nearestServicePoints(lng: 113.74, lat: 34.4, limit: ${n}) { distanceMeters servicePoint { ${SP} } } }`,
+      [1, 10, 50],
+    ],
   ] as const) {
     const px: number[][] = []
     const py: number[] = []

@@ -111,7 +111,17 @@ async function main(): Promise<void> {
     await seed(url)
     const seedSeconds = (Date.now() - t0) / 1000
     const app = await startApp(
-      { host: '127.0.0.1', port: 0, database: { kind: 'postgres', url }, packages: [], defaultCounty: '990001', webRoot: path.join(ROOT, 'web/dist'), logLevel: 'silent', cacheMaxAgeSeconds: 0, rateLimit: { perMinute: 0, burst: 0, trustedProxies: 0 } },
+      {
+        host: '127.0.0.1',
+        port: 0,
+        database: { kind: 'postgres', url },
+        packages: [],
+        defaultCounty: '990001',
+        webRoot: path.join(ROOT, 'web/dist'),
+        logLevel: 'silent',
+        cacheMaxAgeSeconds: 0,
+        rateLimit: { perMinute: 0, burst: 0, trustedProxies: 0 },
+      },
       { logger: pino({ level: 'silent' }) },
     )
     await app.ready
@@ -119,7 +129,11 @@ async function main(): Promise<void> {
       const random = rng(Number(args.seed))
       const counties = Array.from({ length: COUNTIES }, (_, i) => 990001 + i)
       const post = async (query: string, variables: object) => {
-        const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })
+        const res = await fetch(`${app.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+        })
         const body = (await res.json()) as any
         if (body.errors) throw new Error(JSON.stringify(body.errors))
         return body.data
@@ -144,19 +158,27 @@ async function main(): Promise<void> {
       // A zoom-12 viewport (1280 × 800 px) is about 0.22° × 0.11° here.
       await measure('bbox (zoom-12 viewport, first 500 and totalCount)', async () => {
         const p = somewhere()
-        const d = await post(`query ($b: BBoxInput!, $c: ID) { servicePoints(bbox: $b, county: $c, first: 500) { totalCount edges { node { id kind status location } } } }`,
-          { c: p.county, b: { minLng: p.lng - 0.11, maxLng: p.lng + 0.11, minLat: p.lat - 0.055, maxLat: p.lat + 0.055 } })
+        const d = await post(
+          `query ($b: BBoxInput!, $c: ID) { servicePoints(bbox: $b, county: $c, first: 500) { totalCount edges { node { id kind status location } } } }`,
+          { c: p.county, b: { minLng: p.lng - 0.11, maxLng: p.lng + 0.11, minLat: p.lat - 0.055, maxLat: p.lat + 0.055 } },
+        )
         return d.servicePoints.edges.length
       })
       await measure('nearest-10', async () => {
         const p = somewhere()
-        const d = await post(`query ($lng: Float!, $lat: Float!, $c: ID) { nearestServicePoints(lng: $lng, lat: $lat, limit: 10, county: $c) { distanceMeters servicePoint { id } } }`, { lng: p.lng, lat: p.lat, c: p.county })
+        const d = await post(
+          `query ($lng: Float!, $lat: Float!, $c: ID) { nearestServicePoints(lng: $lng, lat: $lat, limit: 10, county: $c) { distanceMeters servicePoint { id } } }`,
+          { lng: p.lng, lat: p.lat, c: p.county },
+        )
         return d.nearestServicePoints.length
       })
       await measure('points-in-region (a town, first 500 and totalCount)', async () => {
         const p = somewhere()
         const town = `${p.county}${String(100 + Math.floor(random() * 25)).padStart(3, '0')}`
-        const d = await post(`query ($r: ID, $c: ID) { servicePoints(region: $r, county: $c, first: 500) { totalCount edges { node { id } } } }`, { r: town, c: p.county })
+        const d = await post(`query ($r: ID, $c: ID) { servicePoints(region: $r, county: $c, first: 500) { totalCount edges { node { id } } } }`, {
+          r: town,
+          c: p.county,
+        })
         return d.servicePoints.edges.length
       })
       await measure('tile (service points, zoom 12, a random place each time)', async (i) => {
@@ -171,19 +193,23 @@ async function main(): Promise<void> {
       })
       // Zoomed out, a tile holds a whole county's points, clustered on the server (8 × 8 cells a tile).
       // Each county's tile at its centre, once (a second request would come from the tile cache).
-      await measure('tile, zoom 8, clustered (each county\'s tile once, uncached; items: features)', async (i) => {
-        const county = counties[i]
-        const k = county - 990001
-        const [lng, lat] = [112.25 + (k % 8) * 0.5, 32.25 + Math.floor(k / 8) * 0.5]
-        const n = 2 ** 8
-        const x = Math.floor(((lng + 180) / 360) * n)
-        const r = (lat * Math.PI) / 180
-        const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)
-        const res = await fetch(`${app.url}/tiles/service-points/8/${x}/${y}.pbf?county=${county}`)
-        if (res.status !== 200) throw new Error(`tile: ${res.status}`)
-        const layer = new VectorTile(new PbfReader(new Uint8Array(await res.arrayBuffer()))).layers['service-points']
-        return layer?.length ?? 0
-      }, counties.length)
+      await measure(
+        "tile, zoom 8, clustered (each county's tile once, uncached; items: features)",
+        async (i) => {
+          const county = counties[i]
+          const k = county - 990001
+          const [lng, lat] = [112.25 + (k % 8) * 0.5, 32.25 + Math.floor(k / 8) * 0.5]
+          const n = 2 ** 8
+          const x = Math.floor(((lng + 180) / 360) * n)
+          const r = (lat * Math.PI) / 180
+          const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)
+          const res = await fetch(`${app.url}/tiles/service-points/8/${x}/${y}.pbf?county=${county}`)
+          if (res.status !== 200) throw new Error(`tile: ${res.status}`)
+          const layer = new VectorTile(new PbfReader(new Uint8Array(await res.arrayBuffer()))).layers['service-points']
+          return layer?.length ?? 0
+        },
+        counties.length,
+      )
       const header = [
         '# Scale benchmark',
         '',

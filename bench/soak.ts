@@ -35,7 +35,15 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ip-soak-'))
 const database = process.env.DATABASE_URL ? { kind: 'postgres' as const, url: process.env.DATABASE_URL } : { kind: 'pglite' as const, dataDir }
 
 const app = await startApp(
-  { host: '127.0.0.1', port: 0, database, packages: [path.join(ROOT, 'db/data/xinzheng')], webRoot: path.join(ROOT, 'web/dist'), logLevel: 'silent', rateLimit: { perMinute: 0, burst: 0, trustedProxies: 0 } },
+  {
+    host: '127.0.0.1',
+    port: 0,
+    database,
+    packages: [path.join(ROOT, 'db/data/xinzheng')],
+    webRoot: path.join(ROOT, 'web/dist'),
+    logLevel: 'silent',
+    rateLimit: { perMinute: 0, burst: 0, trustedProxies: 0 },
+  },
   { logger: pino({ level: 'silent' }) },
 )
 try {
@@ -63,7 +71,10 @@ try {
           query: 'mutation ($i: IndicatorValueInput!) { recordIndicatorValue(input: $i) { year value } }',
           variables: { i: { indicator: 'mediation-cases', region: '410184', year: 2024 + (year % 3), kind: 'ACTUAL', value: year % 40, source: 'soak test' } },
         }),
-      }).then((r) => r.json() as Promise<any>, () => ({ errors: [{}] }))
+      }).then(
+        (r) => r.json() as Promise<any>,
+        () => ({ errors: [{}] }),
+      )
       if (res.errors?.every((e: any) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) writesUnavailable++
       else if (res.errors) writeErrors++
       else writes++
@@ -74,9 +85,22 @@ try {
   // autocannon cycles through these requests on each connection.
   const requests = [
     { method: 'GET', path: `/graphql?query=${encodeURIComponent('{ mapLayer(layer: SERVICE_POINTS) }')}` },
-    { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ servicePoints(first: 50) { totalCount edges { node { id name kind location } } } }' }) },
-    { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ nearestServicePoints(lng: 113.74, lat: 34.4, limit: 5) { distanceMeters servicePoint { id } } }' }) },
-    { method: 'GET', path: `/graphql?query=${encodeURIComponent('{ indicators { code baseline { value } target { value } latestActual { value } progress onTrack } }')}` },
+    {
+      method: 'POST',
+      path: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ servicePoints(first: 50) { totalCount edges { node { id name kind location } } } }' }),
+    },
+    {
+      method: 'POST',
+      path: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ nearestServicePoints(lng: 113.74, lat: 34.4, limit: 5) { distanceMeters servicePoint { id } } }' }),
+    },
+    {
+      method: 'GET',
+      path: `/graphql?query=${encodeURIComponent('{ indicators { code baseline { value } target { value } latestActual { value } progress onTrack } }')}`,
+    },
     { method: 'GET', path: '/tiles/service-points/10/835/409.pbf' },
   ]
   const cli = path.join(ROOT, 'node_modules/autocannon/autocannon.js')
@@ -100,9 +124,13 @@ try {
   const report = [
     `soak: ${seconds} s at ${args.connections} connections on ${database.kind === 'pglite' ? 'the embedded database' : 'PostgreSQL'}`,
     `reads: ${r.requests.total} requests (${r.requests.average.toFixed(0)}/s), errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`,
-    `statuses: ${Object.entries(r.statusCodeStats as Record<string, { count: number }>).map(([code, { count }]) => `${code} × ${count}`).join(', ')}; ` +
-      `503s ${bad.filter(([, s]) => s === 503).length}, non-2xx other than a 503 during a fault ${unexpected.length}`,
-    ...faults.map((f, i) => `fault ${i + 1}: pg_terminate_backend ended ${f.ended} sessions at ${(f.at - t0) / 1000} s; a query reaching the database answered 200 again after ${f.recoveryMs} ms`),
+    `statuses: ${Object.entries(r.statusCodeStats as Record<string, { count: number }>)
+      .map(([code, { count }]) => `${code} × ${count}`)
+      .join(', ')}; ` + `503s ${bad.filter(([, s]) => s === 503).length}, non-2xx other than a 503 during a fault ${unexpected.length}`,
+    ...faults.map(
+      (f, i) =>
+        `fault ${i + 1}: pg_terminate_backend ended ${f.ended} sessions at ${(f.at - t0) / 1000} s; a query reaching the database answered 200 again after ${f.recoveryMs} ms`,
+    ),
     `writes: ${writes} authenticated edits acknowledged, ${writesUnavailable} refused with 503, ${writeErrors} failed otherwise`,
     `memory (rss / heap used): before ${mb(before.rss)} / ${mb(before.heapUsed)} MB, after ${mb(after.rss)} / ${mb(after.heapUsed)} MB (heap growth ${mb(after.heapUsed - before.heapUsed)} MB)`,
   ].join('\n')

@@ -105,7 +105,10 @@ async function main(): Promise<void> {
     }
     await page.goto(`${app.url}/#/compare`, { waitUntil: 'commit' })
     await page.waitForFunction(
-      () => document.documentElement.dataset.page === 'compare' && document.documentElement.dataset.pageReady === 'true' && document.querySelectorAll('table tbody tr').length >= 15,
+      () =>
+        document.documentElement.dataset.page === 'compare' &&
+        document.documentElement.dataset.pageReady === 'true' &&
+        document.querySelectorAll('table tbody tr').length >= 15,
       null,
       { timeout: 60_000, polling: 10 },
     )

@@ -34,7 +34,8 @@ export function wholeFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: num
   const text = env[name]
   if (text === undefined || text === '') return fallback
   const value = Number(text)
-  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name}=${text} is not a whole number: set ${name} to a whole number (default ${fallback}).`)
+  if (!Number.isInteger(value) || value < 0)
+    throw new ConfigError(`${name}=${text} is not a whole number: set ${name} to a whole number (default ${fallback}).`)
   return value
 }
 

@@ -113,9 +113,7 @@ function ensureWritableDir(dir: string): void {
     accessSync(dir, constants.W_OK | constants.R_OK)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error'
-    throw new ConfigError(
-      `DATA_DIR ${dir} is not a writable folder (${code}): set DATA_DIR to a folder this user can write, or fix its permissions.`,
-    )
+    throw new ConfigError(`DATA_DIR ${dir} is not a writable folder (${code}): set DATA_DIR to a folder this user can write, or fix its permissions.`)
   }
 }
 

@@ -4,9 +4,12 @@ import { isDatabaseUnavailable } from './connection-errors.ts'
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code })
 
 describe('isDatabaseUnavailable', () => {
-  it.each(['57P01', '57P02', '57P03', '57P05', '25P03', '53300', '08000', '08001', '08003', '08004', '08006', '08P01'])('counts SQLSTATE %s as a lost connection', (code) => {
-    expect(isDatabaseUnavailable(withCode(code))).toBe(true)
-  })
+  it.each(['57P01', '57P02', '57P03', '57P05', '25P03', '53300', '08000', '08001', '08003', '08004', '08006', '08P01'])(
+    'counts SQLSTATE %s as a lost connection',
+    (code) => {
+      expect(isDatabaseUnavailable(withCode(code))).toBe(true)
+    },
+  )
 
   it.each(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH'])('counts the socket error %s', (code) => {
     expect(isDatabaseUnavailable(withCode(code))).toBe(true)

@@ -20,7 +20,12 @@ function compileOnly() {
 }
 
 const build = (db: Kysely<any>) => (v: <T>(i: number) => T) =>
-  db.selectFrom('t').select('id').where('a', '=', v<string>(0)).where(sql<boolean>`b = ${v(1)} or c = ${v(1)}`).limit(v<number>(2))
+  db
+    .selectFrom('t')
+    .select('id')
+    .where('a', '=', v<string>(0))
+    .where(sql<boolean>`b = ${v(1)} or c = ${v(1)}`)
+    .limit(v<number>(2))
 
 describe('query templates', () => {
   it('runs the same SQL and parameters as the query built directly, a value used twice included', async () => {
@@ -37,8 +42,8 @@ describe('query templates', () => {
 
   it('refuses a query with a value that does not come from v(i)', async () => {
     const { db } = compileOnly()
-    await expect(
-      new QueryTemplates().execute(db, 'q', ['x'], (v) => db.selectFrom('t').select('id').where('a', '=', v<string>(0)).limit(5)),
-    ).rejects.toThrow(/does not come from v\(i\)/)
+    await expect(new QueryTemplates().execute(db, 'q', ['x'], (v) => db.selectFrom('t').select('id').where('a', '=', v<string>(0)).limit(5))).rejects.toThrow(
+      /does not come from v\(i\)/,
+    )
   })
 })

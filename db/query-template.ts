@@ -36,7 +36,12 @@ export class QueryTemplates {
       if (this.#templates.size >= this.maxShapes) this.#templates.delete(this.#templates.keys().next().value!)
       this.#templates.set(shape, template)
     }
-    const { rows } = await db.executeQuery<R>(CompiledQuery.raw(template.sql, template.slots.map((i) => values[i])))
+    const { rows } = await db.executeQuery<R>(
+      CompiledQuery.raw(
+        template.sql,
+        template.slots.map((i) => values[i]),
+      ),
+    )
     return rows
   }
 }

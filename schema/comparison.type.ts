@@ -8,10 +8,10 @@ export class KindCount {
   @Field(() => Int, { description: 'How many of that kind.' }) count!: number
 }
 
-@ObjectType({ simpleResolvers: true, description: 'One region\'s figures in a comparison; every figure says how it is computed.' })
+@ObjectType({ simpleResolvers: true, description: "One region's figures in a comparison; every figure says how it is computed." })
 export class RegionComparison {
   @Field(() => Region, { description: 'The region compared.' }) region!: Region
-  @Field(() => Int, { nullable: true, description: 'Population from the region\'s dated source; null when unknown.' })
+  @Field(() => Int, { nullable: true, description: "Population from the region's dated source; null when unknown." })
   population!: number | null
   @Field(() => Int, { nullable: true, description: 'Year of the population figure.' }) populationYear!: number | null
   @Field(() => Float, { nullable: true, description: 'Area in km², geodesic (ST_Area on geography) from the boundary, as approximate as the boundary.' })
@@ -20,7 +20,7 @@ export class RegionComparison {
     description: 'Service points in the region: recorded there, or located inside its boundary (ST_Covers). All kinds and statuses.',
   })
   servicePointCount!: number
-  @Field(() => [KindCount], { description: 'servicePointCount by kind, kinds with none left out, in the enum\'s order.' })
+  @Field(() => [KindCount], { description: "servicePointCount by kind, kinds with none left out, in the enum's order." })
   servicePointCountByKind!: KindCount[]
   @Field(() => Float, { nullable: true, description: 'servicePointCount / population × 10 000; null when the population is unknown.' })
   servicePointsPer10k!: number | null
@@ -30,7 +30,7 @@ export class RegionComparison {
   @Field(() => Float, {
     nullable: true,
     description:
-      'Share (0–1) of the region\'s area within coverageRadiusKm of an ACTIVE or PLANNED service point with a location ' +
+      "Share (0–1) of the region's area within coverageRadiusKm of an ACTIVE or PLANNED service point with a location " +
       '(anywhere in the county): buffers computed on geography (ST_Buffer), united and intersected with the boundary, ' +
       'areas geodesic. As approximate as the boundary and the points. Null without a boundary.',
   })

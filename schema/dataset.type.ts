@@ -23,9 +23,9 @@ export class DatasetResource {
   @Field(() => Int, { nullable: true, description: 'Rows loaded from the resource; null for GeoJSON resources.' }) rowCount!: number | null
 }
 
-@ObjectType({ simpleResolvers: true, description: 'One county\'s open data package, as loaded.' })
+@ObjectType({ simpleResolvers: true, description: "One county's open data package, as loaded." })
 export class Dataset {
-  @Field(() => ID, { description: 'The data package\'s name, e.g. xinzheng-ip.' }) id!: string
+  @Field(() => ID, { description: "The data package's name, e.g. xinzheng-ip." }) id!: string
   @Field(() => String, { description: 'Title of the dataset.' }) title!: string
   @Field(() => String, { nullable: true, description: 'What the dataset holds.' }) description!: string | null
   @Field(() => [License], { description: 'Licences, each with the part it covers.' }) licenses!: License[]

@@ -22,7 +22,7 @@ registerEnumType(CoordinateSystem, {
 })
 export class ServicePointInput {
   @Field(() => ID, { description: 'Stable identifier: lower-case letters, digits and hyphens.' }) id!: string
-  @Field(() => ID, { nullable: true, description: 'County of a new point; defaults to the platform\'s default county.' }) county?: string | null
+  @Field(() => ID, { nullable: true, description: "County of a new point; defaults to the platform's default county." }) county?: string | null
   @Field(() => String, { nullable: true, description: 'Name in Chinese (required for a new point).' }) nameZh?: string | null
   @Field(() => String, { nullable: true, description: 'Name in English (required for a new point).' }) nameEn?: string | null
   @Field(() => ServicePointKind, { nullable: true, description: 'Kind of service place (required for a new point).' }) kind?: ServicePointKind | null
@@ -48,19 +48,22 @@ export class IndicatorValueInput {
   @Field(() => ID, { description: 'Indicator code.' }) indicator!: string
   @Field(() => ID, { nullable: true, description: 'Region code; defaults to the county itself.' }) region?: string | null
   @Field(() => Int, { description: 'The year the value is for.' }) year!: number
-  @Field(() => ValueKind, { defaultValue: ValueKind.ACTUAL, description: 'ACTUAL for an outcome (editor); the plan\'s BASELINE, MILESTONE and TARGET need an admin.' })
+  @Field(() => ValueKind, {
+    defaultValue: ValueKind.ACTUAL,
+    description: "ACTUAL for an outcome (editor); the plan's BASELINE, MILESTONE and TARGET need an admin.",
+  })
   kind!: ValueKind
-  @Field(() => Float, { description: 'In the indicator\'s base unit (元, not 万元).' }) value!: number
+  @Field(() => Float, { description: "In the indicator's base unit (元, not 万元)." }) value!: number
   @Field(() => Float, { nullable: true, description: 'Upper end of a range, when the value is one.' }) valueMax?: number | null
   @Field(() => String, { description: 'Where the figure comes from (a statistical bulletin, a report …).' }) source!: string
   @Field(() => String, { nullable: true, description: 'Caveats about the record; null clears them.' }) note?: string | null
-  @Field(() => ID, { nullable: true, description: 'County; defaults to the platform\'s default county.' }) county?: string | null
+  @Field(() => ID, { nullable: true, description: "County; defaults to the platform's default county." }) county?: string | null
 }
 
 @InputType({ description: 'A GI product to create or change, by code. For a change, fields left out keep their value.' })
 export class GIProductInput {
   @Field(() => ID, { description: 'Stable code: lower-case letters, digits and hyphens.' }) code!: string
-  @Field(() => ID, { nullable: true, description: 'County; defaults to the platform\'s default county.' }) county?: string | null
+  @Field(() => ID, { nullable: true, description: "County; defaults to the platform's default county." }) county?: string | null
   @Field(() => String, { nullable: true, description: 'Name in Chinese (required for a new product).' }) nameZh?: string | null
   @Field(() => String, { nullable: true, description: 'Name in English (required for a new product).' }) nameEn?: string | null
   @Field(() => String, { nullable: true, description: 'Product category in Chinese.' }) categoryZh?: string | null
@@ -71,7 +74,8 @@ export class GIProductInput {
   @Field(() => [ID], { nullable: true, description: 'Codes of its origin regions (replaces the list).' }) originRegions?: string[] | null
   @Field(() => GeoJSONScalar, {
     nullable: true,
-    description: 'Official origin area (a Polygon or MultiPolygon, or a Feature of one); null removes it (an approximate one is then derived from the origin regions).',
+    description:
+      'Official origin area (a Polygon or MultiPolygon, or a Feature of one); null removes it (an approximate one is then derived from the origin regions).',
   })
   originArea?: object | null
   @Field(() => GeometryQuality, { nullable: true, description: 'Quality of originArea; default OFFICIAL.' }) originAreaQuality?: GeometryQuality | null

@@ -124,7 +124,23 @@ export const MapLayer = {
 export type MapLayer = (typeof MapLayer)[keyof typeof MapLayer]
 
 /** Every enum by its GraphQL name (tests walk it to check the places that copy or show them). */
-export const ENUMS = { Lang, RegionLevel, GeometryQuality, LocationQuality, ServicePointKind, ServicePointStatus, IndicatorCategory, ValueKind, Comparator, Accumulation, IndicatorNature, GIStatus, DepartmentKind, PopulationKind, MapLayer } as const
+export const ENUMS = {
+  Lang,
+  RegionLevel,
+  GeometryQuality,
+  LocationQuality,
+  ServicePointKind,
+  ServicePointStatus,
+  IndicatorCategory,
+  ValueKind,
+  Comparator,
+  Accumulation,
+  IndicatorNature,
+  GIStatus,
+  DepartmentKind,
+  PopulationKind,
+  MapLayer,
+} as const
 /** The name of a declared enum. */
 export type EnumName = keyof typeof ENUMS
 

@@ -1,8 +1,44 @@
 import { registerEnumType } from 'type-graphql'
-import { Lang, RegionLevel, GeometryQuality, LocationQuality, ServicePointKind, ServicePointStatus, IndicatorCategory, ValueKind, Comparator, Accumulation, IndicatorNature, GIStatus, DepartmentKind, PopulationKind, MapLayer, AssessmentStatus, AssessmentMethod } from './enum-values.ts'
+import {
+  Lang,
+  RegionLevel,
+  GeometryQuality,
+  LocationQuality,
+  ServicePointKind,
+  ServicePointStatus,
+  IndicatorCategory,
+  ValueKind,
+  Comparator,
+  Accumulation,
+  IndicatorNature,
+  GIStatus,
+  DepartmentKind,
+  PopulationKind,
+  MapLayer,
+  AssessmentStatus,
+  AssessmentMethod,
+} from './enum-values.ts'
 
 /** The GraphQL enums: the values declared in ./enum-values.ts, registered with type-graphql with their descriptions. */
-export { Lang, RegionLevel, GeometryQuality, LocationQuality, ServicePointKind, ServicePointStatus, IndicatorCategory, ValueKind, Comparator, Accumulation, IndicatorNature, GIStatus, DepartmentKind, PopulationKind, MapLayer, AssessmentStatus, AssessmentMethod } from './enum-values.ts'
+export {
+  Lang,
+  RegionLevel,
+  GeometryQuality,
+  LocationQuality,
+  ServicePointKind,
+  ServicePointStatus,
+  IndicatorCategory,
+  ValueKind,
+  Comparator,
+  Accumulation,
+  IndicatorNature,
+  GIStatus,
+  DepartmentKind,
+  PopulationKind,
+  MapLayer,
+  AssessmentStatus,
+  AssessmentMethod,
+} from './enum-values.ts'
 
 registerEnumType(Lang, {
   name: 'Lang',
@@ -68,7 +104,7 @@ registerEnumType(ServicePointStatus, {
 
 registerEnumType(IndicatorCategory, {
   name: 'IndicatorCategory',
-  description: 'The plan\'s areas of work.',
+  description: "The plan's areas of work.",
   valuesConfig: {
     CREATION: { description: '创造 (creation)' },
     UTILIZATION: { description: '运用 (utilization)' },
@@ -83,8 +119,8 @@ registerEnumType(ValueKind, {
   name: 'ValueKind',
   description: 'What an indicator value is.',
   valuesConfig: {
-    BASELINE: { description: 'Starting value (the plan\'s 2023 column).' },
-    MILESTONE: { description: 'Planned value for a year (the plan\'s timeline annex).' },
+    BASELINE: { description: "Starting value (the plan's 2023 column)." },
+    MILESTONE: { description: "Planned value for a year (the plan's timeline annex)." },
     TARGET: { description: 'Goal for the end of the pilot (2026).' },
     ACTUAL: { description: 'Recorded outcome.' },
   },
@@ -132,8 +168,8 @@ registerEnumType(DepartmentKind, {
   name: 'DepartmentKind',
   description: 'Kind of responsible body.',
   valuesConfig: {
-    LEADING_GROUP: { description: 'The pilot\'s leading group (工作领导小组).' },
-    OFFICE: { description: 'The leading group\'s office.' },
+    LEADING_GROUP: { description: "The pilot's leading group (工作领导小组)." },
+    OFFICE: { description: "The leading group's office." },
     UNIT: { description: 'A government unit (局, 委, 部, 中心 …).' },
     TOWNSHIPS: { description: 'The townships, subdistricts and management committees together (各乡镇、街道、管委会).' },
   },
@@ -155,7 +191,7 @@ registerEnumType(MapLayer, {
   valuesConfig: {
     REGIONS: { description: 'Township-level units (and the cells administered elsewhere), with their figures.' },
     SERVICE_POINTS: { description: 'Service points that have a location.' },
-    GI_PRODUCTS: { description: 'GI products\' origin areas.' },
+    GI_PRODUCTS: { description: "GI products' origin areas." },
   },
 })
 
@@ -170,7 +206,8 @@ registerEnumType(AssessmentStatus, {
     DETERIORATION: { description: 'Moving away from the target (a negative ratio).' },
     NO_DATA: { description: 'No actual value is recorded.' },
     NOT_ASSESSABLE: {
-      description: 'Actuals exist but no growth path can be judged: no baseline or target, an actual no later than the baseline, or a yearly range (see milestoneMet).',
+      description:
+        'Actuals exist but no growth path can be judged: no baseline or target, an actual no later than the baseline, or a yearly range (see milestoneMet).',
     },
   },
 })

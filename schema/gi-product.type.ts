@@ -10,7 +10,7 @@ export class GIProduct {
   @Field(() => String, { description: 'Product category in English.' }) categoryEn!: string
   @Field(() => GIStatus, { description: 'Protection status of the geographical indication.' }) status!: GIStatus
   @Field(() => GeometryQuality, {
-    description: 'Quality of the origin area: APPROXIMATE when it is the union of its origin townships\' (schematic) boundaries; NONE when unknown.',
+    description: "Quality of the origin area: APPROXIMATE when it is the union of its origin townships' (schematic) boundaries; NONE when unknown.",
   })
   originAreaQuality!: GeometryQuality
   @Field(() => String, { description: 'Where the record comes from: a section or table of the plan, or a public source.' }) source!: string

@@ -5,7 +5,7 @@ import { Accumulation, Comparator, IndicatorCategory, IndicatorNature, ValueKind
 export class IndicatorValue {
   @Field(() => Int, { description: 'The year the value is for.' }) year!: number
   @Field(() => ValueKind, { description: 'Baseline, milestone, target or actual.' }) kind!: ValueKind
-  @Field(() => Float, { description: 'The value in the indicator\'s base unit (元, not 万元 or 亿; a percentage as a number of percent).' })
+  @Field(() => Float, { description: "The value in the indicator's base unit (元, not 万元 or 亿; a percentage as a number of percent)." })
   value!: number
   @Field(() => Float, { nullable: true, description: 'Upper end of a RANGE target (e.g. 15 for 10-15); null otherwise.' })
   valueMax!: number | null
@@ -25,18 +25,18 @@ export class Indicator {
   @Field(() => String, { description: 'Name in English (pinyin for places).' }) nameEn!: string
   @Field(() => String, { description: 'Base unit of every value (件, 家, 个, 元, %, 人次, 次, 场次).' }) unit!: string
   @Field(() => String, { description: 'Unit the plan writes the values in (e.g. 亿元, 万元).' }) displayUnit!: string
-  @Field(() => Float, { description: 'Base units per display unit (e.g. 100000000 for 亿元): value / displayFactor is the plan\'s figure.' })
+  @Field(() => Float, { description: "Base units per display unit (e.g. 100000000 for 亿元): value / displayFactor is the plan's figure." })
   displayFactor!: number
-  @Field(() => IndicatorCategory, { description: 'The plan\'s area of work the indicator belongs to.' }) category!: IndicatorCategory
+  @Field(() => IndicatorCategory, { description: "The plan's area of work the indicator belongs to." }) category!: IndicatorCategory
   @Field(() => IndicatorNature, { nullable: true, description: 'EXPECTED (预期性) or BINDING (约束性) where the plan says.' })
   nature!: IndicatorNature | null
   @Field(() => Accumulation, { nullable: true, description: 'How values over years relate; null where the plan does not say.' })
   accumulation!: Accumulation | null
   @Field(() => Comparator, { nullable: true, description: 'How the plan phrases the target (以上, 超, 达到, 10-15).' })
   comparator!: Comparator | null
-  @Field(() => Int, { nullable: true, description: 'Row of the plan\'s 2026 indicator table (2026年知识产权发展指标).' })
+  @Field(() => Int, { nullable: true, description: "Row of the plan's 2026 indicator table (2026年知识产权发展指标)." })
   planTableRow!: number | null
-  @Field(() => Int, { nullable: true, description: 'Row number (序号) in the plan\'s timeline annex (附件2); the annex has no row 6.' })
+  @Field(() => Int, { nullable: true, description: "Row number (序号) in the plan's timeline annex (附件2); the annex has no row 6." })
   planAnnexRow!: number | null
   @Field(() => String, { description: 'Where the indicator comes from in the plan.' }) source!: string
   @Field(() => String, { nullable: true, description: 'A data note, e.g. where the plan is inconsistent.' }) note!: string | null

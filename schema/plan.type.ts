@@ -3,14 +3,14 @@ import { DepartmentKind } from './enums.ts'
 
 @ObjectType({ simpleResolvers: true, description: 'A key task (四、重点工作) or safeguard (五、保障措施) of the plan.' })
 export class Task {
-  @Field(() => ID, { description: 'Code from the plan\'s numbering: 4.2.1 is 四（二）1; 5.1 is 五（一）.' }) code!: string
+  @Field(() => ID, { description: "Code from the plan's numbering: 4.2.1 is 四（二）1; 5.1 is 五（一）." }) code!: string
   @Field(() => String, { description: 'Part of the plan, e.g. 四、重点工作.' }) part!: string
   @Field(() => String, { nullable: true, description: 'Section label, e.g. （二）.' }) sectionLabel!: string | null
   @Field(() => String, { nullable: true, description: 'Section heading.' }) sectionTitle!: string | null
   @Field(() => Int, { nullable: true, description: 'Item number within the section.' }) number!: number | null
-  @Field(() => String, { description: 'Title: the task\'s first sentence.' }) title!: string
-  @Field(() => String, { description: 'The task\'s text as the plan writes it.' }) text!: string
-  @Field(() => String, { nullable: true, description: 'The plan\'s responsibility note, verbatim (责任单位：…).' })
+  @Field(() => String, { description: "Title: the task's first sentence." }) title!: string
+  @Field(() => String, { description: "The task's text as the plan writes it." }) text!: string
+  @Field(() => String, { nullable: true, description: "The plan's responsibility note, verbatim (责任单位：…)." })
   responsibilityAsWritten!: string | null
   @Field(() => String, { description: 'Where the record comes from: a section or table of the plan, or a public source.' }) source!: string
 
@@ -22,7 +22,7 @@ export class Task {
 @ObjectType({ simpleResolvers: true, description: 'A body the plan names: the leading group, its office, a government unit or the townships together.' })
 export class Department {
   @Field(() => ID, { description: 'Stable code, unique within its county.' }) code!: string
-  @Field(() => String, { description: 'Name as the plan\'s member list spells it.' }) nameZh!: string
+  @Field(() => String, { description: "Name as the plan's member list spells it." }) nameZh!: string
   @Field(() => String, { description: 'Name in English (pinyin for places).' }) nameEn!: string
   @Field(() => DepartmentKind, { description: 'Kind of body.' }) kind!: DepartmentKind
   @Field(() => [String], { description: 'Other spellings the plan uses for the same body.' }) aliases!: string[]

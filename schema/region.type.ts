@@ -25,7 +25,7 @@ export class Region {
   @Field(() => String, { description: 'Current name in English (pinyin).' }) nameEn!: string
   @Field(() => RegionLevel, { description: 'Administrative level (current).' }) level!: RegionLevel
   @Field(() => Boolean, {
-    description: 'False for units inside the county\'s outline that are administered and counted elsewhere (e.g. by 郑州航空港区).',
+    description: "False for units inside the county's outline that are administered and counted elsewhere (e.g. by 郑州航空港区).",
   })
   inCountyStatistics!: boolean
   @Field(() => Int, { nullable: true, description: 'Population (persons) from a dated source; null when none was found.' })
@@ -41,7 +41,10 @@ export class Region {
   areaKm2!: number | null
   @Field(() => GeoJSONScalar, { nullable: true, description: 'Seat of government as a GeoJSON Point (often estimated: see seatQuality).' })
   seat!: object | null
-  @Field(() => LocationQuality, { nullable: true, description: 'Quality of the seat point (SURVEYED, GEOCODED or APPROXIMATE, as for service points); null when there is none.' })
+  @Field(() => LocationQuality, {
+    nullable: true,
+    description: 'Quality of the seat point (SURVEYED, GEOCODED or APPROXIMATE, as for service points); null when there is none.',
+  })
   seatQuality!: LocationQuality | null
   @Field(() => String, { nullable: true, description: 'Where the seat point comes from.' }) seatSource!: string | null
   @Field(() => GeometryQuality, { description: 'Quality of the boundary: APPROXIMATE boundaries are schematic (示意图).' })

@@ -16,23 +16,23 @@ export class StatusCount {
 
 @ObjectType({ simpleResolvers: true, description: 'A plan year that has ended without a county actual.' })
 export class OverdueReport {
-  @Field(() => ID, { description: 'The indicator\'s code.' }) indicatorCode!: string
+  @Field(() => ID, { description: "The indicator's code." }) indicatorCode!: string
   @Field(() => Int, { description: 'The milestone or target year.' }) year!: number
 }
 
 @ObjectType({ simpleResolvers: true, description: 'An actual that a region below the county has reported.' })
 export class RegionReport {
-  @Field(() => ID, { description: 'The indicator\'s code.' }) indicatorCode!: string
-  @Field(() => ID, { description: 'The region\'s code.' }) regionCode!: string
+  @Field(() => ID, { description: "The indicator's code." }) indicatorCode!: string
+  @Field(() => ID, { description: "The region's code." }) regionCode!: string
   @Field(() => Int, { description: 'The year of the value.' }) year!: number
 }
 
 @ObjectType({
   simpleResolvers: true,
-  description: 'What has been reported of a county\'s indicators: per year, per assessment status, what is overdue, and what each town reported.',
+  description: "What has been reported of a county's indicators: per year, per assessment status, what is overdue, and what each town reported.",
 })
 export class ReportingStatus {
-  @Field(() => Int, { description: 'Indicators of the county\'s plan.' }) indicatorCount!: number
+  @Field(() => Int, { description: "Indicators of the county's plan." }) indicatorCount!: number
   @Field(() => [YearReporting], { description: 'Per year of the plan (and any year with an actual), by year.' }) years!: YearReporting[]
   @Field(() => [StatusCount], { description: 'Indicators per assessment status of the county (every status, zeros included).' })
   statusCounts!: StatusCount[]

@@ -12,7 +12,8 @@ export class ServicePoint {
   @Field(() => String, { nullable: true, description: 'Postal address, where known.' }) address!: string | null
   @Field(() => GeoJSONScalar, { nullable: true, description: 'A GeoJSON Point (WGS84), or null when the location is unknown.' })
   location!: object | null
-  @Field(() => LocationQuality, { description: 'How the location was obtained; APPROXIMATE points sit at their township seat, UNKNOWN ones have no location.' }) locationQuality!: LocationQuality
+  @Field(() => LocationQuality, { description: 'How the location was obtained; APPROXIMATE points sit at their township seat, UNKNOWN ones have no location.' })
+  locationQuality!: LocationQuality
   @Field(() => [String], { description: 'Services offered, as the plan describes them.' }) services!: string[]
   @Field(() => String, { description: 'Where the record comes from: a section or table of the plan, or a public source.' }) source!: string
   @Field(() => String, { nullable: true, description: 'Caveats about the record; null when there are none.' }) note!: string | null
@@ -32,12 +33,13 @@ export class PageInfo {
   @Field(() => Boolean, { description: 'True when more items follow this page.' }) hasNextPage!: boolean
   @Field(() => Boolean, { description: 'True when this page was asked for after a cursor.' }) hasPreviousPage!: boolean
   @Field(() => String, { nullable: true, description: 'Cursor of the first item; null on an empty page.' }) startCursor!: string | null
-  @Field(() => String, { nullable: true, description: 'Cursor of the last item: pass it as `after` for the next page; null on an empty page.' }) endCursor!: string | null
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item: pass it as `after` for the next page; null on an empty page.' }) endCursor!:
+    string | null
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A page of service points, ordered by id.' })
 export class ServicePointConnection {
-  @Field(() => [ServicePointEdge], { description: 'This page\'s service points with their cursors.' }) edges!: ServicePointEdge[]
+  @Field(() => [ServicePointEdge], { description: "This page's service points with their cursors." }) edges!: ServicePointEdge[]
   @Field(() => PageInfo, { description: 'Where this page stands: whether more follow, and the cursors.' }) pageInfo!: PageInfo
   @Field(() => Int, { description: 'Number of service points matching the filters, on every page.' }) totalCount!: number
 }

@@ -21,7 +21,10 @@ describe.runIf(backend === 'postgres')('benchmark smoke runs', () => {
       expect(report).toContain(name)
     }
     // Every row of our cases ends with its error count: all zero.
-    const errorCounts = report.split('\n').filter((l) => l.startsWith('| ') && / % \| \d+ \|$/.test(l)).map((l) => Number(l.split('|').at(-2)))
+    const errorCounts = report
+      .split('\n')
+      .filter((l) => l.startsWith('| ') && / % \| \d+ \|$/.test(l))
+      .map((l) => Number(l.split('|').at(-2)))
     expect(errorCounts).toHaveLength(4)
     expect(errorCounts.every((n) => n === 0)).toBe(true)
   }, 180_000)

@@ -39,8 +39,16 @@ function importsOf(file: string): ModuleImport[] {
       add(node.moduleSpecifier.text, !!clause && (clause.isTypeOnly || (!clause.name && allNamedTypes)))
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       const clause = node.exportClause
-      add(node.moduleSpecifier.text, node.isTypeOnly || (!!clause && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((e) => e.isTypeOnly)))
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+      add(
+        node.moduleSpecifier.text,
+        node.isTypeOnly || (!!clause && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((e) => e.isTypeOnly)),
+      )
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
       add(node.arguments[0].text, false)
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
       add(node.argument.literal.text, true)
@@ -59,17 +67,24 @@ const describeImport = (i: ModuleImport) => `${i.file} imports ${i.specifier}${i
 describe('the layers', () => {
   it('finds the imports it checks (the web app takes its config types from the server)', () => {
     const web = sourceFiles('web').flatMap(importsOf)
-    expect(web.filter((i) => i.target === 'server').map(describeImport)).toContain('web/src/map/basemap.ts imports ../../../server/src/client-config.ts (types only)')
+    expect(web.filter((i) => i.target === 'server').map(describeImport)).toContain(
+      'web/src/map/basemap.ts imports ../../../server/src/client-config.ts (types only)',
+    )
     expect(importsOf('db/cli.ts').map((i) => i.specifier)).toContain('./connect.ts')
   })
 
   it('db/ imports nothing from server/ or web/', () => {
-    const wrong = sourceFiles('db').flatMap(importsOf).filter((i) => i.target === 'server' || i.target === 'web')
+    const wrong = sourceFiles('db')
+      .flatMap(importsOf)
+      .filter((i) => i.target === 'server' || i.target === 'web')
     expect(wrong.map(describeImport)).toEqual([])
   })
 
   it('web/ imports only types from server/ and db/', () => {
-    const wrong = sourceFiles('web').filter((f) => !BUILD_TOOLING.test(f)).flatMap(importsOf).filter((i) => (i.target === 'server' || i.target === 'db') && !i.typeOnly)
+    const wrong = sourceFiles('web')
+      .filter((f) => !BUILD_TOOLING.test(f))
+      .flatMap(importsOf)
+      .filter((i) => (i.target === 'server' || i.target === 'db') && !i.typeOnly)
     expect(wrong.map(describeImport)).toEqual([])
   })
 })

@@ -45,9 +45,13 @@ describe('web/src/api/generated.ts and generated-leaders.ts', () => {
       const committed = declarations(existsSync(output.filename) ? readFileSync(output.filename, 'utf8') : '')
       const fresh = declarations(output.content)
       return [...new Set([...committed.keys(), ...fresh.keys()])].flatMap((name) =>
-        !committed.has(name) ? [`${file}: ${name} is missing from the committed file`]
-        : !fresh.has(name) ? [`${file}: ${name} is no longer generated`]
-        : committed.get(name) !== fresh.get(name) ? [`${file}: ${name} differs`] : [],
+        !committed.has(name)
+          ? [`${file}: ${name} is missing from the committed file`]
+          : !fresh.has(name)
+            ? [`${file}: ${name} is no longer generated`]
+            : committed.get(name) !== fresh.get(name)
+              ? [`${file}: ${name} differs`]
+              : [],
       )
     })
     expect(stale, 'run npm run codegen').toEqual([])
@@ -55,7 +59,7 @@ describe('web/src/api/generated.ts and generated-leaders.ts', () => {
   })
 })
 
-describe('the web app\'s GraphQL documents', () => {
+describe("the web app's GraphQL documents", () => {
   it('validate against schema/schema.graphql, file by file', () => {
     const files = readdirSync(API).filter((f) => f.endsWith('.graphql'))
     expect(files).toEqual(expect.arrayContaining(['leaders.graphql', 'map.graphql']))
@@ -69,12 +73,10 @@ describe('the web app\'s GraphQL documents', () => {
   })
 
   it('fail validation when they ask for a field the schema lacks (the check can fail)', () => {
-    expect(problems('test', 'query { servicePoints { edges { node { id colour } } } }')).toEqual([
-      'test: Cannot query field "colour" on type "ServicePoint".',
-    ])
+    expect(problems('test', 'query { servicePoints { edges { node { id colour } } } }')).toEqual(['test: Cannot query field "colour" on type "ServicePoint".'])
   })
 
-  it('include the queries #/data shows for each resource and GraphiQL\'s examples, all valid', () => {
+  it("include the queries #/data shows for each resource and GraphiQL's examples, all valid", () => {
     const shown = Object.keys(RESOURCE_NAMES_ZH).map((name) => [`resourceQuery(${name})`, resourceQuery(name, '410184')] as const)
     expect(shown.filter(([, q]) => q === undefined).map(([n]) => n)).toEqual([])
     const examples = EXAMPLES.map((e, i) => [`EXAMPLES[${i}]`, e.query] as const)

@@ -31,8 +31,18 @@ export interface LoadResult {
  * (which are checked against the county's extent, and whose regions follow from the boundaries).
  */
 const LOAD_ORDER = [
-  'regions', 'region-boundaries', 'seats', 'region-names', 'indicators', 'indicator-values', 'gi-products', 'gi-product-regions',
-  'service-points', 'departments', 'tasks', 'task-departments',
+  'regions',
+  'region-boundaries',
+  'seats',
+  'region-names',
+  'indicators',
+  'indicator-values',
+  'gi-products',
+  'gi-product-regions',
+  'service-points',
+  'departments',
+  'tasks',
+  'task-departments',
 ]
 /** Resources counted in the audit entry's `rowCounts` (seats and boundaries are columns of the regions). */
 const COUNTED = new Set(LOAD_ORDER.filter((r) => r !== 'seats' && r !== 'region-boundaries'))
@@ -81,7 +91,11 @@ export async function loadDataPackage(db: Kysely<Database>, dir: string): Promis
       try {
         if (incoming.length) await applyRecords(tx, resource, incoming, { county: county.code, actor, mode: 'batch', scope: 'package' })
       } catch (error) {
-        if (error instanceof RecordProblems) throw new DatasetError(dir, error.problems.map((p) => describe(pkg, resource, p)))
+        if (error instanceof RecordProblems)
+          throw new DatasetError(
+            dir,
+            error.problems.map((p) => describe(pkg, resource, p)),
+          )
         throw error
       }
       if (COUNTED.has(resourceName)) rowCounts[resourceName] = incoming.length
@@ -116,7 +130,8 @@ function readBoundaries(pkg: DataPackage, problems: string[]): IncomingRecord[] 
     const where = `${file} feature ${i + 1}`
     const code = f?.properties?.code
     if (!code) return problems.push(`${where}: properties.code is missing`)
-    if (!['OFFICIAL', 'APPROXIMATE'].includes(f.properties.quality)) return problems.push(`${where} (${code}): properties.quality must be OFFICIAL or APPROXIMATE`)
+    if (!['OFFICIAL', 'APPROXIMATE'].includes(f.properties.quality))
+      return problems.push(`${where} (${code}): properties.quality must be OFFICIAL or APPROXIMATE`)
     const source = f.properties.method ?? meta
     records.push({
       line: i + 1,

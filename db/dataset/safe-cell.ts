@@ -15,7 +15,7 @@ const FORMULA_LIKE = /^'*[=+\-@\t\r]/
 
 /** What the field descriptions of CSV text columns say about it (Chinese first). */
 export const SAFE_CELL_NOTE =
-  'CSV 中以 =、+、-、@、制表符或回车开头的值前加 \'（电子表格按文本显示，导入时去掉）· In CSV, a value beginning with =, +, -, @, tab or CR gets a leading \' (spreadsheets show it as text; the importer removes it).'
+  "CSV 中以 =、+、-、@、制表符或回车开头的值前加 '（电子表格按文本显示，导入时去掉）· In CSV, a value beginning with =, +, -, @, tab or CR gets a leading ' (spreadsheets show it as text; the importer removes it)."
 
 /** Whether `field`'s cells are protected (text columns only). */
 export function isProtectedField(field: Pick<FieldSchema, 'type'>): boolean {
@@ -29,7 +29,7 @@ export function protectCell(field: Pick<FieldSchema, 'type'>, cell: string): str
 
 /** The cell as written before {@link protectCell}: `'=1+1` → `=1+1` in a text column; anything else unchanged. */
 export function unprotectCell(field: Pick<FieldSchema, 'type'>, cell: string): string {
-  return isProtectedField(field) && cell.startsWith('\'') && FORMULA_LIKE.test(cell.slice(1)) ? cell.slice(1) : cell
+  return isProtectedField(field) && cell.startsWith("'") && FORMULA_LIKE.test(cell.slice(1)) ? cell.slice(1) : cell
 }
 
 /** A text column's description ending with {@link SAFE_CELL_NOTE} (once). */

@@ -4,7 +4,21 @@
  * The loader checks every package against these (the database's own model), whatever the
  * package's datapackage.json says; a test checks that the bundled packages describe them truly.
  */
-import { Accumulation, Comparator, DepartmentKind, GIStatus, IndicatorCategory, IndicatorNature, LocationQuality, PopulationKind, RegionLevel, ServicePointKind, ServicePointStatus, ValueKind, valuesOf } from '../../schema/enum-values.ts'
+import {
+  Accumulation,
+  Comparator,
+  DepartmentKind,
+  GIStatus,
+  IndicatorCategory,
+  IndicatorNature,
+  LocationQuality,
+  PopulationKind,
+  RegionLevel,
+  ServicePointKind,
+  ServicePointStatus,
+  ValueKind,
+  valuesOf,
+} from '../../schema/enum-values.ts'
 import type { FieldSchema } from './package.ts'
 
 function f(name: string, type: FieldSchema['type'], constraints?: FieldSchema['constraints']): FieldSchema {
@@ -12,7 +26,7 @@ function f(name: string, type: FieldSchema['type'], constraints?: FieldSchema['c
 }
 
 export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
-  'regions': [
+  regions: [
     f('code', 'string', { required: true }),
     f('parent_code', 'string'),
     f('level', 'string', { required: true, enum: valuesOf(RegionLevel) }),
@@ -39,7 +53,7 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('valid_to', 'date'),
     f('source', 'string', { required: true }),
   ],
-  'seats': [
+  seats: [
     f('code', 'string', { required: true }),
     f('name_zh', 'string'),
     f('lng', 'number', { required: true }),
@@ -48,7 +62,7 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('note', 'string'),
     f('source', 'string'),
   ],
-  'indicators': [
+  indicators: [
     f('code', 'string', { required: true }),
     f('position', 'integer'),
     f('name_zh', 'string', { required: true }),
@@ -106,7 +120,7 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('source', 'string', { required: true }),
     f('note', 'string'),
   ],
-  'departments': [
+  departments: [
     f('code', 'string', { required: true }),
     f('name_zh', 'string', { required: true }),
     f('name_en', 'string', { required: true }),
@@ -116,7 +130,7 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('source', 'string', { required: true }),
     f('note', 'string'),
   ],
-  'tasks': [
+  tasks: [
     f('code', 'string', { required: true }),
     f('part', 'string', { required: true }),
     f('section_label', 'string'),

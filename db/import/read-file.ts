@@ -45,7 +45,11 @@ export function readImportFile(resource: Resource, file: string, crs: Crs): Read
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    return { format: 'csv', records: [], problems: [{ line: 1, column: null, message: 'the file is not UTF-8 text: save it as "CSV UTF-8" (or GeoJSON, which is always UTF-8)' }] }
+    return {
+      format: 'csv',
+      records: [],
+      problems: [{ line: 1, column: null, message: 'the file is not UTF-8 text: save it as "CSV UTF-8" (or GeoJSON, which is always UTF-8)' }],
+    }
   }
   const ext = path.extname(file).toLowerCase()
   if (ext === '.geojson' || ext === '.json') return readGeoJson(resource, text, crs, path.basename(file))
@@ -64,16 +68,22 @@ function readCsv(resource: Resource, text: string, crs: Crs): ReadFile {
     const e = error as { lines?: number; message: string }
     return { format: 'csv', records: [], problems: [{ line: e.lines ?? 1, column: null, message: `not readable as CSV: ${e.message}` }] }
   }
-  if (!rows.length) return { format: 'csv', records: [], problems: [{ line: 1, column: null, message: 'the file is empty (the first line must name the columns)' }] }
+  if (!rows.length)
+    return { format: 'csv', records: [], problems: [{ line: 1, column: null, message: 'the file is empty (the first line must name the columns)' }] }
   const written = rows[0].record.map((h) => h.trim())
   const known = new Map(resource.fields.map((f) => [f.name, f]))
   const header = written.map((name) => (known.has(name) ? name : (coordinateColumn(resource, name) ?? name)))
   header.forEach((name, i) => {
     const column = written[i] || `#${i + 1}`
-    if (!known.has(name)) problems.push({ line: 1, column, message: `not a column of ${resource.name} (its columns: ${resource.fields.map((f) => f.name).join(', ')})` })
+    if (!known.has(name))
+      problems.push({ line: 1, column, message: `not a column of ${resource.name} (its columns: ${resource.fields.map((f) => f.name).join(', ')})` })
     else if (header.indexOf(name) !== i) {
       const first = written[header.indexOf(name)]
-      problems.push({ line: 1, column, message: first === written[i] ? 'the column appears twice' : `${first} and ${written[i]} both give ${name}: keep one of them` })
+      problems.push({
+        line: 1,
+        column,
+        message: first === written[i] ? 'the column appears twice' : `${first} and ${written[i]} both give ${name}: keep one of them`,
+      })
     }
   })
   for (const k of resource.key) if (!header.includes(k)) problems.push({ line: 1, column: k, message: 'the key column is missing' })
@@ -114,9 +124,10 @@ function readGeoJson(resource: Resource, text: string, crs: Crs, fileName: strin
   if (!Array.isArray(features)) return fail('not a GeoJSON FeatureCollection')
   const spatial = resource.spatial
   const fields = resource.fields.filter((f) => !resource.readOnly.includes(f.name) && !(spatial.kind === 'point' && (f.name === 'lng' || f.name === 'lat')))
-  const extra = spatial.kind === 'area' && !fields.some((f) => f.name === spatial.qualityField)
-    ? [{ name: spatial.qualityField, type: 'string' as const, constraints: { enum: ['OFFICIAL', 'APPROXIMATE', 'NONE'] } }]
-    : []
+  const extra =
+    spatial.kind === 'area' && !fields.some((f) => f.name === spatial.qualityField)
+      ? [{ name: spatial.qualityField, type: 'string' as const, constraints: { enum: ['OFFICIAL', 'APPROXIMATE', 'NONE'] } }]
+      : []
   const records: IncomingRecord[] = []
   features.forEach((feature: any, i: number) => {
     const line = i + 1
@@ -134,7 +145,12 @@ function readGeoJson(resource: Resource, text: string, crs: Crs, fileName: strin
     const record: IncomingRecord = { line, values, invalid: problems.some((p) => p.line === line) }
     if (spatial.kind === 'point') {
       if (geometry === null) Object.assign(values, { lng: null, lat: null })
-      else if (geometry.type !== 'Point' || !Array.isArray(geometry.coordinates) || geometry.coordinates.length < 2 || !geometry.coordinates.every(Number.isFinite)) {
+      else if (
+        geometry.type !== 'Point' ||
+        !Array.isArray(geometry.coordinates) ||
+        geometry.coordinates.length < 2 ||
+        !geometry.coordinates.every(Number.isFinite)
+      ) {
         return report('geometry')(`the geometry must be a Point, not ${geometry.type}`)
       } else Object.assign(values, { lng: String(geometry.coordinates[0]), lat: String(geometry.coordinates[1]) })
       convertPoint(values, crs)

@@ -1,8 +1,17 @@
 import { sql, type Kysely } from 'kysely'
 
 const TABLES = [
-  'dataset', 'region', 'region_name', 'indicator', 'indicator_value', 'gi_product', 'gi_product_region',
-  'service_point', 'department', 'task', 'task_department',
+  'dataset',
+  'region',
+  'region_name',
+  'indicator',
+  'indicator_value',
+  'gi_product',
+  'gi_product_region',
+  'service_point',
+  'department',
+  'task',
+  'task_department',
 ]
 
 /**

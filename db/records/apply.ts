@@ -70,12 +70,7 @@ export interface ApplyOptions {
  * differ from what is stored. Throws {@link RecordProblems} (writing nothing) when any is invalid.
  * Runs in its own transaction, or in the caller's when `db` is one.
  */
-export async function applyRecords(
-  db: Kysely<Database>,
-  resource: Resource,
-  incoming: IncomingRecord[],
-  options: ApplyOptions,
-): Promise<ApplyResult> {
+export async function applyRecords(db: Kysely<Database>, resource: Resource, incoming: IncomingRecord[], options: ApplyOptions): Promise<ApplyResult> {
   const { county } = options
   const problems: Problem[] = [...(options.problems ?? [])]
   const batch = options.mode === 'batch'
@@ -148,14 +143,23 @@ export async function applyRecords(
     const geometries = planned.map((p) => ({ geometry: p.record.geometry, merged: p.merged }))
     await checkGeometries(db, geometries, ctx, (i, message) => problems.push({ line: planned[i].record.line, column: GEOMETRY_KEY, message }))
   }
-  if (resource.name === 'service-points') await deriveRegions(db, county, planned.map((p) => p.merged.values))
+  if (resource.name === 'service-points')
+    await deriveRegions(
+      db,
+      county,
+      planned.map((p) => p.merged.values),
+    )
 
   if (problems.length) throw new RecordProblems(problems.sort((a, b) => a.line - b.line))
 
   const result: ApplyResult = { inserted: 0, updated: 0, unchanged: 0, changes: [] }
   const toWrite: typeof planned = []
   for (const p of planned) {
-    const fields = differences(writable.map((f) => f.name), p.merged, p.old)
+    const fields = differences(
+      writable.map((f) => f.name),
+      p.merged,
+      p.old,
+    )
     if (p.old && !fields.length) {
       result.unchanged++
       continue
@@ -168,16 +172,24 @@ export async function applyRecords(
   if (options.dryRun || !toWrite.length) return result
 
   const write = async (tx: Kysely<Database>) => {
-    await writeRecords(tx, resource, county, toWrite.map((p) => ({ line: p.record.line, merged: p.merged, old: p.old })))
+    await writeRecords(
+      tx,
+      resource,
+      county,
+      toWrite.map((p) => ({ line: p.record.line, merged: p.merged, old: p.old })),
+    )
     if (!batch) {
-      await writeAudit(tx, toWrite.map((p): AuditEntryInput => ({
-        actor: options.actor,
-        action: p.old || resource.partOfRegion ? 'UPDATE' : 'INSERT',
-        entity: resource.entity,
-        entityId: p.merged.key,
-        before: p.old ? auditJson(resource, writable, p.old) : null,
-        after: auditJson(resource, writable, p.merged),
-      })))
+      await writeAudit(
+        tx,
+        toWrite.map((p): AuditEntryInput => ({
+          actor: options.actor,
+          action: p.old || resource.partOfRegion ? 'UPDATE' : 'INSERT',
+          entity: resource.entity,
+          entityId: p.merged.key,
+          before: p.old ? auditJson(resource, writable, p.old) : null,
+          after: auditJson(resource, writable, p.merged),
+        })),
+      )
     }
     const actor = batch ? null : options.actor
     if (resource.name === 'region-boundaries' || resource.name === 'gi-product-regions') await rederiveOriginAreas(tx, county, actor, 'all')
@@ -187,10 +199,16 @@ export async function applyRecords(
     if (options.importFile) {
       const dataset = await tx.selectFrom('dataset').select('id').where('county_code', '=', county).executeTakeFirst()
       const { inserted, updated, unchanged } = result
-      await writeAudit(tx, [{
-        actor: options.actor, action: 'IMPORT', entity: 'dataset', entityId: dataset?.id ?? county, before: null,
-        after: { resource: resource.name, file: options.importFile, inserted, updated, unchanged },
-      }])
+      await writeAudit(tx, [
+        {
+          actor: options.actor,
+          action: 'IMPORT',
+          entity: 'dataset',
+          entityId: dataset?.id ?? county,
+          before: null,
+          after: { resource: resource.name, file: options.importFile, inserted, updated, unchanged },
+        },
+      ])
     }
   }
   if (db.isTransaction) await write(db)
@@ -213,9 +231,17 @@ export async function deleteRecords(
   const records = keys.map((k) => stored.get(k)!)
   const write = async (tx: Kysely<Database>) => {
     await deleteRows(tx, resource, options.county, records)
-    await writeAudit(tx, records.map((r) => ({
-      actor: options.actor, action: 'DELETE', entity: resource.entity, entityId: r.key, before: auditJson(resource, writable, r), after: null,
-    })))
+    await writeAudit(
+      tx,
+      records.map((r) => ({
+        actor: options.actor,
+        action: 'DELETE',
+        entity: resource.entity,
+        entityId: r.key,
+        before: auditJson(resource, writable, r),
+        after: null,
+      })),
+    )
     if (resource.name === 'gi-product-regions') await rederiveOriginAreas(tx, options.county, options.actor, 'all')
     await touchDataset(tx, options.county)
   }

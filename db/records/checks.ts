@@ -106,12 +106,15 @@ export function checkLocation(v: Values, ctx: CheckContext, report: Report): voi
   const n = ctx.neighbourhood
   if (n && !(x >= n[0] && x <= n[2] && y >= n[1] && y <= n[3])) {
     const box = n.map((c) => c.toFixed(2))
-    report(x < n[0] || x > n[2] ? 'lng' : 'lat', `${lng}, ${lat} is not near the county (lng ${box[0]}..${box[2]}, lat ${box[1]}..${box[3]}; swapped, or in another coordinate system?)`)
+    report(
+      x < n[0] || x > n[2] ? 'lng' : 'lat',
+      `${lng}, ${lat} is not near the county (lng ${box[0]}..${box[2]}, lat ${box[1]}..${box[3]}; swapped, or in another coordinate system?)`,
+    )
   }
 }
 
 const CHECKS: Record<string, Check> = {
-  'regions'(v, ctx, report) {
+  regions(v, ctx, report) {
     pattern(v, 'code', REGION_CODE, 'a 6- or 9-digit division code', report)
     const owner = v.code ? ctx.regionCounty.get(v.code) : undefined
     if (owner !== undefined && owner !== ctx.county) report('code', `region ${v.code} belongs to another county (${owner})`)
@@ -122,21 +125,23 @@ const CHECKS: Record<string, Check> = {
     if ((v.population === null) !== (v.population_source === null)) {
       report(v.population === null ? 'population' : 'population_source', 'give a population together with its source, or neither')
     }
-    if (v.population !== null && v.population_kind === null) report('population_kind', 'say what the population counts (RESIDENT, HOUSEHOLD_REGISTERED or UNSPECIFIED)')
+    if (v.population !== null && v.population_kind === null)
+      report('population_kind', 'say what the population counts (RESIDENT, HOUSEHOLD_REGISTERED or UNSPECIFIED)')
   },
   'region-names'(v, ctx, report) {
     countyRegion(v, 'region_code', ctx, report)
     if (v.valid_from && v.valid_to && v.valid_to < v.valid_from) report('valid_to', `${v.valid_to} is before valid_from ${v.valid_from}`)
   },
-  'seats'(v, ctx, report) {
+  seats(v, ctx, report) {
     countyRegion(v, 'code', ctx, report)
-    if (v.status !== null && v.status !== undefined && !(v.status in SEAT_STATUSES)) report('status', `"${v.status}" is not one of SURVEYED, GEOCODED, APPROXIMATE (or F, E)`)
+    if (v.status !== null && v.status !== undefined && !(v.status in SEAT_STATUSES))
+      report('status', `"${v.status}" is not one of SURVEYED, GEOCODED, APPROXIMATE (or F, E)`)
     checkLocation(v, ctx, report)
   },
   'region-boundaries'(v, ctx, report) {
     countyRegion(v, 'code', ctx, report)
   },
-  'indicators'(v, _ctx, report) {
+  indicators(v, _ctx, report) {
     pattern(v, 'code', ID, 'a code of lower-case letters, digits and hyphens', report)
     between(v, 'position', 1, 32767, report)
     if (v.display_factor !== null && v.display_factor !== undefined && !(Number(v.display_factor) > 0)) report('display_factor', 'must be greater than 0')
@@ -167,11 +172,11 @@ const CHECKS: Record<string, Check> = {
       report('location_quality', located ? 'UNKNOWN is only for a point without lng and lat' : 'a point without lng and lat must be UNKNOWN')
     }
   },
-  'departments'(v, ctx, report) {
+  departments(v, ctx, report) {
     pattern(v, 'code', ID, 'a code of lower-case letters, digits and hyphens', report)
     if (v.member_of && !ctx.departments.has(v.member_of) && !ctx.inBatch.has(v.member_of)) report('member_of', `no department "${v.member_of}" ${ctx.within}`)
   },
-  'tasks'(v, _ctx, report) {
+  tasks(v, _ctx, report) {
     pattern(v, 'code', TASK_CODE, 'a task number such as 4.1.2', report)
     between(v, 'number', 0, 32767, report)
   },

@@ -52,9 +52,15 @@ export async function rederiveOriginAreas(tx: Kysely<Database>, county: string, 
               from unnest(string_to_array(${changed.map((r) => r.code).join(',')}, ',')) as p(code)) d
      where g.county_code = ${county} and g.code = d.code`.execute(tx)
   if (actor === null) return
-  await writeAudit(tx, changed.map((r) => ({
-    actor, action: 'UPDATE', entity: 'gi_product', entityId: r.code,
-    before: { origin_area_quality: r.old_quality, [GEOMETRY_KEY]: r.old_area },
-    after: { origin_area_quality: r.new_area ? 'APPROXIMATE' : 'NONE', [GEOMETRY_KEY]: r.new_area },
-  })))
+  await writeAudit(
+    tx,
+    changed.map((r) => ({
+      actor,
+      action: 'UPDATE',
+      entity: 'gi_product',
+      entityId: r.code,
+      before: { origin_area_quality: r.old_quality, [GEOMETRY_KEY]: r.old_area },
+      after: { origin_area_quality: r.new_area ? 'APPROXIMATE' : 'NONE', [GEOMETRY_KEY]: r.new_area },
+    })),
+  )
 }

@@ -36,7 +36,10 @@ export async function checkGeometries(
     else if (!g.valid) report(index, `the geometry is not valid: ${g.reason}`)
     const n = ctx.neighbourhood
     if (n && !(g.xmin >= n[0] && g.xmax <= n[2] && g.ymin >= n[1] && g.ymax <= n[3])) {
-      report(index, `the geometry (lng ${g.xmin.toFixed(3)}..${g.xmax.toFixed(3)}, lat ${g.ymin.toFixed(3)}..${g.ymax.toFixed(3)}) is not near the county; is it in another coordinate system?`)
+      report(
+        index,
+        `the geometry (lng ${g.xmin.toFixed(3)}..${g.xmax.toFixed(3)}, lat ${g.ymin.toFixed(3)}..${g.ymax.toFixed(3)}) is not near the county; is it in another coordinate system?`,
+      )
     }
     merged.geometry = g.normalized
   }

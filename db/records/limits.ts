@@ -24,23 +24,59 @@ const LIST: FieldLimit = { maxLength: 50 * 101, maxItems: 50, maxItemLength: 100
 
 /** Text fields by name (a name means the same in every resource that has it). */
 export const TEXT_LIMITS: Record<string, FieldLimit> = {
-  id: CODE, code: CODE, parent_code: CODE, administered_by_code: CODE, region_code: CODE, indicator_code: CODE,
-  gi_code: CODE, member_of: CODE, task_code: CODE, department_code: CODE,
-  level: CODE, kind: CODE, status: CODE, category: CODE, nature: CODE, accumulation: CODE, comparator: CODE,
-  location_quality: CODE, population_kind: CODE, boundary_quality: CODE, origin_area_quality: CODE,
-  name_zh: NAME, name_en: NAME, administered_by_zh: NAME, administered_by_en: NAME, category_zh: NAME, category_en: NAME,
-  unit: NAME, display_unit: NAME, part: NAME, section_label: NAME, section_title: NAME, title: NAME, as_written: NAME,
+  id: CODE,
+  code: CODE,
+  parent_code: CODE,
+  administered_by_code: CODE,
+  region_code: CODE,
+  indicator_code: CODE,
+  gi_code: CODE,
+  member_of: CODE,
+  task_code: CODE,
+  department_code: CODE,
+  level: CODE,
+  kind: CODE,
+  status: CODE,
+  category: CODE,
+  nature: CODE,
+  accumulation: CODE,
+  comparator: CODE,
+  location_quality: CODE,
+  population_kind: CODE,
+  boundary_quality: CODE,
+  origin_area_quality: CODE,
+  name_zh: NAME,
+  name_en: NAME,
+  administered_by_zh: NAME,
+  administered_by_en: NAME,
+  category_zh: NAME,
+  category_en: NAME,
+  unit: NAME,
+  display_unit: NAME,
+  part: NAME,
+  section_label: NAME,
+  section_title: NAME,
+  title: NAME,
+  as_written: NAME,
   address: ADDRESS,
-  source: SOURCE, population_source: SOURCE, boundary_source: SOURCE,
-  note: NOTE, population_note: NOTE, responsibility_as_written: NOTE,
+  source: SOURCE,
+  population_source: SOURCE,
+  boundary_source: SOURCE,
+  note: NOTE,
+  population_note: NOTE,
+  responsibility_as_written: NOTE,
   /** A task's text, as the plan writes it. */
   text: { maxLength: 10_000 },
-  services: LIST, aliases: LIST,
+  services: LIST,
+  aliases: LIST,
 }
 
 /** Non-text fields: long enough for any valid value of the type. */
 const TYPE_LIMITS: Record<Exclude<FieldSchema['type'], 'string'>, FieldLimit> = {
-  integer: { maxLength: 20 }, number: { maxLength: 40 }, boolean: { maxLength: 5 }, date: { maxLength: 10 },
+  integer: { maxLength: 20 },
+  number: { maxLength: 40 },
+  boolean: { maxLength: 5 },
+  date: { maxLength: 10 },
 }
 
 /** The limit of a field, or undefined for a text field nobody declared one for (a test makes sure there is none). */
@@ -61,7 +97,8 @@ export function limitProblem(field: Pick<FieldSchema, 'name' | 'type'>, cell: Ce
     const items = cell.split('|')
     if (items.length > limit.maxItems) return `${field.name} 条目过多 / too many items: ${items.length} (at most ${limit.maxItems})`
     const long = items.findIndex((item) => length(item) > limit.maxItemLength!)
-    if (long >= 0) return `${field.name} 第 ${long + 1} 项过长 / item ${long + 1} is too long: ${length(items[long])} characters (at most ${limit.maxItemLength})`
+    if (long >= 0)
+      return `${field.name} 第 ${long + 1} 项过长 / item ${long + 1} is too long: ${length(items[long])} characters (at most ${limit.maxItemLength})`
   }
   const n = cell.length > limit.maxLength ? length(cell) : 0
   if (n > limit.maxLength) return `${field.name} 过长 / too long: ${n} characters (at most ${limit.maxLength})`

@@ -33,13 +33,20 @@ export const giProducts: Resource = {
   row(county, record, existing) {
     const v = record.values
     const row = {
-      name_zh: text(v.name_zh), name_en: text(v.name_en), category_zh: text(v.category_zh), category_en: text(v.category_en),
-      status: text(v.status), source: text(v.source), note: nullable(v.note),
+      name_zh: text(v.name_zh),
+      name_en: text(v.name_en),
+      category_zh: text(v.category_zh),
+      category_en: text(v.category_en),
+      status: text(v.status),
+      source: text(v.source),
+      note: nullable(v.note),
     }
     const area =
-      record.geometry === undefined ? {}
-      : record.geometry === null ? { origin_area: null, origin_area_quality: 'NONE' }
-      : { origin_area: multiPolygon(record.geometry), origin_area_quality: v.origin_area_quality ?? 'OFFICIAL' }
+      record.geometry === undefined
+        ? {}
+        : record.geometry === null
+          ? { origin_area: null, origin_area_quality: 'NONE' }
+          : { origin_area: multiPolygon(record.geometry), origin_area_quality: v.origin_area_quality ?? 'OFFICIAL' }
     return existing ? { ...row, ...area } : { origin_area: null, origin_area_quality: 'NONE', ...row, ...area, ...this.match(county, v) }
   },
 }
@@ -54,8 +61,12 @@ export const giProductRegions: Resource = {
   table: 'gi_product_region',
   deletable: true,
   list(db, county) {
-    return listRows(db, this, sql`
-      select gi_code, region_code, source, note from gi_product_region where county_code = ${county} order by gi_code, region_code`)
+    return listRows(
+      db,
+      this,
+      sql`
+      select gi_code, region_code, source, note from gi_product_region where county_code = ${county} order by gi_code, region_code`,
+    )
   },
   match: (county, v) => ({ county_code: county, gi_code: text(v.gi_code), region_code: text(v.region_code) }),
   row(county, { values: v }, existing) {
@@ -76,17 +87,29 @@ export const servicePoints: Resource = {
   table: 'service_point',
   deletable: true,
   list(db, county) {
-    return listRows(db, this, sql`
+    return listRows(
+      db,
+      this,
+      sql`
       select id, name_zh, name_en, kind, status, region_code, address, ${coordinate('location', 'x')} as lng,
              ${coordinate('location', 'y')} as lat, location_quality, services, source, note
-        from service_point where county_code = ${county} order by id`)
+        from service_point where county_code = ${county} order by id`,
+    )
   },
   match: (county, v) => ({ county_code: county, id: text(v.id) }),
   row(county, { values: v }, existing) {
     const row = {
-      name_zh: text(v.name_zh), name_en: text(v.name_en), kind: text(v.kind), status: text(v.status),
-      region_code: nullable(v.region_code), address: nullable(v.address), location: point(v),
-      location_quality: text(v.location_quality), services: list(v.services), source: text(v.source), note: nullable(v.note),
+      name_zh: text(v.name_zh),
+      name_en: text(v.name_en),
+      kind: text(v.kind),
+      status: text(v.status),
+      region_code: nullable(v.region_code),
+      address: nullable(v.address),
+      location: point(v),
+      location_quality: text(v.location_quality),
+      services: list(v.services),
+      source: text(v.source),
+      note: nullable(v.note),
     }
     return existing ? row : { ...row, ...this.match(county, v) }
   },

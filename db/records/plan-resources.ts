@@ -15,10 +15,14 @@ export const indicators: Resource = {
   table: 'indicator',
   positioned: true,
   list(db, county) {
-    return listRows(db, this, sql`
+    return listRows(
+      db,
+      this,
+      sql`
       select code, position, name_zh, name_en, unit, display_unit, display_factor::text as display_factor, category, nature,
              accumulation, comparator, plan_table_row, plan_annex_row, source, note
-        from indicator where county_code = ${county} order by position, code`)
+        from indicator where county_code = ${county} order by position, code`,
+    )
   },
   match: (county, v) => byCode(county, v),
   row(county, { values: v }, existing) {
@@ -54,13 +58,23 @@ export const indicatorValues: Resource = {
   table: 'indicator_value',
   deletable: true,
   list(db, county) {
-    return listRows(db, this, sql`
+    return listRows(
+      db,
+      this,
+      sql`
       select v.indicator_code, v.region_code, v.year, v.kind, v.value::text as value, v.value_max::text as value_max, v.source, v.note
         from indicator_value v join indicator i on i.county_code = v.county_code and i.code = v.indicator_code
        where v.county_code = ${county}
-       order by i.position, v.indicator_code, v.region_code, v.year, ${VALUE_KIND_ORDER}`)
+       order by i.position, v.indicator_code, v.region_code, v.year, ${VALUE_KIND_ORDER}`,
+    )
   },
-  match: (county, v) => ({ county_code: county, indicator_code: text(v.indicator_code), region_code: text(v.region_code), year: Number(v.year), kind: text(v.kind) }),
+  match: (county, v) => ({
+    county_code: county,
+    indicator_code: text(v.indicator_code),
+    region_code: text(v.region_code),
+    year: Number(v.year),
+    kind: text(v.kind),
+  }),
   row(county, { values: v }, existing) {
     const row = { value: text(v.value), value_max: nullable(v.value_max), source: text(v.source), note: nullable(v.note) }
     return existing ? row : { ...row, ...this.match(county, v) }
@@ -77,14 +91,23 @@ export const departments: Resource = {
   table: 'department',
   positioned: true,
   list(db, county) {
-    return listRows(db, this, sql`
-      select code, name_zh, name_en, kind, member_of, aliases, source, note from department where county_code = ${county} order by position, code`)
+    return listRows(
+      db,
+      this,
+      sql`
+      select code, name_zh, name_en, kind, member_of, aliases, source, note from department where county_code = ${county} order by position, code`,
+    )
   },
   match: (county, v) => byCode(county, v),
   row(county, { values: v }, existing) {
     const row = {
-      name_zh: text(v.name_zh), name_en: text(v.name_en), kind: text(v.kind), member_of: nullable(v.member_of),
-      aliases: list(v.aliases), source: text(v.source), note: nullable(v.note),
+      name_zh: text(v.name_zh),
+      name_en: text(v.name_en),
+      kind: text(v.kind),
+      member_of: nullable(v.member_of),
+      aliases: list(v.aliases),
+      source: text(v.source),
+      note: nullable(v.note),
     }
     return existing ? row : { ...row, ...byCode(county, v), position: null }
   },
@@ -100,15 +123,25 @@ export const tasks: Resource = {
   table: 'task',
   positioned: true,
   list(db, county) {
-    return listRows(db, this, sql`
+    return listRows(
+      db,
+      this,
+      sql`
       select code, part, section_label, section_title, number, title, text, responsibility_as_written, source
-        from task where county_code = ${county} order by position, code`)
+        from task where county_code = ${county} order by position, code`,
+    )
   },
   match: (county, v) => byCode(county, v),
   row(county, { values: v }, existing) {
     const row = {
-      part: text(v.part), section_label: nullable(v.section_label), section_title: nullable(v.section_title), number: int(v.number),
-      title: text(v.title), text: text(v.text), responsibility_as_written: nullable(v.responsibility_as_written), source: text(v.source),
+      part: text(v.part),
+      section_label: nullable(v.section_label),
+      section_title: nullable(v.section_title),
+      number: int(v.number),
+      title: text(v.title),
+      text: text(v.text),
+      responsibility_as_written: nullable(v.responsibility_as_written),
+      source: text(v.source),
     }
     return existing ? row : { ...row, ...byCode(county, v), position: null }
   },
@@ -125,8 +158,12 @@ export const taskDepartments: Resource = {
   positioned: true,
   deletable: true,
   list(db, county) {
-    return listRows(db, this, sql`
-      select task_code, department_code, as_written, source from task_department where county_code = ${county} order by position, task_code, department_code`)
+    return listRows(
+      db,
+      this,
+      sql`
+      select task_code, department_code, as_written, source from task_department where county_code = ${county} order by position, task_code, department_code`,
+    )
   },
   match: (county, v) => ({ county_code: county, task_code: text(v.task_code), department_code: text(v.department_code) }),
   row(county, { values: v }, existing) {

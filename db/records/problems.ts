@@ -12,6 +12,11 @@ export interface Problem {
 export class RecordProblems extends Error {
   override name = 'RecordProblems'
   constructor(readonly problems: Problem[]) {
-    super(`${problems.length} problem(s): ${problems.slice(0, 3).map((p) => p.message).join('; ')}`)
+    super(
+      `${problems.length} problem(s): ${problems
+        .slice(0, 3)
+        .map((p) => p.message)
+        .join('; ')}`,
+    )
   }
 }

@@ -15,10 +15,14 @@ export const regions: Resource = {
   globalKey: true,
   table: 'region',
   list(db, county) {
-    return listRows(db, this, sql`
+    return listRows(
+      db,
+      this,
+      sql`
       select code, parent_code, level, name_zh, name_en, in_county_statistics, administered_by_code, administered_by_zh,
              administered_by_en, population, population_year, population_kind, population_source, population_note, source, note
-        from region where county_code = ${county} order by code`)
+        from region where county_code = ${county} order by code`,
+    )
   },
   match: (_county, v) => ({ code: text(v.code) }),
   row(county, { values: v }, existing) {
@@ -53,10 +57,14 @@ export const regionNames: Resource = {
   table: 'region_name',
   deletable: true,
   list(db, county) {
-    return listRows(db, this, sql`
+    return listRows(
+      db,
+      this,
+      sql`
       select n.region_code, n.name_zh, n.name_en, n.level, n.valid_from::text as valid_from, n.valid_to::text as valid_to, n.source
         from region_name n join region r on r.code = n.region_code
-       where r.county_code = ${county} order by n.region_code, n.valid_from nulls first, n.name_zh`)
+       where r.county_code = ${county} order by n.region_code, n.valid_from nulls first, n.name_zh`,
+    )
   },
   match: (_county, v) => ({ region_code: text(v.region_code), name_zh: text(v.name_zh) }),
   row(county, { values: v }, existing) {
@@ -70,7 +78,7 @@ export const SEAT_STATUSES: Record<string, string> = { SURVEYED: 'SURVEYED', GEO
 
 export const seats: Resource = {
   name: 'seats',
-  title: 'Seats of the regions\' governments (points)',
+  title: "Seats of the regions' governments (points)",
   entity: 'region',
   fields: RESOURCE_FIELDS.seats,
   readOnly: [],
@@ -86,10 +94,14 @@ export const seats: Resource = {
     }
   },
   list(db, county) {
-    return listRows(db, this, sql`
+    return listRows(
+      db,
+      this,
+      sql`
       select code, name_zh, ${coordinate('seat', 'x')} as lng, ${coordinate('seat', 'y')} as lat, seat_quality as status,
              null as note, seat_source as source
-        from region where county_code = ${county} and seat is not null order by code`)
+        from region where county_code = ${county} and seat is not null order by code`,
+    )
   },
   match: (_county, v) => ({ code: text(v.code) }),
   row: (_county, { values: v }) => ({
@@ -102,7 +114,12 @@ export const seats: Resource = {
 /** Fields of a region boundary record (GeoJSON feature properties). */
 export const BOUNDARY_FIELDS: FieldSchema[] = [
   { name: 'code', type: 'string', description: 'Region code (NBS division code)', constraints: { required: true } },
-  { name: 'boundary_quality', type: 'string', description: 'OFFICIAL (from an official source) or APPROXIMATE (schematic); NONE when there is no boundary', constraints: { enum: ['OFFICIAL', 'APPROXIMATE', 'NONE'] } },
+  {
+    name: 'boundary_quality',
+    type: 'string',
+    description: 'OFFICIAL (from an official source) or APPROXIMATE (schematic); NONE when there is no boundary',
+    constraints: { enum: ['OFFICIAL', 'APPROXIMATE', 'NONE'] },
+  },
   { name: 'boundary_source', type: 'string', description: 'Where the boundary comes from, or how it was drawn' },
   { name: 'area_km2', type: 'number', description: 'Geodesic area of the boundary (computed; ignored on import)', unit: 'km2' },
 ]

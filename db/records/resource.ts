@@ -27,7 +27,8 @@ export type Spatial =
     }
 
 /** The tables records are written to. */
-export type RecordTable = 'region' | 'region_name' | 'indicator' | 'indicator_value' | 'gi_product' | 'gi_product_region' | 'service_point' | 'department' | 'task' | 'task_department'
+export type RecordTable =
+  'region' | 'region_name' | 'indicator' | 'indicator_value' | 'gi_product' | 'gi_product_region' | 'service_point' | 'department' | 'task' | 'task_department'
 
 /** Column → value (a parameter, or an SQL expression such as a geometry). */
 export type Row = Record<string, unknown>

@@ -14,8 +14,18 @@ export { BOUNDARY_FIELDS, SEAT_STATUSES } from './region-resources.ts'
 
 /** Every resource, in the data package's order. */
 export const RESOURCES: Resource[] = [
-  regions, regionNames, seats, regionBoundaries, indicators, indicatorValues, giProducts, giProductRegions, servicePoints,
-  departments, tasks, taskDepartments,
+  regions,
+  regionNames,
+  seats,
+  regionBoundaries,
+  indicators,
+  indicatorValues,
+  giProducts,
+  giProductRegions,
+  servicePoints,
+  departments,
+  tasks,
+  taskDepartments,
 ]
 
 /** The resource of that name, or undefined. */

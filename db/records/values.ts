@@ -51,7 +51,10 @@ export function canonicalCell(field: FieldSchema, value: unknown): Cell {
       return text.toLowerCase() === 'true' ? 'true' : 'false'
     default:
       if (LIST_FIELDS.has(field.name)) {
-        const items = text.split('|').map((s) => s.trim()).filter(Boolean)
+        const items = text
+          .split('|')
+          .map((s) => s.trim())
+          .filter(Boolean)
         return items.length ? items.join('|') : null
       }
       return text
@@ -85,10 +88,7 @@ export function valuesToJson(fields: FieldSchema[], values: Values): Record<stri
     if (!(field.name in values)) continue
     const cell = values[field.name]
     json[field.name] =
-      cell === null ? null
-      : field.type === 'integer' || field.type === 'number' ? Number(cell)
-      : field.type === 'boolean' ? cell === 'true'
-      : cell
+      cell === null ? null : field.type === 'integer' || field.type === 'number' ? Number(cell) : field.type === 'boolean' ? cell === 'true' : cell
   }
   return json
 }

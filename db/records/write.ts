@@ -28,13 +28,26 @@ export async function writeRecords(tx: Kysely<Database>, resource: Resource, cou
     const match = resource.match(county, p.merged.values)
     let update = db.updateTable(resource.table).set(resource.row(county, p.merged, p.old))
     for (const [column, value] of Object.entries(match)) update = update.where(column, '=', value)
-    await update.execute().catch((error) => { throw databaseProblem(error, p.line) })
+    await update.execute().catch((error) => {
+      throw databaseProblem(error, p.line)
+    })
   }
-  if (resource.positioned) await numberPositions(tx, resource, county, inserts.map((i) => i.row))
+  if (resource.positioned)
+    await numberPositions(
+      tx,
+      resource,
+      county,
+      inserts.map((i) => i.row),
+    )
   for (let i = 0; i < inserts.length; i += INSERT_CHUNK) {
     const chunk = inserts.slice(i, i + INSERT_CHUNK)
-    await db.insertInto(resource.table).values(chunk.map((c) => c.row)).execute()
-      .catch((error) => { throw databaseProblem(error, chunk[0].line, chunk.at(-1)!.line) })
+    await db
+      .insertInto(resource.table)
+      .values(chunk.map((c) => c.row))
+      .execute()
+      .catch((error) => {
+        throw databaseProblem(error, chunk[0].line, chunk.at(-1)!.line)
+      })
   }
 }
 
@@ -51,7 +64,9 @@ export async function deleteRows(tx: Kysely<Database>, resource: Resource, count
 /** New rows without a position come after the county's last one, in the order given. */
 async function numberPositions(tx: Kysely<Database>, resource: Resource, county: string, rows: Row[]): Promise<void> {
   if (!rows.some((r) => r.position === null || r.position === undefined)) return
-  const { rows: last } = await sql<{ n: number }>`select coalesce(max(position), 0)::int as n from ${sql.table(resource.table)} where county_code = ${county}`.execute(tx)
+  const { rows: last } = await sql<{
+    n: number
+  }>`select coalesce(max(position), 0)::int as n from ${sql.table(resource.table)} where county_code = ${county}`.execute(tx)
   let next = last[0].n
   for (const row of rows) {
     if (row.position === null || row.position === undefined) row.position = ++next

@@ -80,23 +80,13 @@ export async function tileOutline(pg: PGlite, outlineRings: Ring[], seats: Seat[
     CREATE TABLE outline_src (geom geometry NOT NULL);
   `)
   for (const s of seats) {
-    await pg.query('INSERT INTO seat VALUES ($1, $2, ST_SetSRID(ST_MakePoint($3, $4), 4326))', [
-      s.code,
-      s.nameZh,
-      s.lng,
-      s.lat,
-    ])
+    await pg.query('INSERT INTO seat VALUES ($1, $2, ST_SetSRID(ST_MakePoint($3, $4), 4326))', [s.code, s.nameZh, s.lng, s.lat])
   }
-  await pg.query('INSERT INTO outline_src VALUES (ST_SetSRID(ST_GeomFromGeoJSON($1), 4326))', [
-    JSON.stringify({ type: 'Polygon', coordinates: outlineRings }),
-  ])
+  await pg.query('INSERT INTO outline_src VALUES (ST_SetSRID(ST_GeomFromGeoJSON($1), 4326))', [JSON.stringify({ type: 'Polygon', coordinates: outlineRings })])
 
   // 1. Outline on the grid, valid. ST_ReducePrecision snap-rounds and keeps it valid.
-  const srcValid = (
-    await pg.query<{ snapped_valid: boolean }>(
-      `SELECT ST_IsValid(ST_SnapToGrid(geom, ${GRID})) AS snapped_valid FROM outline_src`,
-    )
-  ).rows[0].snapped_valid
+  const srcValid = (await pg.query<{ snapped_valid: boolean }>(`SELECT ST_IsValid(ST_SnapToGrid(geom, ${GRID})) AS snapped_valid FROM outline_src`)).rows[0]
+    .snapped_valid
   await pg.exec(`
     CREATE TABLE outline_valid AS
     SELECT ST_CollectionExtract(
@@ -129,15 +119,11 @@ export async function tileOutline(pg: PGlite, outlineRings: Ring[], seats: Seat[
     SELECT s.code, v.geom FROM seat s JOIN voronoi v ON ST_Contains(v.geom, s.geom);
   `)
   const matched = (
-    await pg.query<{ n: number; distinct_codes: number }>(
-      'SELECT count(*)::int AS n, count(DISTINCT code)::int AS distinct_codes FROM voronoi_cell',
-    )
+    await pg.query<{ n: number; distinct_codes: number }>('SELECT count(*)::int AS n, count(DISTINCT code)::int AS distinct_codes FROM voronoi_cell')
   ).rows[0]
-  const seatsOutside = (
-    await pg.query<{ code: string }>(
-      'SELECT s.code FROM seat s, outline o WHERE NOT ST_Covers(o.geom, s.geom) ORDER BY s.code',
-    )
-  ).rows.map((r) => r.code)
+  const seatsOutside = (await pg.query<{ code: string }>('SELECT s.code FROM seat s, outline o WHERE NOT ST_Covers(o.geom, s.geom) ORDER BY s.code')).rows.map(
+    (r) => r.code,
+  )
 
   // 3. Clip the Voronoi edges to the outline, node them with the outline boundary on the grid,
   //    polygonize, give each face to the seat whose Voronoi cell covers most of it.
@@ -204,10 +190,7 @@ export async function tileOutline(pg: PGlite, outlineRings: Ring[], seats: Seat[
 export async function verifyTiling(pg: PGlite, features: WrittenFeature[], outlineCode: string): Promise<Verification> {
   await pg.exec('CREATE TABLE written (code text PRIMARY KEY, geom geometry NOT NULL)')
   for (const f of features) {
-    await pg.query('INSERT INTO written VALUES ($1, ST_SetSRID(ST_GeomFromGeoJSON($2), 4326))', [
-      f.code,
-      JSON.stringify(f.geometry),
-    ])
+    await pg.query('INSERT INTO written VALUES ($1, ST_SetSRID(ST_GeomFromGeoJSON($2), 4326))', [f.code, JSON.stringify(f.geometry)])
   }
 
   const perFeature = (

@@ -69,7 +69,8 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
 
   const routes = appRoutes({
     config,
-    ready: () => (state.phase === 'ready' ? { apollo: state.apollo, db: state.database.db, defaultCounty: state.defaultCounty, tiles: state.tiles } : undefined),
+    ready: () =>
+      state.phase === 'ready' ? { apollo: state.apollo, db: state.database.db, defaultCounty: state.defaultCounty, tiles: state.tiles } : undefined,
     health,
     cache,
     shared: { memo, gate, dataGeneration: () => cache.generation },

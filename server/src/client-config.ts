@@ -27,7 +27,7 @@ export const DEFAULT_POINT_TILE_THRESHOLD = 5000
 /** Environment variables read here, their defaults and meaning (for the README). */
 export const CLIENT_ENVIRONMENT = {
   TIANDITU_TOKEN: '(unset): a 天地图 (tianditu.gov.cn) browser key; offers its vector (vec_w + cva_w) and imagery (img_w + cia_w) basemaps.',
-  BASEMAP_STYLE_URL: '(unset): URL of a MapLibre style drawn under the platform\'s layers.',
+  BASEMAP_STYLE_URL: "(unset): URL of a MapLibre style drawn under the platform's layers.",
   BASEMAP_TILES: '(unset): XYZ raster template(s), comma-separated, e.g. https://tiles.example/{z}/{x}/{y}.png.',
   BASEMAP_ATTRIBUTION: '(unset): attribution shown with BASEMAP_TILES.',
   MAP_POINT_TILE_THRESHOLD: `${DEFAULT_POINT_TILE_THRESHOLD}: the web map draws service points as vector tiles when a county has more than this many.`,
@@ -61,7 +61,9 @@ export function clientConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Clien
   const thresholdText = env.MAP_POINT_TILE_THRESHOLD?.trim()
   const pointTileThreshold = thresholdText ? Number(thresholdText) : DEFAULT_POINT_TILE_THRESHOLD
   if (!Number.isInteger(pointTileThreshold) || pointTileThreshold < 0) {
-    throw new ConfigError(`MAP_POINT_TILE_THRESHOLD=${thresholdText} is not a whole number: set it to a number of points (default ${DEFAULT_POINT_TILE_THRESHOLD}).`)
+    throw new ConfigError(
+      `MAP_POINT_TILE_THRESHOLD=${thresholdText} is not a whole number: set it to a number of points (default ${DEFAULT_POINT_TILE_THRESHOLD}).`,
+    )
   }
   return { basemaps, pointTileThreshold }
 }

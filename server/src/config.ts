@@ -55,8 +55,16 @@ export interface QueryLimits {
 }
 
 export const DEFAULT_LIMITS: QueryLimits = {
-  maxDepth: 10, maxCost: 50_000, maxAliases: 30, maxTokens: 3000, maxDirectives: 30, maxSelections: 100, maxFields: 250, maxRepeats: 3,
-  maxDbMs: 2000, expensiveMs: 50,
+  maxDepth: 10,
+  maxCost: 50_000,
+  maxAliases: 30,
+  maxTokens: 3000,
+  maxDirectives: 30,
+  maxSelections: 100,
+  maxFields: 250,
+  maxRepeats: 3,
+  maxDbMs: 2000,
+  expensiveMs: 50,
 }
 
 /** Every variable, its default and meaning (the README's configuration table is written from this). */
@@ -66,7 +74,7 @@ export const ENVIRONMENT = {
   DATABASE_URL: '(unset): a postgres:// URL of a PostgreSQL server with PostGIS; unset uses the embedded PGlite database.',
   DATA_DIR: './data/pgdata: folder of the embedded database (ignored with DATABASE_URL).',
   DATA_PACKAGES: 'db/data/xinzheng: comma-separated folders of data packages loaded on first start.',
-  DEFAULT_COUNTY: '(the first package\'s county): county code used when a query names none.',
+  DEFAULT_COUNTY: "(the first package's county): county code used when a query names none.",
   LOG_LEVEL: 'info: pino log level (fatal, error, warn, info, debug, trace, silent).',
   GRAPHQL_MAX_DEPTH: `${DEFAULT_LIMITS.maxDepth}: deepest selection nesting a query may have (introspection excepted).`,
   GRAPHQL_MAX_COST: `${DEFAULT_LIMITS.maxCost}: highest cost (GraphQL Armor: 2 per object, 1 per scalar, ×1.5 per level).`,

@@ -74,7 +74,7 @@ export function createContext(
 ): Context {
   // The measured budget only where a statement can be cancelled (PostgreSQL); on PGlite the time summed
   // would mostly be waiting behind other requests' statements, and the estimate bounds a request there.
-  const budget = new DbBudget(shared.kind === 'postgres' ? shared.maxDbMs ?? 0 : 0)
+  const budget = new DbBudget(shared.kind === 'postgres' ? (shared.maxDbMs ?? 0) : 0)
   const timed = budget.limitMs > 0 ? db.withPlugin(budget.plugin) : db
   const kind = shared.kind ?? 'pglite'
   const state: RequestState = {}

@@ -34,8 +34,7 @@ describe('Gate (protects the database from a pile-up of expensive requests)', ()
 })
 
 describe('Gate per client (protects the other clients from one that sends many expensive requests)', () => {
-  const hold = (gate: Gate, client: string, releases: (() => void)[]) =>
-    gate.run(() => new Promise<string>((r) => releases.push(() => r(client))), client)
+  const hold = (gate: Gate, client: string, releases: (() => void)[]) => gate.run(() => new Promise<string>((r) => releases.push(() => r(client))), client)
 
   it('runs one operation per client at once, while another client proceeds', async () => {
     const gate = new Gate({ concurrency: 4, clientWaitMs: 1000 })
@@ -58,7 +57,7 @@ describe('Gate per client (protects the other clients from one that sends many e
     expect(gate.running).toBe(0)
   })
 
-  it('refuses a client\'s extra operation with RATE_LIMITED after waiting briefly, and at once past its queue', async () => {
+  it("refuses a client's extra operation with RATE_LIMITED after waiting briefly, and at once past its queue", async () => {
     const gate = new Gate({ concurrency: 4, clientWaitMs: 50, clientQueue: 1 })
     const releases: (() => void)[] = []
     const first = hold(gate, 'a', releases)

@@ -17,11 +17,7 @@ import type { Memo } from './memo.ts'
 const countyKey = (k: CountyKey) => `${k.countyCode}/${k.code}`
 
 /** A loader that answers each key with the list of values whose `keyOf` equals it. */
-function grouped<K, V>(
-  fetch: (keys: readonly K[]) => Promise<V[]>,
-  keyOf: (value: V) => string,
-  cacheKey: (key: K) => string,
-): DataLoader<K, V[], string> {
+function grouped<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (value: V) => string, cacheKey: (key: K) => string): DataLoader<K, V[], string> {
   return new DataLoader<K, V[], string>(
     async (keys) => {
       const groups = new Map<string, V[]>()
@@ -93,8 +89,16 @@ export function createLoaders(db: Kysely<Database>, memo?: Memo, useMemo: () => 
       const known = memo && useMemo() ? memo.peek<Region | undefined>(`region:${code}`) : undefined
       return known ? known.value : region.load(code)
     },
-    childrenOfRegion: grouped((codes: readonly string[]) => listChildrenOf(db, codes), (r) => r.parentCode ?? '', same),
-    namesOfRegion: grouped((codes: readonly string[]) => listRegionNames(db, codes), (n) => n.regionCode, same),
+    childrenOfRegion: grouped(
+      (codes: readonly string[]) => listChildrenOf(db, codes),
+      (r) => r.parentCode ?? '',
+      same,
+    ),
+    namesOfRegion: grouped(
+      (codes: readonly string[]) => listRegionNames(db, codes),
+      (n) => n.regionCode,
+      same,
+    ),
     /** Keyed by region code and simplification tolerance; one query per distinct tolerance. */
     boundary: new DataLoader<{ code: string; simplifyMeters: number }, object | null, string>(
       async (keys) => {
@@ -108,11 +112,31 @@ export function createLoaders(db: Kysely<Database>, memo?: Memo, useMemo: () => 
       },
       { cacheKeyFn: (k) => `${k.code}|${k.simplifyMeters}` },
     ),
-    servicePointsOfRegion: grouped((codes: readonly string[]) => listServicePointsOfRegions(db, codes), (p) => p.regionCode ?? '', same),
-    giProductsOfRegion: grouped((codes: readonly string[]) => listGIProductsOfRegions(db, codes), (g) => g.regionCode, same),
-    valuesOfRegion: grouped((codes: readonly string[]) => listValuesOfRegions(db, codes), (v) => v.regionCode, same),
-    valuesOfIndicator: grouped((keys: readonly CountyKey[]) => listValuesOfIndicators(db, keys), (v) => `${v.countyCode}/${v.indicatorCode}`, countyKey),
-    originRegionCodes: grouped((keys: readonly CountyKey[]) => listOriginRegionCodes(db, keys), (o) => o.key, countyKey),
+    servicePointsOfRegion: grouped(
+      (codes: readonly string[]) => listServicePointsOfRegions(db, codes),
+      (p) => p.regionCode ?? '',
+      same,
+    ),
+    giProductsOfRegion: grouped(
+      (codes: readonly string[]) => listGIProductsOfRegions(db, codes),
+      (g) => g.regionCode,
+      same,
+    ),
+    valuesOfRegion: grouped(
+      (codes: readonly string[]) => listValuesOfRegions(db, codes),
+      (v) => v.regionCode,
+      same,
+    ),
+    valuesOfIndicator: grouped(
+      (keys: readonly CountyKey[]) => listValuesOfIndicators(db, keys),
+      (v) => `${v.countyCode}/${v.indicatorCode}`,
+      countyKey,
+    ),
+    originRegionCodes: grouped(
+      (keys: readonly CountyKey[]) => listOriginRegionCodes(db, keys),
+      (o) => o.key,
+      countyKey,
+    ),
     originArea: new DataLoader<CountyKey, object | null, string>(
       async (keys) => {
         const areas = await listOriginAreas(db, keys)
@@ -120,10 +144,26 @@ export function createLoaders(db: Kysely<Database>, memo?: Memo, useMemo: () => 
       },
       { cacheKeyFn: countyKey },
     ),
-    department: single((keys: readonly CountyKey[]) => findDepartments(db, keys), (d) => `${d.countyCode}/${d.code}`, countyKey),
-    membersOfDepartment: grouped((keys: readonly CountyKey[]) => listMembersOf(db, keys), (d) => `${d.countyCode}/${d.memberOfCode}`, countyKey),
-    responsibilitiesOfTask: grouped((keys: readonly CountyKey[]) => listResponsibilitiesOfTasks(db, keys), (r) => r.taskKey, countyKey),
-    tasksOfDepartment: grouped((keys: readonly CountyKey[]) => listTasksOfDepartments(db, keys), (t) => t.departmentKey, countyKey),
+    department: single(
+      (keys: readonly CountyKey[]) => findDepartments(db, keys),
+      (d) => `${d.countyCode}/${d.code}`,
+      countyKey,
+    ),
+    membersOfDepartment: grouped(
+      (keys: readonly CountyKey[]) => listMembersOf(db, keys),
+      (d) => `${d.countyCode}/${d.memberOfCode}`,
+      countyKey,
+    ),
+    responsibilitiesOfTask: grouped(
+      (keys: readonly CountyKey[]) => listResponsibilitiesOfTasks(db, keys),
+      (r) => r.taskKey,
+      countyKey,
+    ),
+    tasksOfDepartment: grouped(
+      (keys: readonly CountyKey[]) => listTasksOfDepartments(db, keys),
+      (t) => t.departmentKey,
+      countyKey,
+    ),
   }
 }
 

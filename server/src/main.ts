@@ -15,7 +15,7 @@ function fail(error: unknown): never {
     const e = error as NodeJS.ErrnoException
     if (e?.code === 'EADDRINUSE') process.stderr.write(`Cannot start: the port is already in use: set PORT to a free port.\n`)
     else if (e?.code === 'EACCES') process.stderr.write(`Cannot start: no permission to listen on that port: set PORT above 1023.\n`)
-    else process.stderr.write(`Cannot start: ${e?.message ?? String(error)}\n${process.env.DEBUG ? e?.stack ?? '' : ''}`)
+    else process.stderr.write(`Cannot start: ${e?.message ?? String(error)}\n${process.env.DEBUG ? (e?.stack ?? '') : ''}`)
   }
   process.exit(1)
 }

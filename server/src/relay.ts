@@ -38,7 +38,12 @@ class Edge<T> {
  * A connection from a page of nodes, their cursor keys, and whether more follow. `totalCount` may
  * be left out when the query does not select it.
  */
-export function connection<T>(nodes: T[], keyOf: (node: T) => string, encode: (key: string) => string, page: { hasNextPage: boolean; totalCount?: number; after: boolean }) {
+export function connection<T>(
+  nodes: T[],
+  keyOf: (node: T) => string,
+  encode: (key: string) => string,
+  page: { hasNextPage: boolean; totalCount?: number; after: boolean },
+) {
   const edges = nodes.map((node) => new Edge(node, keyOf(node), encode))
   return {
     edges,

@@ -1,8 +1,6 @@
 /** Builds the GraphQL schema from the resolvers (code-first, type-graphql). */
 import { buildSchema, getMetadataStorage } from 'type-graphql'
-import {
-  defaultFieldResolver, getNamedType, isEnumType, isObjectType, isScalarType, type GraphQLFieldResolver, type GraphQLSchema,
-} from 'graphql'
+import { defaultFieldResolver, getNamedType, isEnumType, isObjectType, isScalarType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql'
 import type { BuildSchemaOptions } from 'type-graphql'
 import { AuditResolver } from './audit/audit.resolver.ts'
 import { CompareResolver } from './compare/compare.resolver.ts'
@@ -26,9 +24,20 @@ let built: Promise<GraphQLSchema> | undefined
  */
 export const SCHEMA_OPTIONS = {
   resolvers: [
-    RegionResolver, IndicatorResolver, IndicatorValueResolver, GIProductResolver, ServicePointResolver,
-    TaskResolver, DepartmentResolver, DatasetResolver, CompareResolver, MapLayerResolver, AuditResolver, EditResolver,
-    ServicePointByIdResolver, ReportingResolver,
+    RegionResolver,
+    IndicatorResolver,
+    IndicatorValueResolver,
+    GIProductResolver,
+    ServicePointResolver,
+    TaskResolver,
+    DepartmentResolver,
+    DatasetResolver,
+    CompareResolver,
+    MapLayerResolver,
+    AuditResolver,
+    EditResolver,
+    ServicePointByIdResolver,
+    ReportingResolver,
   ],
   validate: false,
   emitSchemaFile: false,
@@ -66,7 +75,9 @@ export function callFieldResolversDirectly(schema: GraphQLSchema, options: Build
   const bypassed = (['authChecker', 'globalMiddlewares', 'validateFn'] as const).filter((k) => options[k] !== undefined)
   if (options.validate !== false) bypassed.push('validate' as never)
   if (bypassed.length) {
-    throw new Error(`callFieldResolversDirectly would bypass type-graphql's ${bypassed.join(', ')} for the fields it rewires: remove the rewiring or those options`)
+    throw new Error(
+      `callFieldResolversDirectly would bypass type-graphql's ${bypassed.join(', ')} for the fields it rewires: remove the rewiring or those options`,
+    )
   }
   const rewired: string[] = []
   const storage = getMetadataStorage()
@@ -97,7 +108,10 @@ export function callFieldResolversDirectly(schema: GraphQLSchema, options: Build
       return (_r, args) => args[name]
     })
     const resolve: GraphQLFieldResolver<unknown, unknown> = (root, args, context, info) =>
-      method.apply(instance, getters.map((get) => get(root, args, context, info)))
+      method.apply(
+        instance,
+        getters.map((get) => get(root, args, context, info)),
+      )
     field.resolve = resolve
     rewired.push(`${typeName}.${meta.schemaName}`)
   }

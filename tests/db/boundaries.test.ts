@@ -40,7 +40,7 @@ describe('the schematic township cells', () => {
     expect(rows[0].m2).toBeLessThan(1) // square metres
   })
 
-  it('the 15 units\' areas sum to the outline\'s area minus the two 航空港区 cells', async () => {
+  it("the 15 units' areas sum to the outline's area minus the two 航空港区 cells", async () => {
     const { rows } = await sql<{ outline: number; units: number; airport: number; n: number }>`
       select (select st_area(boundary::geography) from region where code = ${COUNTY}) as outline,
              (select sum(st_area(boundary::geography)) from region where parent_code = ${COUNTY}) as units,

@@ -23,9 +23,13 @@ describe('db/database.generated.ts', () => {
     const committed = declarations(readFileSync(GENERATED_FILE, 'utf8'))
     const generated = declarations(await generateDatabaseTypes(t.db))
     const stale = [...new Set([...committed.keys(), ...generated.keys()])].flatMap((name) =>
-      !committed.has(name) ? [`${name} is missing from the committed file`]
-      : !generated.has(name) ? [`${name} is no longer generated`]
-      : committed.get(name) !== generated.get(name) ? [`${name} differs`] : [],
+      !committed.has(name)
+        ? [`${name} is missing from the committed file`]
+        : !generated.has(name)
+          ? [`${name} is no longer generated`]
+          : committed.get(name) !== generated.get(name)
+            ? [`${name} differs`]
+            : [],
     )
     expect(stale, 'run npm run db:types').toEqual([])
   })

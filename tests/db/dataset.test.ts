@@ -17,8 +17,7 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const count = async (table: string) =>
-  (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.db)).rows[0].n
+const count = async (table: string) => (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.db)).rows[0].n
 
 /** A copy of a package with one file edited. */
 function editedCopy(dir: string, file: string, edit: (text: string) => string): string {
@@ -42,14 +41,20 @@ describe('loading a data package', () => {
   })
 
   it('records the import in the audit log', async () => {
-    const entry = await t.db.selectFrom('audit_log').selectAll().where('entity', '=', 'dataset').where('entity_id', '=', 'xinzheng-ip').executeTakeFirstOrThrow()
+    const entry = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity', '=', 'dataset')
+      .where('entity_id', '=', 'xinzheng-ip')
+      .executeTakeFirstOrThrow()
     expect(entry.action).toBe('IMPORT')
     expect(entry.actor).toMatch(/^import:.*xinzheng$/)
   })
 
   it('reports every bad value with its file, row and column, and writes nothing', async () => {
     const broken = editedCopy(SYNTHETIC, 'service-points.csv', (s) =>
-      s.replace('test-east-station,东站,East station,IP_SERVICE_STATION,ACTIVE', 'test-east-station,东站,East station,SPACEPORT,ACTIVE')
+      s
+        .replace('test-east-station,东站,East station,IP_SERVICE_STATION,ACTIVE', 'test-east-station,东站,East station,SPACEPORT,ACTIVE')
         .replace('100.25,30.25,SURVEYED', 'abc,30.25,SURVEYED'),
     )
     const regionsBefore = await count('region')
@@ -79,7 +84,7 @@ describe('loading a data package', () => {
     expect(await Promise.all(['dataset', 'region', 'indicator', 'service_point'].map(count))).toEqual(before)
   })
 
-  it('loads a second county beside the first, deriving a point\'s region from its location', async () => {
+  it("loads a second county beside the first, deriving a point's region from its location", async () => {
     const result = await loadDataPackage(t.db, SYNTHETIC)
     expect(result).toMatchObject({ loaded: true, countyCode: '990100' })
     const west = await t.db.selectFrom('service_point').select('region_code').where('id', '=', 'test-west-station').executeTakeFirstOrThrow()
@@ -87,11 +92,10 @@ describe('loading a data package', () => {
   })
 })
 
-describe('the bundled package\'s metadata', () => {
-  it('describes each CSV\'s columns as the loader checks them (name, type, required, allowed values)', () => {
+describe("the bundled package's metadata", () => {
+  it("describes each CSV's columns as the loader checks them (name, type, required, allowed values)", () => {
     const descriptor = JSON.parse(readFileSync(path.join(XINZHENG, 'datapackage.json'), 'utf8'))
-    const shape = (fields: any[]) =>
-      fields.map((f) => ({ name: f.name, type: f.type, required: !!f.constraints?.required, enum: f.constraints?.enum ?? null }))
+    const shape = (fields: any[]) => fields.map((f) => ({ name: f.name, type: f.type, required: !!f.constraints?.required, enum: f.constraints?.enum ?? null }))
     const csvResources = descriptor.resources.filter((r: any) => r.format === 'csv')
     expect(csvResources.map((r: any) => r.name).sort()).toEqual(Object.keys(RESOURCE_FIELDS).sort())
     for (const r of csvResources) expect(shape(r.schema.fields), r.name).toEqual(shape(RESOURCE_FIELDS[r.name]))

@@ -37,20 +37,26 @@ async function checkedColumns(): Promise<Map<string, string[]>> {
   const columns = new Map<string, string[]>()
   for (const { table, def } of rows) {
     for (const m of def.matchAll(/\(?(\w+) = ANY \(+ARRAY\[([^\]]*)\]/g)) {
-      columns.set(`${table}.${m[1]}`, [...m[2].matchAll(/'((?:[^']|'')*)'/g)].map((v) => v[1]))
+      columns.set(
+        `${table}.${m[1]}`,
+        [...m[2].matchAll(/'((?:[^']|'')*)'/g)].map((v) => v[1]),
+      )
     }
   }
   return columns
 }
 
-describe('the database\'s check constraints', () => {
+describe("the database's check constraints", () => {
   it('list exactly the declared values of each enum column', async () => {
     const checked = await checkedColumns()
     const problems: string[] = []
     for (const [column, e] of Object.entries(ENUM_COLUMNS)) {
       const found = checked.get(column)
       if (!found) problems.push(`${column} has no check constraint listing its values (db/scripts/enum-columns.ts says it holds ${e.type})`)
-      else problems.push(...difference(`the check constraint of ${column}`, found, e.values, e.except ? `${e.type} without ${e.except.values.join(', ')}` : e.type))
+      else
+        problems.push(
+          ...difference(`the check constraint of ${column}`, found, e.values, e.except ? `${e.type} without ${e.except.values.join(', ')}` : e.type),
+        )
     }
     for (const column of checked.keys()) {
       if (!(column in ENUM_COLUMNS)) problems.push(`${column} has a check constraint listing values, but db/scripts/enum-columns.ts names no enum for it`)
@@ -58,7 +64,7 @@ describe('the database\'s check constraints', () => {
     expect(problems).toEqual([])
   })
 
-  it('are found by the comparison (the parser reads PostgreSQL\'s form of `in (…)`)', async () => {
+  it("are found by the comparison (the parser reads PostgreSQL's form of `in (…)`)", async () => {
     const checked = await checkedColumns()
     expect(checked.get('service_point.kind')).toContain('UNIVERSITY')
     expect([...checked.keys()].sort()).toEqual(Object.keys(ENUM_COLUMNS).sort())

@@ -42,7 +42,11 @@ describe.runIf(HAS_GDAL)('downloads through GDAL and back', () => {
   beforeAll(async () => {
     t = await openTestDatabase('seeded')
     // Values a spreadsheet would evaluate, and a plain negative number, so the CSV paths carry safe cells too.
-    await t.db.updateTable('service_point').set({ note: '=HYPERLINK("http://evil.example")', address: '-1 层' }).where('id', '=', 'rights-protection-xinzheng').execute()
+    await t.db
+      .updateTable('service_point')
+      .set({ note: '=HYPERLINK("http://evil.example")', address: '-1 层' })
+      .where('id', '=', 'rights-protection-xinzheng')
+      .execute()
     await t.db.updateTable('region').set({ note: '@SUM(A1)' }).where('code', '=', '410184101').execute()
     for (const d of DOWNLOADS) writeFileSync(path.join(dir, d.path), (await d.build(t.db, COUNTY)).body)
   })

@@ -34,7 +34,13 @@ async function downloaded(file: string, edit: (text: string) => string = (s) => 
 }
 
 const auditCount = async () => (await sql<{ n: number }>`select count(*)::int as n from audit_log`.execute(t.db)).rows[0].n
-const errorOf = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a failure') }, (e) => e as ImportError)
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected a failure')
+    },
+    (e) => e as ImportError,
+  )
 
 describe('a download imported back unchanged', () => {
   it('reports 0 changes for every CSV table and every GeoJSON file, and writes nothing', async () => {
@@ -44,7 +50,10 @@ describe('a download imported back unchanged', () => {
       const resource = download.path === 'regions.geojson' ? 'region-boundaries' : download.path.replace(/\.(csv|geojson)$/, '')
       const report = await importFile(t.db, { resource, file: await downloaded(download.path), county: COUNTY })
       expect({ file: download.path, inserted: report.inserted, updated: report.updated, changes: report.changes }).toEqual({
-        file: download.path, inserted: 0, updated: 0, changes: [],
+        file: download.path,
+        inserted: 0,
+        updated: 0,
+        changes: [],
       })
       expect(report.unchanged).toBeGreaterThan(0)
     }
@@ -72,15 +81,18 @@ describe('a file with problems', () => {
 
   it('reports every problem together: types, ranges, references, coordinates, duplicates, unknown columns', async () => {
     const values = path.join(dir, 'values.csv')
-    writeFileSync(values, [
-      'indicator_code,region_code,year,kind,value,value_max,source,note',
-      'invention-patents-in-force,410184,2025,ACTUAL,1900,,统计公报 2025,',
-      'no-such-indicator,410184,2025,ACTUAL,1,,s,',
-      'invention-patents-in-force,999999,2025,ACTUAL,1,,s,',
-      'invention-patents-in-force,410184,1800,ACTUAL,abc,,s,',
-      'invention-patents-in-force,410184,2025,ACTUAL,1901,,统计公报 2025,',
-      '',
-    ].join('\n'))
+    writeFileSync(
+      values,
+      [
+        'indicator_code,region_code,year,kind,value,value_max,source,note',
+        'invention-patents-in-force,410184,2025,ACTUAL,1900,,统计公报 2025,',
+        'no-such-indicator,410184,2025,ACTUAL,1,,s,',
+        'invention-patents-in-force,999999,2025,ACTUAL,1,,s,',
+        'invention-patents-in-force,410184,1800,ACTUAL,abc,,s,',
+        'invention-patents-in-force,410184,2025,ACTUAL,1901,,统计公报 2025,',
+        '',
+      ].join('\n'),
+    )
     const error = await errorOf(importFile(t.db, { resource: 'indicator-values', file: values, county: COUNTY }))
     expect(error.problems).toEqual([
       'values.csv line 3, column indicator_code: no indicator "no-such-indicator" in this county',
@@ -90,24 +102,44 @@ describe('a file with problems', () => {
     ])
 
     const points = await downloaded('service-points.csv', (s) => s.replace('\r\n', ',colour\r\n'))
-    expect((await errorOf(importFile(t.db, { resource: 'service-points', file: points, county: COUNTY }))).problems[0])
-      .toMatch(/^service-points\.csv line 1, column colour: not a column of service-points/)
+    expect((await errorOf(importFile(t.db, { resource: 'service-points', file: points, county: COUNTY }))).problems[0]).toMatch(
+      /^service-points\.csv line 1, column colour: not a column of service-points/,
+    )
 
     const far = await downloaded('service-points.csv', (s) => s.replace(/,113\.\d+,34\.\d+,/, ',116.4,39.9,').replace(/,113\.\d+,34\.\d+,/, ',34.4,113.7,'))
     expect((await errorOf(importFile(t.db, { resource: 'service-points', file: far, county: COUNTY }))).problems).toEqual([
-      expect.stringMatching(/^service-points\.csv line \d+, column lng: 116\.4, 39\.9 is not near the county \(lng [\d.]+\.\.[\d.]+, lat [\d.]+\.\.[\d.]+; swapped/),
+      expect.stringMatching(
+        /^service-points\.csv line \d+, column lng: 116\.4, 39\.9 is not near the county \(lng [\d.]+\.\.[\d.]+, lat [\d.]+\.\.[\d.]+; swapped/,
+      ),
       expect.stringMatching(/^service-points\.csv line \d+, column lat: latitude 113\.7 is outside -90\.\.90$/),
     ])
   })
 
   it('refuses an invalid or misplaced boundary, naming the feature', async () => {
     const file = path.join(dir, 'bad-boundaries.geojson')
-    const bowtie = { type: 'Polygon', coordinates: [[[113.70, 34.40], [113.72, 34.42], [113.72, 34.40], [113.70, 34.42], [113.70, 34.40]]] }
-    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [
-      { type: 'Feature', properties: { code: '410184101' }, geometry: bowtie },
-      { type: 'Feature', properties: { code: '410184102' }, geometry: { type: 'Point', coordinates: [113.7, 34.4] } },
-      { type: 'Feature', properties: { code: '110101001' }, geometry: square(116.4, 39.9, 0.01) },
-    ] }))
+    const bowtie = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [113.7, 34.4],
+          [113.72, 34.42],
+          [113.72, 34.4],
+          [113.7, 34.42],
+          [113.7, 34.4],
+        ],
+      ],
+    }
+    writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: { code: '410184101' }, geometry: bowtie },
+          { type: 'Feature', properties: { code: '410184102' }, geometry: { type: 'Point', coordinates: [113.7, 34.4] } },
+          { type: 'Feature', properties: { code: '110101001' }, geometry: square(116.4, 39.9, 0.01) },
+        ],
+      }),
+    )
     const error = await errorOf(importFile(t.db, { resource: 'region-boundaries', file, county: COUNTY }))
     expect(error.problems).toEqual([
       expect.stringMatching(/^bad-boundaries\.geojson feature 1, geometry: the geometry is not valid: Self-intersection/),
@@ -118,11 +150,27 @@ describe('a file with problems', () => {
 })
 
 function square(lng: number, lat: number, half: number) {
-  return { type: 'Polygon', coordinates: [[[lng - half, lat - half], [lng + half, lat - half], [lng + half, lat + half], [lng - half, lat + half], [lng - half, lat - half]]] }
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [lng - half, lat - half],
+        [lng + half, lat - half],
+        [lng + half, lat + half],
+        [lng - half, lat + half],
+        [lng - half, lat - half],
+      ],
+    ],
+  }
 }
 
 const areaOf = async (code: string) =>
-  (await sql<{ km2: number; quality: string }>`select st_area(boundary::geography) / 1e6 as km2, boundary_quality as quality from region where code = ${code}`.execute(t.db)).rows[0]
+  (
+    await sql<{
+      km2: number
+      quality: string
+    }>`select st_area(boundary::geography) / 1e6 as km2, boundary_quality as quality from region where code = ${code}`.execute(t.db)
+  ).rows[0]
 
 describe('importing', () => {
   it('applies a clean file in one transaction with a summary and an audit entry per change', async () => {
@@ -161,13 +209,17 @@ describe('importing', () => {
     expect(rows[0].region).toMatch(/^410184/) // the region follows from the location
   })
 
-  it('replaces a township\'s schematic cell with an official boundary: OFFICIAL, a new area, GI origin areas follow', async () => {
+  it("replaces a township's schematic cell with an official boundary: OFFICIAL, a new area, GI origin areas follow", async () => {
     const before = await areaOf('410184107')
     expect(before.quality).toBe('APPROXIMATE')
     const file = path.join(dir, 'mengzhuang.geojson')
-    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [
-      { type: 'Feature', properties: { code: '410184107', boundary_source: '测试 official boundary' }, geometry: square(113.85, 34.5, 0.03) },
-    ] }))
+    writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: { code: '410184107', boundary_source: '测试 official boundary' }, geometry: square(113.85, 34.5, 0.03) }],
+      }),
+    )
     const report = await importFile(t.db, { resource: 'region-boundaries', file, county: COUNTY })
     expect(report).toMatchObject({ updated: 1, unchanged: 0 })
     const after = await areaOf('410184107')
@@ -178,8 +230,9 @@ describe('importing', () => {
     const { rows } = await sql<{ same: boolean }>`
       select st_equals(g.origin_area, r.boundary) as same from gi_product g, region r where g.code = 'xinzheng-jujube' and r.code = '410184107'`.execute(t.db)
     expect(rows[0].same).toBe(true)
-    expect(await t.db.selectFrom('audit_log').select('entity_id').where('actor', '=', 'import:mengzhuang.geojson').where('entity', '=', 'gi_product').execute())
-      .toEqual([{ entity_id: 'xinzheng-jujube' }])
+    expect(
+      await t.db.selectFrom('audit_log').select('entity_id').where('actor', '=', 'import:mengzhuang.geojson').where('entity', '=', 'gi_product').execute(),
+    ).toEqual([{ entity_id: 'xinzheng-jujube' }])
   })
 
   it.runIf(existsSync(REFERENCE_COUNTY))('imports the real county outline in GCJ-02: OFFICIAL, shifted to WGS84, a new area', async () => {
@@ -205,16 +258,19 @@ describe('importing', () => {
 })
 
 describe('spreadsheet-safe cells', () => {
-  it('writes formula-like text with a leading \', leaves negative numbers alone, and imports the download back with 0 changes', async () => {
+  it("writes formula-like text with a leading ', leaves negative numbers alone, and imports the download back with 0 changes", async () => {
     // Independent of the earlier tests' imports (one records a 2025 actual): no actuals before this one's.
     await t.db.deleteFrom('indicator_value').where('kind', '=', 'ACTUAL').execute()
     const values = path.join(dir, 'formulas.csv')
-    writeFileSync(values, [
-      'indicator_code,region_code,year,kind,value,value_max,source,note',
-      'invention-patents-in-force,410184,2025,ACTUAL,-135,,"=HYPERLINK(""http://evil.example"")",@SUM(A1)',
-      'invention-patents-in-force,410184,2024,ACTUAL,1,,+86 371,\'-already quoted',
-      '',
-    ].join('\n'))
+    writeFileSync(
+      values,
+      [
+        'indicator_code,region_code,year,kind,value,value_max,source,note',
+        'invention-patents-in-force,410184,2025,ACTUAL,-135,,"=HYPERLINK(""http://evil.example"")",@SUM(A1)',
+        "invention-patents-in-force,410184,2024,ACTUAL,1,,+86 371,'-already quoted",
+        '',
+      ].join('\n'),
+    )
     expect(await importFile(t.db, { resource: 'indicator-values', file: values, county: COUNTY })).toMatchObject({ inserted: 2 })
     const stored = await t.db.selectFrom('indicator_value').select(['year', 'value', 'source', 'note']).where('kind', '=', 'ACTUAL').orderBy('year').execute()
     expect(stored.map((r) => [r.year, Number(r.value), r.source, r.note])).toEqual([
@@ -225,16 +281,18 @@ describe('spreadsheet-safe cells', () => {
     const body = (await DOWNLOADS.find((d) => d.path === 'indicator-values.csv')!.build(t.db, COUNTY)).body
     const lines = body.split('\r\n')
     expect(lines).toContain('invention-patents-in-force,410184,2025,ACTUAL,-135,,"\'=HYPERLINK(""http://evil.example"")",\'@SUM(A1)')
-    expect(lines).toContain('invention-patents-in-force,410184,2024,ACTUAL,1,,\'+86 371,\'-already quoted')
+    expect(lines).toContain("invention-patents-in-force,410184,2024,ACTUAL,1,,'+86 371,'-already quoted")
 
     const back = await importFile(t.db, { resource: 'indicator-values', file: await downloaded('indicator-values.csv'), county: COUNTY, dryRun: true })
     expect(back).toMatchObject({ inserted: 0, updated: 0, changes: [] })
   })
 
-  it('keeps a value that itself begins with \' and a formula character through the round trip', async () => {
+  it("keeps a value that itself begins with ' and a formula character through the round trip", async () => {
     await t.db.updateTable('service_point').set({ note: "'=not a marker", address: '-1 层' }).where('id', '=', 'rights-protection-xinzheng').execute()
     const file = await downloaded('service-points.csv')
-    const row = readFileSync(file, 'utf8').split('\r\n').find((l) => l.startsWith('rights-protection-xinzheng,'))!
+    const row = readFileSync(file, 'utf8')
+      .split('\r\n')
+      .find((l) => l.startsWith('rights-protection-xinzheng,'))!
     expect(row).toContain(",\'-1 层,")
     expect(row).toMatch(/,''=not a marker$/)
     expect(await importFile(t.db, { resource: 'service-points', file, county: COUNTY, dryRun: true })).toMatchObject({ inserted: 0, updated: 0, changes: [] })
@@ -250,7 +308,7 @@ describe('files from GIS tools', () => {
     return file
   }
 
-  it('takes a feature\'s key from its RFC 7946 id when the properties lack it', async () => {
+  it("takes a feature's key from its RFC 7946 id when the properties lack it", async () => {
     const file = await pointsGeoJson((f) => delete f.properties.id)
     expect(await importFile(t.db, { resource: 'service-points', file, county: COUNTY, dryRun: true })).toMatchObject({ inserted: 0, updated: 0, changes: [] })
   })
@@ -270,15 +328,28 @@ describe('files from GIS tools', () => {
   })
 
   it('reads X/Y, lon/lat and longitude/latitude columns as lng/lat', async () => {
-    for (const [x, y] of [['X', 'Y'], ['lon', 'lat'], ['Longitude', 'Latitude']]) {
+    for (const [x, y] of [
+      ['X', 'Y'],
+      ['lon', 'lat'],
+      ['Longitude', 'Latitude'],
+    ]) {
       const file = await downloaded('service-points.csv', (s) => s.replace(',lng,lat,', `,${x},${y},`))
       expect(readFileSync(file, 'utf8')).toContain(`,${x},${y},`)
-      expect(await importFile(t.db, { resource: 'service-points', file, county: COUNTY, dryRun: true }), x).toMatchObject({ inserted: 0, updated: 0, changes: [] })
+      expect(await importFile(t.db, { resource: 'service-points', file, county: COUNTY, dryRun: true }), x).toMatchObject({
+        inserted: 0,
+        updated: 0,
+        changes: [],
+      })
     }
   })
 
   it('refuses a file giving a coordinate twice (lng and X), naming both columns', async () => {
-    const file = await downloaded('service-points.csv', (s) => s.split('\r\n').map((l, i) => (l ? `${l},${i === 0 ? 'X' : ''}` : l)).join('\r\n'))
+    const file = await downloaded('service-points.csv', (s) =>
+      s
+        .split('\r\n')
+        .map((l, i) => (l ? `${l},${i === 0 ? 'X' : ''}` : l))
+        .join('\r\n'),
+    )
     const error = await errorOf(importFile(t.db, { resource: 'service-points', file, county: COUNTY }))
     expect(error.problems).toEqual(['service-points.csv line 1, column X: lng and X both give lng: keep one of them'])
   })
@@ -292,10 +363,14 @@ describe('the data:import command', () => {
     const file = path.join(dataDir, 'points.csv')
     writeFileSync(file, 'id\n')
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'db/import/cli.ts', 'service-points', file], {
-      cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8',
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+      encoding: 'utf8',
     })
     expect(result.status).toBe(1)
-    expect(result.stderr.trim()).toMatch(new RegExp(`^The embedded database in DATA_DIR .* is in use by a running server \\(pid ${process.pid}, .*\\): stop it and try again`))
+    expect(result.stderr.trim()).toMatch(
+      new RegExp(`^The embedded database in DATA_DIR .* is in use by a running server \\(pid ${process.pid}, .*\\): stop it and try again`),
+    )
     expect(result.stderr.trim().split('\n')).toHaveLength(1)
   })
 })

@@ -11,15 +11,29 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 const tables = async () =>
-  (await sql<{ t: string }>`select tablename as t from pg_tables where schemaname = 'public' and tablename not like 'kysely_%' order by 1`.execute(t.db)).rows.map((r) => r.t)
+  (
+    await sql<{ t: string }>`select tablename as t from pg_tables where schemaname = 'public' and tablename not like 'kysely_%' order by 1`.execute(t.db)
+  ).rows.map((r) => r.t)
 
 describe('migrations', () => {
   it('migrate an empty database up: PostGIS, every table, geometry columns in EPSG:4326 with GiST indexes', async () => {
     const ran = await migrateToLatest(t.db)
     expect(ran).toEqual(Object.keys(migrations).map((name) => `Up ${name}`))
     expect(await tables()).toEqual([
-      'api_token', 'audit_log', 'dataset', 'department', 'gi_product', 'gi_product_region', 'indicator', 'indicator_value',
-      'region', 'region_name', 'service_point', 'spatial_ref_sys', 'task', 'task_department',
+      'api_token',
+      'audit_log',
+      'dataset',
+      'department',
+      'gi_product',
+      'gi_product_region',
+      'indicator',
+      'indicator_value',
+      'region',
+      'region_name',
+      'service_point',
+      'spatial_ref_sys',
+      'task',
+      'task_department',
     ])
     const { rows: columns } = await sql<{ c: string; type: string; srid: number }>`
       select f_table_name || '.' || f_geometry_column as c, type, srid from geometry_columns order by 1`.execute(t.db)
@@ -31,9 +45,15 @@ describe('migrations', () => {
     ])
     const { rows: indexes } = await sql<{ indexdef: string }>`select indexdef from pg_indexes where indexdef ilike '%using gist%' order by 1`.execute(t.db)
     // Expression indexes (e.g. on location::geography for nearestServicePoints) have no plain column: skip them.
-    expect(indexes.flatMap((i) => i.indexdef.match(/ON public\.(\w+) USING gist \((\w+)\)/)?.slice(1).join('.') ?? [])).toEqual(
-      expect.arrayContaining(['gi_product.origin_area', 'region.boundary', 'region.seat', 'service_point.location']),
-    )
+    expect(
+      indexes.flatMap(
+        (i) =>
+          i.indexdef
+            .match(/ON public\.(\w+) USING gist \((\w+)\)/)
+            ?.slice(1)
+            .join('.') ?? [],
+      ),
+    ).toEqual(expect.arrayContaining(['gi_product.origin_area', 'region.boundary', 'region.seat', 'service_point.location']))
   })
 
   it('is idempotent: migrating again runs nothing', async () => {

@@ -23,7 +23,13 @@ describe.runIf(backend === 'pglite')('PGliteDialect', () => {
   })
 
   it('runs parameterised queries and returns typed rows', async () => {
-    await db.insertInto('item').values([{ id: 1, name: '红枣', qty: 3 }, { id: 2, name: 'cherry', qty: 5 }]).execute()
+    await db
+      .insertInto('item')
+      .values([
+        { id: 1, name: '红枣', qty: 3 },
+        { id: 2, name: 'cherry', qty: 5 },
+      ])
+      .execute()
     const rows = await db.selectFrom('item').selectAll().where('qty', '>', 4).execute()
     expect(rows).toEqual([{ id: 2, name: 'cherry', qty: 5 }])
   })

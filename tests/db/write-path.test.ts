@@ -27,14 +27,30 @@ const root = ROOT.replace(/\/$/, '')
  * seats file (and the importer) read status F (found) as GEOCODED. 龙湖镇's seat is the one with F.
  */
 function withSeatStatuses(dump: TableDump): TableDump {
-  const seats = readFileSync(path.join(XINZHENG, 'seats.csv'), 'utf8').split('\n').filter((l) => /^[0-9]+,[^,]*,[^,]*,[^,]*,F,/.test(l)).map((l) => l.split(',')[0])
+  const seats = readFileSync(path.join(XINZHENG, 'seats.csv'), 'utf8')
+    .split('\n')
+    .filter((l) => /^[0-9]+,[^,]*,[^,]*,[^,]*,F,/.test(l))
+    .map((l) => l.split(',')[0])
   expect(seats).toEqual(['410184109'])
   for (const r of dump.region) if (seats.includes(r.code as string)) r.seat_quality = 'GEOCODED'
   return dump
 }
 
 let t: TestDatabase
-const TABLES = ['dataset', 'region', 'region_name', 'indicator', 'indicator_value', 'gi_product', 'gi_product_region', 'service_point', 'department', 'task', 'task_department', 'audit_log']
+const TABLES = [
+  'dataset',
+  'region',
+  'region_name',
+  'indicator',
+  'indicator_value',
+  'gi_product',
+  'gi_product_region',
+  'service_point',
+  'department',
+  'task',
+  'task_department',
+  'audit_log',
+]
 /** Every data table emptied, identities restarted, as in a fresh database. */
 const emptyTables = () => sql`truncate ${sql.join(TABLES.map((table) => sql.table(table)))} restart identity cascade`.execute(t.db)
 beforeAll(async () => {
@@ -80,11 +96,14 @@ describe('limits', () => {
   it('refuse, in the importer, a list over its size and an id over its length, naming line and column; nothing is written', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'limits-')), 'service-points.csv')
     const services = Array.from({ length: 51 }, (_, i) => `服务${i}`).join('|')
-    writeFileSync(file, [
-      'id,name_zh,name_en,kind,status,location_quality,services,source',
-      `test-many-services,多,Many,UNIVERSITY,ACTIVE,UNKNOWN,${services},s`,
-      `${'a'.repeat(65)},长,Long,UNIVERSITY,ACTIVE,UNKNOWN,,s`,
-    ].join('\n'))
+    writeFileSync(
+      file,
+      [
+        'id,name_zh,name_en,kind,status,location_quality,services,source',
+        `test-many-services,多,Many,UNIVERSITY,ACTIVE,UNKNOWN,${services},s`,
+        `${'a'.repeat(65)},长,Long,UNIVERSITY,ACTIVE,UNKNOWN,,s`,
+      ].join('\n'),
+    )
     const before = await count('audit_log')
     const error = (await importFile(t.db, { resource: 'service-points', file, county: '990100' }).catch((e) => e)) as ImportError
     expect(error).toBeInstanceOf(ImportError)
@@ -119,7 +138,21 @@ describe('limits', () => {
     const geometry = { type: 'MultiPolygon', coordinates: deep }
     expect(() => geometryToWgs84(geometry, 'gcj02')).not.toThrow()
     expect(geometrySizeProblem(geometry)).toMatch(/nested more than 4 arrays deep/)
-    expect(geometrySizeProblem({ type: 'MultiPolygon', coordinates: [[[[0, 0], [1, 0], [1, 1], [0, 0]]]] })).toBeUndefined()
+    expect(
+      geometrySizeProblem({
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [0, 0],
+              [1, 0],
+              [1, 1],
+              [0, 0],
+            ],
+          ],
+        ],
+      }),
+    ).toBeUndefined()
   })
 
   it('refuse, in a package load, a name over its limit, naming file, row, column and limit; nothing is written', async () => {

@@ -9,13 +9,26 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 describe('regions', () => {
-  it('lists the county\'s 15 township-level units in code order, with boundaries', async () => {
+  it("lists the county's 15 township-level units in code order, with boundaries", async () => {
     const { data, errors } = await server.query('{ regions { code name level boundary boundaryQuality parent { code } } }')
     expect(errors).toBeUndefined()
     const codes = data.regions.map((r: any) => r.code)
     expect(codes).toEqual([
-      '410184001', '410184002', '410184003', '410184101', '410184102', '410184103', '410184104', '410184105',
-      '410184106', '410184107', '410184108', '410184109', '410184200', '410184402', '410184403',
+      '410184001',
+      '410184002',
+      '410184003',
+      '410184101',
+      '410184102',
+      '410184103',
+      '410184104',
+      '410184105',
+      '410184106',
+      '410184107',
+      '410184108',
+      '410184109',
+      '410184200',
+      '410184402',
+      '410184403',
     ])
     for (const r of data.regions) {
       expect(r.parent.code).toBe('410184')
@@ -26,7 +39,9 @@ describe('regions', () => {
 
   it('writes coordinates with at most 6 decimals', async () => {
     const { data } = await server.query('{ regions { boundary seat } }')
-    const decimals = JSON.stringify(data.regions).match(/\d+\.(\d+)/g)!.map((n: string) => n.split('.')[1].length)
+    const decimals = JSON.stringify(data.regions)
+      .match(/\d+\.(\d+)/g)!
+      .map((n: string) => n.split('.')[1].length)
     expect(Math.max(...decimals)).toBeLessThanOrEqual(6)
   })
 
@@ -35,7 +50,7 @@ describe('regions', () => {
     expect(data.regions.map((r: any) => r.code)).toEqual(['410184402', '410184403'])
   })
 
-  it('keeps the two cells administered by 航空港区 out of the county\'s list unless asked', async () => {
+  it("keeps the two cells administered by 航空港区 out of the county's list unless asked", async () => {
     const { data } = await server.query(`{ regions(includeAdministeredElsewhere: true) { code inCountyStatistics administeredBy { code name } } }`)
     const outside = data.regions.filter((r: any) => !r.inCountyStatistics)
     expect(outside.map((r: any) => r.code)).toEqual(['410173202', '410173203'])
@@ -51,7 +66,7 @@ describe('regions', () => {
     ])
   })
 
-  it('gives the county\'s 2020 census population with its year and source, and null where none is known', async () => {
+  it("gives the county's 2020 census population with its year and source, and null where none is known", async () => {
     const { data } = await server.query(`{ county: region(code: "410184") { population populationYear populationKind populationSource }
       xinhua: region(code: "410184002") { population populationYear populationNote } }`)
     expect(data.county).toMatchObject({ population: 1172237, populationYear: 2020, populationKind: 'RESIDENT' })
@@ -90,10 +105,12 @@ describe('regions', () => {
     expect(errors?.[0].extensions?.code).toBe('NOT_FOUND')
   })
 
-  it('lists a town\'s service points and GI products', async () => {
+  it("lists a town's service points and GI products", async () => {
     const { data } = await server.query(`{ region(code: "410184109") { servicePoints { id kind } giProducts { code } } }`)
     expect(data.region.servicePoints.map((p: any) => p.id)).toEqual([
-      'henan-university-of-engineering', 'ip-service-410184109', 'zhongyuan-university-of-technology',
+      'henan-university-of-engineering',
+      'ip-service-410184109',
+      'zhongyuan-university-of-technology',
     ])
     expect(data.region.giProducts.map((g: any) => g.code)).toEqual(['longhu-cherry'])
   })
@@ -131,9 +148,7 @@ describe('service points', () => {
     const nodes = data.servicePoints.edges.map((e: any) => e.node)
     const rights = nodes.filter((n: any) => n.kind === 'RIGHTS_PROTECTION_STATION').map((n: any) => n.name)
     expect(rights.sort()).toEqual(['中德产业园知识产权维权援助工作站', '新郑市知识产权维权援助工作站'].sort())
-    expect(nodes.filter((n: any) => n.kind === 'IP_SERVICE_STATION' && !n.region).map((n: any) => n.name)).toEqual([
-      '知识产权综合服务工作站（市行政服务大厅）',
-    ])
+    expect(nodes.filter((n: any) => n.kind === 'IP_SERVICE_STATION' && !n.region).map((n: any) => n.name)).toEqual(['知识产权综合服务工作站（市行政服务大厅）'])
     const township = nodes.filter((n: any) => n.kind === 'IP_SERVICE_STATION' && n.region)
     expect(township).toHaveLength(15)
     for (const n of township) {
@@ -184,11 +199,28 @@ describe('GI products, tasks and departments', () => {
     expect(byName['新郑芗草']).toMatchObject({ originRegions: [], originArea: null, originAreaQuality: 'NONE' })
   })
 
-  it('lists the plan\'s tasks in order with their responsible units as written', async () => {
+  it("lists the plan's tasks in order with their responsible units as written", async () => {
     const { data } = await server.query(`{ tasks { code title responsibilityAsWritten responsibilities { asWritten department { code name } } } }`)
     expect(data.tasks.map((t: any) => t.code)).toEqual([
-      '4.1.1', '4.1.2', '4.1.3', '4.2.1', '4.2.2', '4.2.3', '4.2.4', '4.3.1', '4.3.2', '4.3.3',
-      '4.4.1', '4.4.2', '4.4.3', '4.5.1', '4.5.2', '4.5.3', '5.1', '5.2', '5.3',
+      '4.1.1',
+      '4.1.2',
+      '4.1.3',
+      '4.2.1',
+      '4.2.2',
+      '4.2.3',
+      '4.2.4',
+      '4.3.1',
+      '4.3.2',
+      '4.3.3',
+      '4.4.1',
+      '4.4.2',
+      '4.4.3',
+      '4.5.1',
+      '4.5.2',
+      '4.5.3',
+      '5.1',
+      '5.2',
+      '5.3',
     ])
     const gi = data.tasks.find((t: any) => t.code === '4.2.4')
     expect(gi.title).toBe('实施地理标志培育工程')
@@ -196,7 +228,9 @@ describe('GI products, tasks and departments', () => {
   })
 
   it('answers "what is 市市场监管局 responsible for?", including tasks given to all member units', async () => {
-    const { data } = await server.query(`{ departments { code name aliases kind memberOf { code } direct: tasks { code } all: tasks(includeViaGroups: true) { code } } }`)
+    const { data } = await server.query(
+      `{ departments { code name aliases kind memberOf { code } direct: tasks { code } all: tasks(includeViaGroups: true) { code } } }`,
+    )
     const market = data.departments.find((d: any) => d.aliases.includes('市市场监管局'))
     expect(market.name).toBe('市市场监督管理局')
     expect(market.memberOf.code).toBe('leading-group')
@@ -212,7 +246,15 @@ describe('indicators', () => {
     expect(before.data.indicator).toEqual({ progress: null, onTrack: null, latestActual: null })
     await server.db
       .insertInto('indicator_value')
-      .values({ county_code: '410184', indicator_code: 'invention-patents-in-force', region_code: '410184', year: 2024, kind: 'ACTUAL', value: 1820, source: 'test' })
+      .values({
+        county_code: '410184',
+        indicator_code: 'invention-patents-in-force',
+        region_code: '410184',
+        year: 2024,
+        kind: 'ACTUAL',
+        value: 1820,
+        source: 'test',
+      })
       .execute()
     const after = await server.query(`{ indicator(code: "invention-patents-in-force") { progress onTrack actuals { year value } } }`)
     // (1820 − 1775) / (2000 − 1775) = 0.2; 1820 ≥ the 2024 milestone 1800.

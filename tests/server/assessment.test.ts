@@ -43,8 +43,13 @@ describe('Indicator.assessment', () => {
     expect(errors).toBeUndefined()
     const a = data.indicator.assessment
     expect(a).toMatchObject({
-      status: 'LIMITED_PROGRESS', method: 'COMPOUND_GROWTH', milestoneMet: true, projectedYear: 2030,
-      latestActual: { year: 2024, value: 1810 }, baseline: { year: 2023, value: 1775, kind: 'BASELINE' }, target: { year: 2026, value: 2000, kind: 'TARGET' },
+      status: 'LIMITED_PROGRESS',
+      method: 'COMPOUND_GROWTH',
+      milestoneMet: true,
+      projectedYear: 2030,
+      latestActual: { year: 2024, value: 1810 },
+      baseline: { year: 2023, value: 1775, kind: 'BASELINE' },
+      target: { year: 2026, value: 2000, kind: 'TARGET' },
     })
     expect(a.observedAnnualRate).toBeCloseTo(0.0197, 4)
     expect(a.requiredAnnualRate).toBeCloseTo(0.0406, 4)
@@ -64,7 +69,10 @@ describe('Indicator.assessment', () => {
 
   it('says NOT_ASSESSABLE for a prose target with no baseline (200 high-tech enterprises)', async () => {
     await record('high-tech-enterprises', 2025, 150)
-    expect((await server.query(ASSESS, { code: 'high-tech-enterprises' })).data.indicator.assessment).toMatchObject({ status: 'NOT_ASSESSABLE', baseline: null })
+    expect((await server.query(ASSESS, { code: 'high-tech-enterprises' })).data.indicator.assessment).toMatchObject({
+      status: 'NOT_ASSESSABLE',
+      baseline: null,
+    })
   })
 
   it('assesses a town on its own values: a town with an actual but no target is NOT_ASSESSABLE', async () => {

@@ -36,7 +36,11 @@ describe('the GET response cache', () => {
   it('keeps errors and POST requests out of the cache', async () => {
     const before = server.app.cache.size
     await get(server, '{ servicePoints(first: 9999) { totalCount } }')
-    await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ regions { code } }' }) })
+    await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ regions { code } }' }),
+    })
     expect(server.app.cache.size).toBe(before)
   })
 })
@@ -49,7 +53,7 @@ describe.runIf(backend === 'postgres')('two servers on one PostgreSQL', () => {
   })
   afterAll(() => other.close())
 
-  it('invalidates the other instance\'s cache through LISTEN/NOTIFY', async () => {
+  it("invalidates the other instance's cache through LISTEN/NOTIFY", async () => {
     await sql`update service_point set address = null where id = 'ip-service-410184107'`.execute(server.db)
     await expect.poll(async () => addressOf(await get(other)), { timeout: 3000 }).toBeNull()
     // Cached again once the notification has come (under load it may arrive after the first fresh read).

@@ -7,7 +7,7 @@ describe('clientConfigFromEnv', () => {
     expect(clientConfigFromEnv({})).toEqual({ basemaps: [], pointTileThreshold: 5000 })
   })
 
-  it('takes the web map\'s GeoJSON-to-tiles threshold from MAP_POINT_TILE_THRESHOLD', () => {
+  it("takes the web map's GeoJSON-to-tiles threshold from MAP_POINT_TILE_THRESHOLD", () => {
     expect(clientConfigFromEnv({ MAP_POINT_TILE_THRESHOLD: '200' }).pointTileThreshold).toBe(200)
     expect(() => clientConfigFromEnv({ MAP_POINT_TILE_THRESHOLD: 'many' })).toThrow(/MAP_POINT_TILE_THRESHOLD=many is not a whole number/)
   })

@@ -24,7 +24,10 @@ describe('compareRegions', () => {
     expect(jucishan.servicePointsPer100Km2).toBeCloseTo((1 / jucishan.areaKm2) * 100, 10)
     // 龙湖: the planned station and two universities (placed at its seat); 龙湖樱桃.
     expect(longhu).toMatchObject({ population: null, servicePointsPer10k: null, servicePointCount: 3, giProductCount: 1 })
-    expect(longhu.servicePointCountByKind).toEqual([{ kind: 'IP_SERVICE_STATION', count: 1 }, { kind: 'UNIVERSITY', count: 2 }])
+    expect(longhu.servicePointCountByKind).toEqual([
+      { kind: 'IP_SERVICE_STATION', count: 1 },
+      { kind: 'UNIVERSITY', count: 2 },
+    ])
   })
 
   it('ranks by coverage share, highest first, ties broken by code', async () => {
@@ -35,7 +38,11 @@ describe('compareRegions', () => {
       expect(p.coverageShare > q.coverageShare || (p.coverageShare === q.coverageShare && p.region.code < q.region.code)).toBe(true)
     }
     // The small urban subdistricts lie wholly within 5 km of a station: a tie at 1, broken by code.
-    expect(rows.slice(0, 3).map((r: any) => [r.region.code, r.coverageShare])).toEqual([['410184001', 1], ['410184002', 1], ['410184003', 1]])
+    expect(rows.slice(0, 3).map((r: any) => [r.region.code, r.coverageShare])).toEqual([
+      ['410184001', 1],
+      ['410184002', 1],
+      ['410184003', 1],
+    ])
   })
 
   it('covers more of a town as the radius grows, and all of it at 50 km', async () => {
@@ -87,7 +94,9 @@ describe('mapLayer', () => {
       expect(f.properties).toMatchObject({ boundaryQuality: 'APPROXIMATE' })
       expect(f.properties).toHaveProperty('servicePointCount')
     }
-    const decimals = JSON.stringify(fc).match(/-?\d+\.\d+/g)!.map((n: string) => n.split('.')[1].length)
+    const decimals = JSON.stringify(fc)
+      .match(/-?\d+\.\d+/g)!
+      .map((n: string) => n.split('.')[1].length)
     expect(Math.max(...decimals)).toBeLessThanOrEqual(6)
     const baqian = fc.features.find((f: any) => f.id === '410173202')
     expect(baqian.properties).toMatchObject({ inCountyStatistics: false, administeredByZh: '郑州航空港区' })

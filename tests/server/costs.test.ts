@@ -67,7 +67,9 @@ describe('cost computation (prices work as it grows)', () => {
       expect(c.fields.compareRegions).toBeDefined()
       expect(Object.keys(c.fields.mapLayer)).toEqual(['REGIONS', 'SERVICE_POINTS', 'GI_PRODUCTS'])
       // A far radius costs more than a near one.
-      expect(fieldCost(c, 'compareRegions', { codes: Array(15).fill('x'), coverageRadiusKm: 50 })).toBeGreaterThan(fieldCost(c, 'compareRegions', { codes: ['x'], coverageRadiusKm: 1 }))
+      expect(fieldCost(c, 'compareRegions', { codes: Array(15).fill('x'), coverageRadiusKm: 50 })).toBeGreaterThan(
+        fieldCost(c, 'compareRegions', { codes: ['x'], coverageRadiusKm: 1 }),
+      )
     }
   })
 })
@@ -83,7 +85,9 @@ describe('hostile documents (protect the event loop from validation work)', () =
     const t1 = performance.now()
     validate(schema, document, specifiedRules)
     const validateMs = performance.now() - t1
-    console.log(`hostile document (600 × regions { code }): refused in ${refuseMs.toFixed(2)} ms (parse + shape check); validate() alone took ${validateMs.toFixed(1)} ms`)
+    console.log(
+      `hostile document (600 × regions { code }): refused in ${refuseMs.toFixed(2)} ms (parse + shape check); validate() alone took ${validateMs.toFixed(1)} ms`,
+    )
     expect(refused?.extensions.code).toBe('QUERY_TOO_COMPLEX')
     expect(refuseMs).toBeLessThan(validateMs)
     expect(checkDocumentShape(parse(`{ regions { ${'code '.repeat(4)} } }`), DEFAULT_LIMITS)?.extensions.limit).toBe('maxRepeats')
@@ -105,13 +109,25 @@ describe('answers to client mistakes (4xx, never logged as errors)', () => {
   let server: TestServer
   const errorLines: any[] = []
   beforeAll(async () => {
-    const logger = pino({ level: 'warn' }, new Writable({ write(chunk, _e, done) { errorLines.push(JSON.parse(String(chunk))); done() } }))
+    const logger = pino(
+      { level: 'warn' },
+      new Writable({
+        write(chunk, _e, done) {
+          errorLines.push(JSON.parse(String(chunk)))
+          done()
+        },
+      }),
+    )
     server = await startTestServer({ logger })
   })
   afterAll(() => server.close())
 
   const post = async (body: object, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    })
     return { status: res.status, headers: res.headers, body: (await res.json()) as any }
   }
 
@@ -122,7 +138,12 @@ describe('answers to client mistakes (4xx, never logged as errors)', () => {
       ['repeated fields', { query: `{ regions { ${'code '.repeat(600)} } }` }, 400, 'QUERY_TOO_COMPLEX'],
       ['NUL in a literal', { query: '{ region(code: "\\u0000") { code } }' }, 400, 'BAD_USER_INPUT'],
       ['NUL in a variable', { query: 'query ($c: ID!) { region(code: $c) { code } }', variables: { c: 'x\u0000' } }, 400, 'BAD_USER_INPUT'],
-      ['persisted-query hash mismatch', { query: '{ regions { code } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }, 400, 'BAD_REQUEST'],
+      [
+        'persisted-query hash mismatch',
+        { query: '{ regions { code } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } },
+        400,
+        'BAD_REQUEST',
+      ],
       ['unknown persisted query', { extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }, 200, 'PERSISTED_QUERY_NOT_FOUND'],
     ]
     const wrong: string[] = []
@@ -146,7 +167,7 @@ describe('answers to client mistakes (4xx, never logged as errors)', () => {
     expect(performance.now() - t0).toBeLessThan(2000) // refused before any comparison ran
   })
 
-  it('answers a client\'s expensive requests beyond its own slot and queue with 429 and Retry-After, while another client proceeds', async () => {
+  it("answers a client's expensive requests beyond its own slot and queue with 429 and Retry-After, while another client proceeds", async () => {
     const layer = (client: string, i: number) =>
       fetch(`${server.url}/graphql`, {
         method: 'POST',
@@ -170,7 +191,12 @@ describe('answers to client mistakes (4xx, never logged as errors)', () => {
     const db = server.db.withPlugin(budget.plugin)
     const t0 = performance.now()
     const slow = backend === 'postgres' ? sql`select pg_sleep(5)` : sql`select count(*) from generate_series(1, 3000000)`
-    const error = await budget.run(db, backend === 'postgres' ? 'postgres' : 'pglite', (scoped) => slow.execute(scoped)).then(() => undefined, (e) => e)
+    const error = await budget
+      .run(db, backend === 'postgres' ? 'postgres' : 'pglite', (scoped) => slow.execute(scoped))
+      .then(
+        () => undefined,
+        (e) => e,
+      )
     if (backend === 'postgres') {
       expect(error).toBeInstanceOf(DbBudgetExceeded)
       expect(performance.now() - t0).toBeLessThan(3000)

@@ -208,9 +208,7 @@ describe.runIf(backend === 'postgres')('connections lost mid-query (PostgreSQL o
         expect(before).toHaveLength(2)
 
         expect(await terminate(database, true)).toBe(2)
-        await expect
-          .poll(async () => (await listening(database)).filter((pid) => !before.includes(pid)).length, { timeout: 5000, interval: 50 })
-          .toBe(2)
+        await expect.poll(async () => (await listening(database)).filter((pid) => !before.includes(pid)).length, { timeout: 5000, interval: 50 }).toBe(2)
         // Notifications may have been missed while it was away: the reconnect cleared the cache.
         await expect.poll(async () => (await getRead(reader)).headers.get('x-cache'), { timeout: 2000, interval: 50 }).toBe('miss')
 

@@ -50,13 +50,28 @@ describe('datapackage.json', () => {
     expect(descriptor.created).toBe('2026-11-26T00:00:00Z') // an RFC 3339 date-time, as Frictionless asks
     expect(new Date(descriptor.updated).getTime()).not.toBeNaN()
     expect(descriptor.resources.map((r: any) => r.path)).toEqual([
-      'regions.csv', 'region-names.csv', 'seats.csv', 'indicators.csv', 'indicator-values.csv', 'gi-products.csv',
-      'gi-product-regions.csv', 'service-points.csv', 'departments.csv', 'tasks.csv', 'task-departments.csv',
-      'regions.geojson', 'service-points.geojson', 'gi-products.geojson',
+      'regions.csv',
+      'region-names.csv',
+      'seats.csv',
+      'indicators.csv',
+      'indicator-values.csv',
+      'gi-products.csv',
+      'gi-product-regions.csv',
+      'service-points.csv',
+      'departments.csv',
+      'tasks.csv',
+      'task-departments.csv',
+      'regions.geojson',
+      'service-points.geojson',
+      'gi-products.geojson',
     ])
     const points = descriptor.resources.find((r: any) => r.name === 'service-points')
     expect(points).toMatchObject({ format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', rows: 26, schema: { primaryKey: ['id'] } })
-    expect(points.schema.fields.find((f: any) => f.name === 'lng')).toMatchObject({ type: 'number', unit: 'degree', description: expect.stringMatching(/WGS84/) })
+    expect(points.schema.fields.find((f: any) => f.name === 'lng')).toMatchObject({
+      type: 'number',
+      unit: 'degree',
+      description: expect.stringMatching(/WGS84/),
+    })
     expect(descriptor.resources.find((r: any) => r.name === 'regions').schema.fields.find((f: any) => f.name === 'population').unit).toBe('person')
   })
 
@@ -107,7 +122,10 @@ describe('datapackage.json', () => {
 describe('spreadsheet-safe cells', () => {
   it('are said in the description of every CSV text field, served and bundled, and of no numeric field or GeoJSON property', () => {
     const bundled = JSON.parse(readFileSync(path.join(XINZHENG, 'datapackage.json'), 'utf8'))
-    for (const [origin, d] of [['served', descriptor], ['bundled', bundled]]) {
+    for (const [origin, d] of [
+      ['served', descriptor],
+      ['bundled', bundled],
+    ]) {
       for (const resource of d.resources.filter((r: any) => r.schema)) {
         for (const f of resource.schema.fields) {
           const says = (f.description ?? '').includes(SAFE_CELL_NOTE)
@@ -117,10 +135,18 @@ describe('spreadsheet-safe cells', () => {
     }
   })
 
-  it('/data/…csv prefixes formula-like text with \' and leaves negative numbers as numbers', async () => {
-    await server.db.updateTable('service_point').set({ address: '=HYPERLINK("http://evil.example","点击")', note: '+1', name_en: '@me' }).where('id', '=', 'rights-protection-xinzheng').execute()
+  it("/data/…csv prefixes formula-like text with ' and leaves negative numbers as numbers", async () => {
+    await server.db
+      .updateTable('service_point')
+      .set({ address: '=HYPERLINK("http://evil.example","点击")', note: '+1', name_en: '@me' })
+      .where('id', '=', 'rights-protection-xinzheng')
+      .execute()
     const rows = parse(await (await fetch(`${server.url}/data/service-points.csv`)).text(), { bom: true, columns: true }) as Record<string, string>[]
-    expect(rows.find((r) => r.id === 'rights-protection-xinzheng')).toMatchObject({ address: '\'=HYPERLINK("http://evil.example","点击")', note: '\'+1', name_en: '\'@me' })
+    expect(rows.find((r) => r.id === 'rights-protection-xinzheng')).toMatchObject({
+      address: '\'=HYPERLINK("http://evil.example","点击")',
+      note: "'+1",
+      name_en: "'@me",
+    })
     const geojson = (await (await fetch(`${server.url}/data/service-points.geojson`)).json()) as { features: any[] }
     expect(geojson.features.find((f: any) => f.id === 'rights-protection-xinzheng').properties.note).toBe('+1') // GeoJSON is not a spreadsheet
     const values = parse(await (await fetch(`${server.url}/data/indicator-values.csv`)).text(), { bom: true, columns: true }) as Record<string, string>[]

@@ -35,7 +35,13 @@ function startServer(dataDir: string, port: number): ChildProcess {
 async function healthy(port: number): Promise<void> {
   const t0 = Date.now()
   while (Date.now() - t0 < 90_000) {
-    if (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false)) return
+    if (
+      await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.status === 200,
+        () => false,
+      )
+    )
+      return
     await new Promise((r) => setTimeout(r, 100))
   }
   throw new Error('server did not become healthy')
@@ -70,7 +76,18 @@ describe.runIf(backend === 'pglite')('kill -9 during a burst of writes', () => {
             headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
             body: JSON.stringify({
               query: UPSERT,
-              variables: { input: { id, nameZh: `压力测试 ${id}`, nameEn: `Burst ${id}`, kind: 'IP_SERVICE_STATION', status: 'PLANNED', lng: 113.7 + (next % 50) * 0.001, lat: 34.4, source: 'durability test' } },
+              variables: {
+                input: {
+                  id,
+                  nameZh: `压力测试 ${id}`,
+                  nameEn: `Burst ${id}`,
+                  kind: 'IP_SERVICE_STATION',
+                  status: 'PLANNED',
+                  lng: 113.7 + (next % 50) * 0.001,
+                  lat: 34.4,
+                  source: 'durability test',
+                },
+              },
             }),
           })
           const body = (await res.json()) as any
@@ -95,7 +112,9 @@ describe.runIf(backend === 'pglite')('kill -9 during a burst of writes', () => {
     const reopened = await openDatabase({ kind: 'pglite', dataDir })
     try {
       const { rows: points } = await sql<{ id: string }>`select id from service_point where id like 'burst-%'`.execute(reopened.db)
-      const { rows: audited } = await sql<{ id: string }>`select entity_id as id from audit_log where entity = 'service_point' and entity_id like 'burst-%'`.execute(reopened.db)
+      const { rows: audited } = await sql<{
+        id: string
+      }>`select entity_id as id from audit_log where entity = 'service_point' and entity_id like 'burst-%'`.execute(reopened.db)
       const stored = new Set(points.map((p) => p.id))
       for (const id of acknowledged) expect(stored.has(id), `acknowledged ${id} lost`).toBe(true)
       // All or nothing: a point without its audit entry (or the reverse) would be a half-written transaction.

@@ -30,7 +30,11 @@ async function mutate<T = any>(query: string, variables: Record<string, unknown>
 
 /** A POST of a body written by hand. */
 async function postText(body: string, token: string): Promise<{ errors?: any[] }> {
-  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body })
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body,
+  })
   return (await response.json()) as { errors?: any[] }
 }
 
@@ -43,20 +47,36 @@ const AUDIT = `query ($entity: String, $entityId: ID) { auditLog(entity: $entity
 
 const square = (lng: number, lat: number, half: number) => ({
   type: 'Polygon',
-  coordinates: [[[lng - half, lat - half], [lng + half, lat - half], [lng + half, lat + half], [lng - half, lat + half], [lng - half, lat - half]]],
+  coordinates: [
+    [
+      [lng - half, lat - half],
+      [lng + half, lat - half],
+      [lng + half, lat + half],
+      [lng - half, lat + half],
+      [lng - half, lat - half],
+    ],
+  ],
 })
 
 describe('an editor', () => {
-  it('corrects a station\'s address and location; the region follows; the audit log records actor, before and after', async () => {
+  it("corrects a station's address and location; the region follows; the audit log records actor, before and after", async () => {
     const csvBefore = await fetch(`${server.url}/data/service-points.csv`)
-    const { data, errors } = await mutate(UPSERT, {
-      input: { id: 'ip-service-410184101', address: '新村镇便民服务大厅', lng: 113.655, lat: 34.433, locationQuality: 'SURVEYED' },
-    }, editor)
+    const { data, errors } = await mutate(
+      UPSERT,
+      {
+        input: { id: 'ip-service-410184101', address: '新村镇便民服务大厅', lng: 113.655, lat: 34.433, locationQuality: 'SURVEYED' },
+      },
+      editor,
+    )
     expect(errors).toBeUndefined()
     expect(data.upsertServicePoint).toMatchObject({
-      address: '新村镇便民服务大厅', location: { type: 'Point', coordinates: [113.655, 34.433] }, locationQuality: 'SURVEYED',
+      address: '新村镇便民服务大厅',
+      location: { type: 'Point', coordinates: [113.655, 34.433] },
+      locationQuality: 'SURVEYED',
     })
-    const { rows } = await sql<{ code: string }>`select code from region where level <> 'COUNTY' and st_covers(boundary, st_setsrid(st_makepoint(113.655, 34.433), 4326))`.execute(server.db)
+    const { rows } = await sql<{
+      code: string
+    }>`select code from region where level <> 'COUNTY' and st_covers(boundary, st_setsrid(st_makepoint(113.655, 34.433), 4326))`.execute(server.db)
     expect(data.upsertServicePoint.region.code).toBe(rows[0].code)
 
     const audit = await server.query(AUDIT, { entity: 'service_point', entityId: 'ip-service-410184101' })
@@ -74,9 +94,23 @@ describe('an editor', () => {
   })
 
   it('creates a station from GCJ-02 coordinates, then deletes it; both are audited', async () => {
-    const created = await mutate(UPSERT, {
-      input: { id: 'test-new-station', nameZh: '测试工作站', nameEn: 'Test station', kind: 'IP_SERVICE_STATION', status: 'PLANNED', lng: 113.74, lat: 34.4, crs: 'GCJ02', source: 'test' },
-    }, editor)
+    const created = await mutate(
+      UPSERT,
+      {
+        input: {
+          id: 'test-new-station',
+          nameZh: '测试工作站',
+          nameEn: 'Test station',
+          kind: 'IP_SERVICE_STATION',
+          status: 'PLANNED',
+          lng: 113.74,
+          lat: 34.4,
+          crs: 'GCJ02',
+          source: 'test',
+        },
+      },
+      editor,
+    )
     expect(created.errors).toBeUndefined()
     const [lng, lat] = created.data.upsertServicePoint.location.coordinates
     expect(lng - 113.74).toBeCloseTo(-0.0061, 3)
@@ -93,10 +127,14 @@ describe('an editor', () => {
     expect(gone.errors?.[0].extensions?.code).toBe('NOT_FOUND')
   })
 
-  it('records this year\'s actual value of an indicator, which then counts as its latest actual', async () => {
-    const { data, errors } = await mutate(RECORD, {
-      input: { indicator: 'invention-patents-in-force', year: 2025, value: 1950, source: '2025年新郑市统计公报' },
-    }, editor)
+  it("records this year's actual value of an indicator, which then counts as its latest actual", async () => {
+    const { data, errors } = await mutate(
+      RECORD,
+      {
+        input: { indicator: 'invention-patents-in-force', year: 2025, value: 1950, source: '2025年新郑市统计公报' },
+      },
+      editor,
+    )
     expect(errors).toBeUndefined()
     expect(data.recordIndicatorValue).toEqual({ year: 2025, kind: 'ACTUAL', value: 1950, source: '2025年新郑市统计公报', region: { code: '410184' } })
     const indicator = await server.query(`{ indicator(code: "invention-patents-in-force") { actuals { year value } progress } }`)
@@ -104,10 +142,14 @@ describe('an editor', () => {
     expect(indicator.data.indicator.progress).not.toBeNull()
   })
 
-  it('changes a GI product\'s status and origin regions; its approximate origin area follows', async () => {
-    const { data, errors } = await mutate(`mutation ($input: GIProductInput!) { upsertGIProduct(input: $input) { code status originAreaQuality originRegions { code } } }`, {
-      input: { code: 'longhu-cherry', status: 'APPLYING', originRegions: ['410184109', '410184105'] },
-    }, editor)
+  it("changes a GI product's status and origin regions; its approximate origin area follows", async () => {
+    const { data, errors } = await mutate(
+      `mutation ($input: GIProductInput!) { upsertGIProduct(input: $input) { code status originAreaQuality originRegions { code } } }`,
+      {
+        input: { code: 'longhu-cherry', status: 'APPLYING', originRegions: ['410184109', '410184105'] },
+      },
+      editor,
+    )
     expect(errors).toBeUndefined()
     expect(data.upsertGIProduct).toMatchObject({ status: 'APPLYING', originAreaQuality: 'APPROXIMATE' })
     expect(data.upsertGIProduct.originRegions.map((r: any) => r.code).sort()).toEqual(['410184105', '410184109'])
@@ -137,7 +179,11 @@ describe('an editor', () => {
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [{ ...point, nameZh: '名'.repeat(100_000) }, 'input.nameZh', /name_zh 过长 \/ too long: 100000 characters \(at most 200\)/],
       [{ ...point, id: 'a'.repeat(10_000) }, 'input.id', /id 过长 \/ too long: 10000 characters \(at most 64\)/],
-      [{ ...point, services: Array.from({ length: 10_000 }, (_, i) => `service ${i}`) }, 'input.services', /services 条目过多 \/ too many items: 10000 \(at most 50\)/],
+      [
+        { ...point, services: Array.from({ length: 10_000 }, (_, i) => `service ${i}`) },
+        'input.services',
+        /services 条目过多 \/ too many items: 10000 \(at most 50\)/,
+      ],
       [{ ...point, services: ['x'.repeat(101)] }, 'input.services', /services 第 1 项过长 \/ item 1 is too long: 101 characters \(at most 100\)/],
       [{ ...point, address: '路'.repeat(301) }, 'input.address', /address 过长 .*at most 300/],
     ]
@@ -149,7 +195,10 @@ describe('an editor', () => {
     const GI = `mutation ($input: GIProductInput!) { upsertGIProduct(input: $input) { code } }`
     // Sent as text: JSON.stringify itself recurses, and 5000 levels overflow a test worker's stack.
     const deep = `${'['.repeat(5000)}[113.7,34.4]${']'.repeat(5000)}`
-    const nested = await postText(`{"query":${JSON.stringify(GI)},"variables":{"input":{"code":"longhu-cherry","originArea":{"type":"MultiPolygon","coordinates":${deep}}}}}`, editor)
+    const nested = await postText(
+      `{"query":${JSON.stringify(GI)},"variables":{"input":{"code":"longhu-cherry","originArea":{"type":"MultiPolygon","coordinates":${deep}}}}}`,
+      editor,
+    )
     expect(nested.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.originArea' })
     expect(nested.errors?.[0].message).toMatch(/坐标嵌套过深 \/ the coordinates are nested more than 4 arrays deep/)
     const regions = await mutate(GI, { input: { code: 'longhu-cherry', originRegions: Array.from({ length: 51 }, () => '410184109') } }, editor)
@@ -191,7 +240,7 @@ describe('refusals', () => {
     expect(rows[0].address).toBeNull()
   })
 
-  it('refuses an editor what needs an admin with FORBIDDEN: boundaries and the plan\'s own figures', async () => {
+  it("refuses an editor what needs an admin with FORBIDDEN: boundaries and the plan's own figures", async () => {
     const boundary = await mutate(REPLACE, { code: '410184101', boundary: square(113.65, 34.43, 0.02) }, editor)
     expect(boundary.errors?.[0].extensions?.code).toBe('FORBIDDEN')
     const target = await mutate(RECORD, { input: { indicator: 'invention-patents-in-force', year: 2026, kind: 'TARGET', value: 1, source: 's' } }, editor)
@@ -208,7 +257,7 @@ describe('refusals', () => {
 })
 
 describe('an admin', () => {
-  it('replaces a region\'s boundary with an official one: OFFICIAL, and its area changes at once', async () => {
+  it("replaces a region's boundary with an official one: OFFICIAL, and its area changes at once", async () => {
     const before = (await server.query(`{ region(code: "410184102") { areaKm2 boundaryQuality } }`)).data.region
     expect(before.boundaryQuality).toBe('APPROXIMATE')
     const { data, errors } = await mutate(REPLACE, { code: '410184102', boundary: square(113.62, 34.37, 0.05) }, admin)
@@ -218,7 +267,10 @@ describe('an admin', () => {
     expect(data.replaceRegionBoundary.areaKm2).toBeCloseTo(9.18 * 11.13, -1)
     const audit = await server.query(AUDIT, { entity: 'region', entityId: '410184102' })
     expect(audit.data.auditLog.edges[0].node).toMatchObject({
-      actor: 'platform-admin', action: 'UPDATE', before: { boundary_quality: 'APPROXIMATE' }, after: { boundary_quality: 'OFFICIAL' },
+      actor: 'platform-admin',
+      action: 'UPDATE',
+      before: { boundary_quality: 'APPROXIMATE' },
+      after: { boundary_quality: 'OFFICIAL' },
     })
     expect(audit.data.auditLog.edges[0].node.after.geometry.type).toBe('MultiPolygon')
   })

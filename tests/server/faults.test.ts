@@ -37,7 +37,11 @@ describe.runIf(backend === 'postgres')('database outage (protects the public ser
     expect(((await health.json()) as any).reason).toMatch(/database/)
     // A query that must reach the database: region look-ups are memoised until the next write, and still answer.
     const uncached = '{ servicePoints(first: 1) { totalCount } }'
-    const during = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: uncached }) })
+    const during = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: uncached }),
+    })
     expect(during.status).toBe(503)
     const body = (await during.json()) as any
     expect(body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE')

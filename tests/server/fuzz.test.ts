@@ -4,8 +4,18 @@
  * within the time limit, none may be a 5xx (503 excepted), and the server must still answer afterwards.
  */
 import {
-  getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType,
-  type GraphQLField, type GraphQLInputType, type GraphQLObjectType, type GraphQLSchema,
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
 } from 'graphql'
 import { Writable } from 'node:stream'
 import { pino } from 'pino'
@@ -41,17 +51,25 @@ function literal(type: GraphQLInputType, random: () => number, depth = 0): strin
     return values[Math.floor(random() * values.length)].name
   }
   if (isInputObjectType(type)) {
-    return `{ ${Object.values(type.getFields()).map((f) => `${f.name}: ${literal(f.type, random, depth + 1)}`).join(', ')} }`
+    return `{ ${Object.values(type.getFields())
+      .map((f) => `${f.name}: ${literal(f.type, random, depth + 1)}`)
+      .join(', ')} }`
   }
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]
   switch (getNamedType(type).name) {
-    case 'Int': return String(pick(EXTREME_INTS))
-    case 'Float': return String(pick(EXTREME_FLOATS))
-    case 'Boolean': return random() < 0.5 ? 'true' : 'false'
+    case 'Int':
+      return String(pick(EXTREME_INTS))
+    case 'Float':
+      return String(pick(EXTREME_FLOATS))
+    case 'Boolean':
+      return random() < 0.5 ? 'true' : 'false'
     case 'ID':
-    case 'String': return JSON.stringify(pick(STRINGS))
-    case 'GeoJSON': return pick(['{ type: "Point", coordinates: [113.7, 34.4] }', '{ type: "Nothing" }', '"not json"'])
-    default: return 'null'
+    case 'String':
+      return JSON.stringify(pick(STRINGS))
+    case 'GeoJSON':
+      return pick(['{ type: "Point", coordinates: [113.7, 34.4] }', '{ type: "Nothing" }', '"not json"'])
+    default:
+      return 'null'
   }
 }
 
@@ -87,7 +105,10 @@ function stringArguments(schema: GraphQLSchema): { root: 'query' | 'mutation'; f
     if (named.name === 'String' || named.name === 'ID') found.push({ root, field, path })
     else if (isInputObjectType(named) && depth < 3) for (const f of Object.values(named.getFields())) walk(root, field, f.type, [...path, f.name], depth + 1)
   }
-  for (const [root, type] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
+  for (const [root, type] of [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ] as const) {
     for (const field of Object.values(type?.getFields() ?? {})) for (const a of field.args) walk(root, field, a.type, [a.name], 0)
   }
   return found
@@ -99,7 +120,9 @@ function literalWithNul(type: GraphQLInputType, path: string[], random: () => nu
   if (isListType(inner)) return `[${literalWithNul(inner.ofType, path, random)}]`
   if (!path.length) return JSON.stringify('x\u0000y')
   if (isInputObjectType(inner)) {
-    const fields = Object.values(inner.getFields()).map((f) => `${f.name}: ${f.name === path[0] ? literalWithNul(f.type, path.slice(1), random) : literal(f.type, random, 1)}`)
+    const fields = Object.values(inner.getFields()).map(
+      (f) => `${f.name}: ${f.name === path[0] ? literalWithNul(f.type, path.slice(1), random) : literal(f.type, random, 1)}`,
+    )
     return `{ ${fields.join(', ')} }`
   }
   return literal(type, random)
@@ -110,7 +133,15 @@ describe.runIf(backend === 'pglite')('fuzzing', () => {
   let schema: GraphQLSchema
   const logLines: { level: number; msg: string }[] = []
   beforeAll(async () => {
-    const logger = pino({ level: 'info' }, new Writable({ write(chunk, _e, done) { logLines.push(JSON.parse(String(chunk))); done() } }))
+    const logger = pino(
+      { level: 'info' },
+      new Writable({
+        write(chunk, _e, done) {
+          logLines.push(JSON.parse(String(chunk)))
+          done()
+        },
+      }),
+    )
     server = await startTestServer({ logger })
     schema = await buildAppSchema()
   })
@@ -143,14 +174,32 @@ describe.runIf(backend === 'pglite')('fuzzing', () => {
       ['wrong content type', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ regions { code } }"}' }],
       ['no content type', { method: 'POST', body: '{"query":"{ regions { code } }"}' }],
       ['invalid UTF-8', { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.from([0x7b, 0x22, 0x71, 0xff, 0xfe, 0x22, 0x7d]) }],
-      ['deeply nested variables', { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"query":"query ($b: BBoxInput) { servicePoints(bbox: $b) { totalCount } }","variables":{"b":${deep}}}` }],
-      ['variables of the wrong type', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query ($n: Int) { servicePoints(first: $n) { totalCount } }', variables: { n: 'many' } }) }],
+      [
+        'deeply nested variables',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: `{"query":"query ($b: BBoxInput) { servicePoints(bbox: $b) { totalCount } }","variables":{"b":${deep}}}`,
+        },
+      ],
+      [
+        'variables of the wrong type',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: 'query ($n: Int) { servicePoints(first: $n) { totalCount } }', variables: { n: 'many' } }),
+        },
+      ],
       ['query is a number', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": 42}' }],
       ['unknown HTTP method', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' }],
       ['GET without a query', { method: 'GET' }],
       ...Array.from({ length: 40 }, (_, i): [string, RequestInit] => [
         `random bytes #${i}`,
-        { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.from(Array.from({ length: 1 + Math.floor(random() * 2000) }, () => Math.floor(random() * 256))) },
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: Buffer.from(Array.from({ length: 1 + Math.floor(random() * 2000) }, () => Math.floor(random() * 256))),
+        },
       ]),
     ]
     const results: string[] = []
@@ -163,7 +212,12 @@ describe.runIf(backend === 'pglite')('fuzzing', () => {
   }, 60_000)
 
   const post = async (body: object) => {
-    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(15_000) })
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(15_000),
+    })
     return { status: res.status, body: (await res.json().catch(() => ({}))) as { errors?: { extensions?: { code?: string; argument?: string } }[] } }
   }
   const noErrorLogs = () => expect(logLines.filter((l) => l.level >= 50).map((l) => l.msg)).toEqual([])
@@ -181,11 +235,15 @@ describe.runIf(backend === 'pglite')('fuzzing', () => {
       const viaLiteral = `${root} { ${field.name}(${[...others, `${target.name}: ${literalWithNul(target.type, path.slice(1), random)}`].join(', ')})${select} }`
       for (const body of [
         { query: viaLiteral },
-        { query: `${root} ($v: ${target.type}) { ${field.name}(${[...others, `${target.name}: $v`].join(', ')})${select} }`, variables: { v: JSON.parse(literalWithNulJson(target.type, path.slice(1))) } },
+        {
+          query: `${root} ($v: ${target.type}) { ${field.name}(${[...others, `${target.name}: $v`].join(', ')})${select} }`,
+          variables: { v: JSON.parse(literalWithNulJson(target.type, path.slice(1))) },
+        },
       ]) {
         const { status, body: answer } = await post(body)
         const code = answer.errors?.[0]?.extensions?.code
-        if (status >= 500 || code === 'INTERNAL_SERVER_ERROR' || (code !== 'BAD_USER_INPUT' && code !== 'GRAPHQL_VALIDATION_FAILED')) bad.push(`${status} ${code}: ${body.query}`)
+        if (status >= 500 || code === 'INTERNAL_SERVER_ERROR' || (code !== 'BAD_USER_INPUT' && code !== 'GRAPHQL_VALIDATION_FAILED'))
+          bad.push(`${status} ${code}: ${body.query}`)
       }
     }
     expect(bad).toEqual([])
@@ -197,7 +255,12 @@ describe.runIf(backend === 'pglite')('fuzzing', () => {
     const valid = '{ regions { code name } indicators { code unit } }'
     const cases: string[] = [
       ...Array.from({ length: 40 }, () => valid.slice(0, 1 + Math.floor(random() * (valid.length - 2)))),
-      '{ regions { code ', '}', '{ a: }', 'query ($x: ) { regions { code } }', '{ regions(levels: [TOWN) { code } }', '"unterminated',
+      '{ regions { code ',
+      '}',
+      '{ a: }',
+      'query ($x: ) { regions { code } }',
+      '{ regions(levels: [TOWN) { code } }',
+      '"unterminated',
       `{ ${'__typename '.repeat(10_000)} }`,
       `{ regions { ${'code '.repeat(2000)} } }`,
       `{ ${'regions { code } '.repeat(400)} }`,

@@ -11,7 +11,11 @@ import { ROOT } from '../setup/templates.ts'
 /** Whether the built explorer predates its sources (web/graphiql/*.ts, index.html). */
 function olderThanSources(): boolean {
   const dir = path.join(ROOT, 'web/graphiql')
-  const sources = Math.max(...readdirSync(dir).filter((f) => /\.(ts|html)$/.test(f)).map((f) => statSync(path.join(dir, f)).mtimeMs))
+  const sources = Math.max(
+    ...readdirSync(dir)
+      .filter((f) => /\.(ts|html)$/.test(f))
+      .map((f) => statSync(path.join(dir, f)).mtimeMs),
+  )
   return statSync(path.join(dir, 'dist/index.html')).mtimeMs < sources
 }
 

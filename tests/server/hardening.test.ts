@@ -22,7 +22,9 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 const post = (body: object, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }))
+  fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then(
+    async (r) => ({ status: r.status, body: (await r.json()) as any }),
+  )
 
 describe('writes', () => {
   it('refuses a mutation from a foreign web page that carries no token (protects against CSRF)', async () => {
@@ -38,9 +40,46 @@ describe('writes', () => {
   it('refuses GeoJSON with NaN coordinates or a self-intersecting ring, naming the field (protects the map from broken geometry)', async () => {
     const REPLACE = 'mutation ($b: GeoJSON!) { replaceRegionBoundary(code: "410184101", boundary: $b) { code } }'
     const auth = { authorization: `Bearer ${admin}` }
-    const nan = await post({ query: REPLACE, variables: { b: { type: 'Polygon', coordinates: [[[113.7, 34.4], [113.8, 'NaN'], [113.8, 34.5], [113.7, 34.4]]] } } }, auth)
+    const nan = await post(
+      {
+        query: REPLACE,
+        variables: {
+          b: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [113.7, 34.4],
+                [113.8, 'NaN'],
+                [113.8, 34.5],
+                [113.7, 34.4],
+              ],
+            ],
+          },
+        },
+      },
+      auth,
+    )
     expect(nan.body.errors[0].extensions.code).toBe('BAD_USER_INPUT')
-    const bowtie = await post({ query: REPLACE, variables: { b: { type: 'Polygon', coordinates: [[[113.7, 34.4], [113.8, 34.5], [113.8, 34.4], [113.7, 34.5], [113.7, 34.4]]] } } }, auth)
+    const bowtie = await post(
+      {
+        query: REPLACE,
+        variables: {
+          b: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [113.7, 34.4],
+                [113.8, 34.5],
+                [113.8, 34.4],
+                [113.7, 34.5],
+                [113.7, 34.4],
+              ],
+            ],
+          },
+        },
+      },
+      auth,
+    )
     expect(bowtie.body.errors[0].extensions.code).toBe('BAD_USER_INPUT')
     expect(JSON.stringify(bowtie.body.errors[0])).toMatch(/boundary/)
     const { rows } = await sql<{ q: string }>`select boundary_quality as q from region where code = '410184101'`.execute(server.db)
@@ -80,23 +119,41 @@ describe.runIf(backend === 'pglite')('SIGTERM (protects requests in flight and t
     })
     const exit = new Promise<number | null>((r) => child.on('exit', (code) => r(code)))
     for (let t0 = Date.now(); Date.now() - t0 < 90_000; await new Promise((r) => setTimeout(r, 100))) {
-      if (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false)) break
+      if (
+        await fetch(`http://127.0.0.1:${port}/healthz`).then(
+          (r) => r.status === 200,
+          () => false,
+        )
+      )
+        break
     }
     // A request whose body is still arriving when SIGTERM comes.
     const body = JSON.stringify({ query: '{ region(code: "410184") { name } }' })
     const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        let text = ''
-        res.on('data', (d) => (text += d))
-        res.on('end', () => resolve({ status: res.statusCode!, text }))
-      })
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/graphql',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          let text = ''
+          res.on('data', (d) => (text += d))
+          res.on('end', () => resolve({ status: res.statusCode!, text }))
+        },
+      )
       req.on('error', reject)
       req.write(body.slice(0, 10))
       setTimeout(() => {
         child.kill('SIGTERM')
         setTimeout(async () => {
           // New connections are refused by now.
-          const refused = await fetch(`http://127.0.0.1:${port}/healthz`).then(() => false, () => true)
+          const refused = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+            () => false,
+            () => true,
+          )
           expect(refused).toBe(true)
           req.end(body.slice(10))
         }, 500)

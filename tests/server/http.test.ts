@@ -21,7 +21,10 @@ const logger = pino(
 
 let server: TestServer
 beforeAll(async () => {
-  server = await startTestServer({ logger, config: { limits: { maxDepth: 6, maxCost: 30, maxAliases: 5, maxTokens: 400, maxDirectives: 5 }, cacheMaxAgeSeconds: 120 } })
+  server = await startTestServer({
+    logger,
+    config: { limits: { maxDepth: 6, maxCost: 30, maxAliases: 5, maxTokens: 400, maxDirectives: 5 }, cacheMaxAgeSeconds: 120 },
+  })
 })
 afterAll(() => server.close())
 
@@ -44,7 +47,11 @@ describe('caching', () => {
   })
 
   it('does not cache POST requests nor answers with errors', async () => {
-    const post = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ regions { code } }' }) })
+    const post = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ regions { code } }' }),
+    })
     expect(post.headers.get('cache-control')).toBe('no-store')
     const failing = await fetch(getUrl('{ servicePoints(first: 9999) { totalCount } }'))
     expect(failing.headers.get('cache-control')).toBe('no-store')
@@ -77,7 +84,9 @@ describe('automatic persisted queries', () => {
     const sha256Hash = createHash('sha256').update(query).digest('hex')
     const extensions = { persistedQuery: { version: 1, sha256Hash } }
     const post = (body: object) =>
-      fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as any)
+      fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+        (r) => r.json() as any,
+      )
     expect((await post({ extensions })).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND')
     expect((await post({ query, extensions })).data.region.name).toBe('新郑市')
     expect((await post({ extensions })).data.region.name).toBe('新郑市')
@@ -102,7 +111,9 @@ describe('limits', () => {
     expect(error?.extensions?.code).toBe('QUERY_TOO_COMPLEX')
   })
   it('refuses a query that costs too much', async () => {
-    const error = await code('{ regions { code name nameZh nameEn level population areaKm2 servicePoints { id name kind status address } giProducts { code name status } } }')
+    const error = await code(
+      '{ regions { code name nameZh nameEn level population areaKm2 servicePoints { id name kind status address } giProducts { code name status } } }',
+    )
     expect(error?.extensions?.code).toBe('QUERY_TOO_COMPLEX')
     expect(error?.message).toMatch(/cost/i)
   })
@@ -129,7 +140,7 @@ describe('errors', () => {
 })
 
 describe('the GraphQL-over-HTTP spec', () => {
-  it('passes every MUST of graphql-http\'s server audits', async () => {
+  it("passes every MUST of graphql-http's server audits", async () => {
     const audits = serverAudits({ url: `${server.url}/graphql` })
     const failures: string[] = []
     for (const audit of audits) {
@@ -204,8 +215,14 @@ describe('the shared HTTP rules (every route)', () => {
     }
   })
 
-  it('answers HEAD wherever GET is served: the GET\'s headers and length, no body', async () => {
-    for (const path of [new URL(regionsUrl()).pathname + new URL(regionsUrl()).search, '/tiles/regions/8/208/101.pbf', '/data/service-points.csv', '/healthz', '/config.json']) {
+  it("answers HEAD wherever GET is served: the GET's headers and length, no body", async () => {
+    for (const path of [
+      new URL(regionsUrl()).pathname + new URL(regionsUrl()).search,
+      '/tiles/regions/8/208/101.pbf',
+      '/data/service-points.csv',
+      '/healthz',
+      '/config.json',
+    ]) {
       const get = await rawRequest(server.url + path, { headers: { 'accept-encoding': 'gzip' } })
       const head = await rawRequest(server.url + path, { method: 'HEAD', headers: { 'accept-encoding': 'gzip' } })
       expect(head.status, path).toBe(200)
@@ -221,7 +238,11 @@ describe('the shared HTTP rules (every route)', () => {
     expect((await errorOf(await fetch(`${server.url}/data/nothing.csv`))).extensions.code).toBe('NOT_FOUND')
     expect((await errorOf(await fetch(`${server.url}/tiles/rivers/3/1/1.pbf`))).extensions.code).toBe('NOT_FOUND')
     expect((await errorOf(await fetch(`${server.url}/graphql`, { method: 'PATCH' }))).extensions.code).toBe('METHOD_NOT_ALLOWED')
-    const big = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }', padding: 'x'.repeat(1_100_000) }) })
+    const big = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }', padding: 'x'.repeat(1_100_000) }),
+    })
     expect(big.status).toBe(413)
     expect((await errorOf(big)).extensions.code).toBe('PAYLOAD_TOO_LARGE')
     const malformed = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' })
@@ -254,7 +275,12 @@ describe('the shared HTTP rules (every route)', () => {
   })
 
   it('refuses a NUL (or other control character) in a parameter with 400 naming it, before any SQL', async () => {
-    for (const path of ['/data/regions.csv?county=%00', '/tiles/regions/8/208/101.pbf?county=41%000184', '/data/datapackage.json?county=%01', '/graphql?query=%00']) {
+    for (const path of [
+      '/data/regions.csv?county=%00',
+      '/tiles/regions/8/208/101.pbf?county=41%000184',
+      '/data/datapackage.json?county=%01',
+      '/graphql?query=%00',
+    ]) {
       const before = server.app.sqlStatements()
       const res = await fetch(server.url + path)
       expect(res.status, path).toBe(400)

@@ -13,18 +13,21 @@ afterAll(() => server.close())
 describe('two counties on one platform', () => {
   it('lists both counties', async () => {
     const { data } = await server.query(`{ counties { code name } datasets { id county { code } } }`)
-    expect(data.counties).toEqual([{ code: '410184', name: '新郑市' }, { code: '990100', name: '测试县' }])
+    expect(data.counties).toEqual([
+      { code: '410184', name: '新郑市' },
+      { code: '990100', name: '测试县' },
+    ])
     expect(data.datasets.map((d: any) => d.county.code).sort()).toEqual(['410184', '990100'])
   })
 
-  it('serves the first package\'s county by default', async () => {
+  it("serves the first package's county by default", async () => {
     const { data } = await server.query(`{ regions { code } indicators { code } }`)
     expect(data.regions).toHaveLength(15)
     expect(data.regions.every((r: any) => r.code.startsWith('410184'))).toBe(true)
     expect(data.indicators).toHaveLength(21)
   })
 
-  it('serves the second county\'s own regions, indicators and service points when asked, and nothing of the first', async () => {
+  it("serves the second county's own regions, indicators and service points when asked, and nothing of the first", async () => {
     const { data, errors } = await server.query(`{
       regions(county: "990100") { code name }
       indicators(county: "990100") { code baseline { value } target { value } }
@@ -34,7 +37,10 @@ describe('two counties on one platform', () => {
       tasks(county: "990100") { code }
     }`)
     expect(errors).toBeUndefined()
-    expect(data.regions).toEqual([{ code: '990100001', name: '东街道' }, { code: '990100101', name: '西镇' }])
+    expect(data.regions).toEqual([
+      { code: '990100001', name: '东街道' },
+      { code: '990100101', name: '西镇' },
+    ])
     // The same indicator code exists in both counties; each keeps its own figures.
     expect(data.indicators).toEqual([{ code: 'invention-patents-in-force', baseline: { value: 7 }, target: { value: 9 } }])
     expect(data.indicator.baseline.value).toBe(7)
@@ -44,7 +50,7 @@ describe('two counties on one platform', () => {
     expect(data.tasks).toEqual([])
   })
 
-  it('keeps Xinzheng\'s figure for the shared indicator code', async () => {
+  it("keeps Xinzheng's figure for the shared indicator code", async () => {
     const { data } = await server.query(`{ indicator(code: "invention-patents-in-force") { baseline { value region { code } } } }`)
     expect(data.indicator.baseline).toEqual({ value: 1775, region: { code: '410184' } })
   })

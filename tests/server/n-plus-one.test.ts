@@ -52,12 +52,15 @@ describe('no N+1 queries', () => {
     // Each statement above sends its own notification: wait until they have all come (none for 100 ms).
     let seen = -1
     await expect
-      .poll(() => {
-        const now = server.app.cache.generation
-        const settled = now === seen
-        seen = now
-        return settled
-      }, { interval: 100 })
+      .poll(
+        () => {
+          const now = server.app.cache.generation
+          const settled = now === seen
+          seen = now
+          return settled
+        },
+        { interval: 100 },
+      )
       .toBe(true)
 
     const large = await statementsFor(QUERY)
@@ -76,7 +79,9 @@ describe('no N+1 queries', () => {
   })
 
   it('compares any number of regions in a constant number of statements', async () => {
-    const few = await statementsFor(`{ compareRegions(codes: ["410184001", "410184002"]) { rank servicePointCount latestIndicatorValues { value } region { name } } }`)
+    const few = await statementsFor(
+      `{ compareRegions(codes: ["410184001", "410184002"]) { rank servicePointCount latestIndicatorValues { value } region { name } } }`,
+    )
     const { data } = await server.query(`{ regions { code } }`)
     const codes = JSON.stringify(data.regions.map((r: any) => r.code).slice(0, 100))
     const many = await statementsFor(`{ compareRegions(codes: ${codes}) { rank servicePointCount latestIndicatorValues { value } region { name } } }`)

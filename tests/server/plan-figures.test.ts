@@ -63,7 +63,7 @@ const QUERY = `{
   }
 }`
 
-describe('the plan\'s figures, served as written', () => {
+describe("the plan's figures, served as written", () => {
   let server: TestServer
   let indicators: any[]
 
@@ -99,8 +99,11 @@ describe('the plan\'s figures, served as written', () => {
     for (const m of indicator.milestones) expect(m.source).toContain(`附件2 row ${expected.row}`)
   })
 
-  it('keeps the annex\'s own numbering: there is no row 6 and none is invented', () => {
-    const annexRows = indicators.map((i) => i.planAnnexRow).filter((r) => r !== null).sort((a, b) => a - b)
+  it("keeps the annex's own numbering: there is no row 6 and none is invented", () => {
+    const annexRows = indicators
+      .map((i) => i.planAnnexRow)
+      .filter((r) => r !== null)
+      .sort((a, b) => a - b)
     expect(annexRows).toEqual([1, 2, 3, 4, 5, 7, 8, 9, 10, 11])
   })
 
@@ -111,7 +114,7 @@ describe('the plan\'s figures, served as written', () => {
     expect(indicator.target).toMatchObject({ year: 2026, value: expected.value, valueMax: 'valueMax' in expected ? expected.valueMax : null })
   })
 
-  it('shows the plan\'s inconsistency (annex row 8\'s 2024 figure below table row 5\'s 2023 figure) in data notes instead of hiding it', () => {
+  it("shows the plan's inconsistency (annex row 8's 2024 figure below table row 5's 2023 figure) in data notes instead of hiding it", () => {
     const financing = byTableRow(5)
     const loans = byAnnexRow(8)
     expect(loans.milestones[0].value).toBeLessThan(financing.baseline.value)
@@ -120,7 +123,10 @@ describe('the plan\'s figures, served as written', () => {
   })
 
   it('keeps each row of the document as its own series, each note naming the related one', () => {
-    const pairs = [[byTableRow(3), byAnnexRow(2)], [byTableRow(5), byAnnexRow(8)]]
+    const pairs = [
+      [byTableRow(3), byAnnexRow(2)],
+      [byTableRow(5), byAnnexRow(8)],
+    ]
     for (const [table, annex] of pairs) {
       expect(table.code).not.toBe(annex.code)
       expect(table.planAnnexRow).toBeNull()
@@ -148,9 +154,15 @@ describe('the plan\'s figures, served as written', () => {
       plan
         .slice(plan.indexOf(start), end ? plan.indexOf(end) : undefined)
         .split(/\n\s*\n/)
-        .map((block) => block.split('\n').map((c) => c.trim()).filter(Boolean))
+        .map((block) =>
+          block
+            .split('\n')
+            .map((c) => c.trim())
+            .filter(Boolean),
+        )
         .filter((row) => /^[0-9]+$/.test(row[0] ?? ''))
-    const parseAmount = (text: string) => (text.endsWith('亿') ? Number(text.slice(0, -1)) * 亿 : text.endsWith('万') ? Number(text.slice(0, -1)) * 万 : Number(text))
+    const parseAmount = (text: string) =>
+      text.endsWith('亿') ? Number(text.slice(0, -1)) * 亿 : text.endsWith('万') ? Number(text.slice(0, -1)) * 万 : Number(text)
     const table = cells('2026年知识产权发展指标', '四、重点工作')
     expect(table.map((r) => ({ row: Number(r[0]), name: r[1], baseline: parseAmount(r[2]), target: parseAmount(r[3]) }))).toEqual(
       INDICATOR_TABLE.map(({ row, name, baseline, target }) => ({ row, name, baseline, target })),

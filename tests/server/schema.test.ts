@@ -12,11 +12,14 @@ describe('the committed schema', () => {
     expect(await printSchemaText()).toBe(committed)
   })
 
-  it('keeps the contract\'s names and types (BRIEF §3)', async () => {
+  it("keeps the contract's names and types (BRIEF §3)", async () => {
     const schema = await buildAppSchema()
     const query = schema.getQueryType()!.getFields()
     const signature = (name: string) =>
-      `${name}(${query[name].args.map((a) => `${a.name}: ${a.type}`).sort().join(', ')}): ${query[name].type}`
+      `${name}(${query[name].args
+        .map((a) => `${a.name}: ${a.type}`)
+        .sort()
+        .join(', ')}): ${query[name].type}`
     expect(signature('regions')).toBe('regions(county: ID, includeAdministeredElsewhere: Boolean!, levels: [RegionLevel!]): [Region!]!')
     expect(signature('region')).toBe('region(code: ID!): Region')
     expect(signature('indicators')).toBe('indicators(category: IndicatorCategory, county: ID): [Indicator!]!')
@@ -26,29 +29,60 @@ describe('the committed schema', () => {
     expect(signature('departments')).toBe('departments(county: ID): [Department!]!')
     expect(signature('datasets')).toBe('datasets(): [Dataset!]!')
     expect(String(query.servicePoints.type)).toBe('ServicePointConnection!')
-    const fields = (type: string) => Object.fromEntries(
-      Object.entries((schema.getType(type) as any).getFields()).map(([name, f]: [string, any]) => [name, String(f.type)]),
-    )
+    const fields = (type: string) =>
+      Object.fromEntries(Object.entries((schema.getType(type) as any).getFields()).map(([name, f]: [string, any]) => [name, String(f.type)]))
     expect(fields('Region')).toMatchObject({
-      code: 'ID!', name: 'String!', level: 'RegionLevel!', parent: 'Region', children: '[Region!]!', population: 'Int',
-      populationYear: 'Int', areaKm2: 'Float', seat: 'GeoJSON', boundary: 'GeoJSON', boundaryQuality: 'GeometryQuality!',
-      servicePoints: '[ServicePoint!]!', giProducts: '[GIProduct!]!', indicatorValues: '[IndicatorValue!]!',
+      code: 'ID!',
+      name: 'String!',
+      level: 'RegionLevel!',
+      parent: 'Region',
+      children: '[Region!]!',
+      population: 'Int',
+      populationYear: 'Int',
+      areaKm2: 'Float',
+      seat: 'GeoJSON',
+      boundary: 'GeoJSON',
+      boundaryQuality: 'GeometryQuality!',
+      servicePoints: '[ServicePoint!]!',
+      giProducts: '[GIProduct!]!',
+      indicatorValues: '[IndicatorValue!]!',
     })
     expect(fields('Indicator')).toMatchObject({
-      code: 'ID!', name: 'String!', unit: 'String!', category: 'IndicatorCategory!', baseline: 'IndicatorValue',
-      target: 'IndicatorValue', milestones: '[IndicatorValue!]!', actuals: '[IndicatorValue!]!', progress: 'Float',
-      onTrack: 'Boolean', source: 'String!',
+      code: 'ID!',
+      name: 'String!',
+      unit: 'String!',
+      category: 'IndicatorCategory!',
+      baseline: 'IndicatorValue',
+      target: 'IndicatorValue',
+      milestones: '[IndicatorValue!]!',
+      actuals: '[IndicatorValue!]!',
+      progress: 'Float',
+      onTrack: 'Boolean',
+      source: 'String!',
     })
     expect(fields('IndicatorValue')).toMatchObject({ year: 'Int!', kind: 'ValueKind!', value: 'Float!', region: 'Region!', source: 'String!' })
     expect(fields('ServicePoint')).toMatchObject({
-      id: 'ID!', name: 'String!', kind: 'ServicePointKind!', status: 'ServicePointStatus!', region: 'Region', address: 'String',
-      location: 'GeoJSON', locationQuality: 'LocationQuality!', services: '[String!]!', source: 'String!',
+      id: 'ID!',
+      name: 'String!',
+      kind: 'ServicePointKind!',
+      status: 'ServicePointStatus!',
+      region: 'Region',
+      address: 'String',
+      location: 'GeoJSON',
+      locationQuality: 'LocationQuality!',
+      services: '[String!]!',
+      source: 'String!',
     })
     expect(fields('ServicePointConnection')).toMatchObject({ edges: '[ServicePointEdge!]!', pageInfo: 'PageInfo!', totalCount: 'Int!' })
     const values = (type: string) => (schema.getType(type) as any).getValues().map((v: any) => v.name)
     expect(values('ServicePointKind')).toEqual([
-      'RIGHTS_PROTECTION_STATION', 'IP_SERVICE_STATION', 'TRADEMARK_BRAND_STATION', 'PATENT_NAVIGATION_BASE',
-      'RESEARCH_CENTER', 'UNIVERSITY', 'HIGH_VALUE_PATENT_CENTER',
+      'RIGHTS_PROTECTION_STATION',
+      'IP_SERVICE_STATION',
+      'TRADEMARK_BRAND_STATION',
+      'PATENT_NAVIGATION_BASE',
+      'RESEARCH_CENTER',
+      'UNIVERSITY',
+      'HIGH_VALUE_PATENT_CENTER',
     ])
     expect(values('ServicePointStatus')).toEqual(['ACTIVE', 'PLANNED'])
     expect(values('LocationQuality')).toEqual(['SURVEYED', 'GEOCODED', 'APPROXIMATE', 'UNKNOWN'])

@@ -27,7 +27,7 @@ describe('rate limit (protects the public API from one client flooding it)', () 
     expect(((await last!.json()) as any).errors[0].extensions.code).toBe('RATE_LIMITED')
   })
 
-  it('counts each client apart, as identified by the trusted proxy\'s X-Forwarded-For', async () => {
+  it("counts each client apart, as identified by the trusted proxy's X-Forwarded-For", async () => {
     const other = await fetch(server.url + QUERY, { headers: { 'x-forwarded-for': '198.51.100.9' } })
     expect(other.status).toBe(200)
     // A client cannot dodge the limit by writing its own X-Forwarded-For entries in front of the proxy's.
@@ -75,7 +75,9 @@ describe('CSP and basemaps', () => {
     const { contentSecurityPolicy } = await import('../../server/src/security/headers.ts')
     const none = contentSecurityPolicy(configFromEnv({}).headers!)
     expect(none).toContain("img-src 'self' data: blob:;")
-    const tdt = contentSecurityPolicy(configFromEnv({ TIANDITU_TOKEN: 'abcdef0123456789abcdef0123456789', BASEMAP_TILES: 'https://tiles.example.org/{z}/{x}/{y}.png' }).headers!)
+    const tdt = contentSecurityPolicy(
+      configFromEnv({ TIANDITU_TOKEN: 'abcdef0123456789abcdef0123456789', BASEMAP_TILES: 'https://tiles.example.org/{z}/{x}/{y}.png' }).headers!,
+    )
     expect(tdt).toMatch(/img-src 'self' data: blob: https:\/\/t0\.tianditu\.gov\.cn .*https:\/\/tiles\.example\.org/)
     expect(tdt).toMatch(/connect-src 'self' https:\/\/t0\.tianditu\.gov\.cn/)
   })

@@ -49,7 +49,10 @@ describe('servicePoints filters', () => {
     const { data } = await server.query(`{ regions { code boundary } }`)
     let total = 0
     for (const r of data.regions) {
-      const expected = located.filter((p) => inside(p.lng, p.lat, r.boundary.coordinates)).map((p) => p.id).sort()
+      const expected = located
+        .filter((p) => inside(p.lng, p.lat, r.boundary.coordinates))
+        .map((p) => p.id)
+        .sort()
       const res = await server.query(PAGE, { region: r.code, first: 500 })
       expect(ids(res), r.code).toEqual(expected)
       total += expected.length

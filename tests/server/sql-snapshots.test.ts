@@ -16,9 +16,16 @@ afterAll(() => t.close())
 describe('the SQL snapshots', () => {
   it('cover the hot repositories, one file each', () => {
     expect([...rendered.keys()].sort()).toEqual([
-      'compare.repository.sql', 'indicator.repository.sql', 'map-layer.repository.sql', 'region.repository.sql', 'service-point.repository.sql', 'tiles.repository.sql',
+      'compare.repository.sql',
+      'indicator.repository.sql',
+      'map-layer.repository.sql',
+      'region.repository.sql',
+      'service-point.repository.sql',
+      'tiles.repository.sql',
     ])
-    const committed = readdirSync(QUERIES_DIR).filter((f) => f.endsWith('.sql')).sort()
+    const committed = readdirSync(QUERIES_DIR)
+      .filter((f) => f.endsWith('.sql'))
+      .sort()
     expect(committed, 'server/src/queries/*.sql: run npm run sql:snapshots and commit the result').toEqual([...rendered.keys()].sort())
   })
 

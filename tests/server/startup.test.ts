@@ -142,7 +142,9 @@ describe.runIf(backend === 'pglite')('bad configuration stops start-up with one 
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'ipfile-')), 'a-file')
     dirs.push(path.dirname(file))
     writeFileSync(file, 'not a folder')
-    expect(await failure({ DATA_DIR: path.join(file, 'pgdata') })).toMatch(/DATA_DIR .* is not a writable folder .*set DATA_DIR to a folder this user can write/)
+    expect(await failure({ DATA_DIR: path.join(file, 'pgdata') })).toMatch(
+      /DATA_DIR .* is not a writable folder .*set DATA_DIR to a folder this user can write/,
+    )
   })
 
   it('a PORT that is not a number', async () => {

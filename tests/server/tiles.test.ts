@@ -63,7 +63,10 @@ describe('vector tiles', () => {
   it('a zoom-12 tile has exactly the points inside its bounds', async () => {
     const t = tileOf(113.7346, 34.397, 12)
     const b = tileBounds(t)
-    const expected = located.filter((p) => p.lng >= b.west && p.lng < b.east && p.lat > b.south && p.lat <= b.north).map((p) => p.id).sort()
+    const expected = located
+      .filter((p) => p.lng >= b.west && p.lng < b.east && p.lat > b.south && p.lat <= b.north)
+      .map((p) => p.id)
+      .sort()
     expect(expected.length).toBeGreaterThan(0)
     const { features } = await fetchTile('service-points', t)
     // A tile carries a small buffer beyond its edge: keep the points that fall inside it proper.
@@ -93,6 +96,8 @@ describe('vector tiles', () => {
     await sql`insert into service_point (id, county_code, name_zh, name_en, kind, status, location, location_quality, source)
               values ('new-station', '410184', '新站', 'New station', 'IP_SERVICE_STATION', 'ACTIVE',
                       st_setsrid(st_makepoint(113.75, 34.42), 4326), 'SURVEYED', 'test')`.execute(server.db)
-    await expect.poll(async () => (await fetchTile('service-points', t)).features.some((f) => f.properties.id === 'new-station'), { timeout: 3000, interval: 20 }).toBe(true)
+    await expect
+      .poll(async () => (await fetchTile('service-points', t)).features.some((f) => f.properties.id === 'new-station'), { timeout: 3000, interval: 20 })
+      .toBe(true)
   })
 })

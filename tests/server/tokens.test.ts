@@ -20,7 +20,9 @@ describe('stored tokens', () => {
     expect(row.token_hash).toBe(hashToken(token))
     expect(JSON.stringify(row)).not.toContain(token.slice(21))
     const audit = await t.db.selectFrom('audit_log').selectAll().where('entity', '=', 'api_token').execute()
-    expect(audit.map((a) => [a.action, a.entity_id, a.after])).toEqual([['CREATE_TOKEN', 'hash-check', { name: 'hash-check', role: 'editor', purpose: null, public_name: false }]])
+    expect(audit.map((a) => [a.action, a.entity_id, a.after])).toEqual([
+      ['CREATE_TOKEN', 'hash-check', { name: 'hash-check', role: 'editor', purpose: null, public_name: false }],
+    ])
     await expect(createToken(t.db, 'hash-check', 'admin')).rejects.toThrow(/already named hash-check/)
     expect((await listTokens(t.db)).map((x) => x.name)).toEqual(['hash-check'])
   })
@@ -33,7 +35,9 @@ describe.runIf(backend === 'postgres')('npm run token', () => {
     try {
       const run = (...args: string[]) =>
         spawnSync(process.execPath, ['--import', 'tsx', 'server/src/auth/token-cli.ts', ...args], {
-          cwd: ROOT, env: { ...process.env, DATABASE_URL: (clone.options as { url: string }).url }, encoding: 'utf8',
+          cwd: ROOT,
+          env: { ...process.env, DATABASE_URL: (clone.options as { url: string }).url },
+          encoding: 'utf8',
         })
       const created = run('create', '--name', 'li-si', '--role', 'admin', '--purpose', '平台维护 platform upkeep')
       expect(created.status).toBe(0)
@@ -70,7 +74,7 @@ describe('the public audit log', () => {
   })
   afterAll(() => server?.close())
 
-  it('shows a token\'s purpose, not its holder\'s name, unless the holder chose to be named; old tokens read as API token #id', async () => {
+  it("shows a token's purpose, not its holder's name, unless the holder chose to be named; old tokens read as API token #id", async () => {
     const hidden = await createToken(server.db, '赵六 (private person)', 'editor', { purpose: '站点地址核对 station address checks' })
     const named = await createToken(server.db, '钱七', 'editor', { purpose: 'whatever', publicName: true })
     const old = await createToken(server.db, 'legacy-holder', 'editor')
@@ -109,7 +113,13 @@ describe('the public audit log', () => {
   })
 
   it('refuses an empty, overlong or multi-line purpose and a name reserved for imports, naming the field, and stores nothing', async () => {
-    const count = async () => (await t.db.selectFrom('api_token').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n
+    const count = async () =>
+      (
+        await t.db
+          .selectFrom('api_token')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n
     const before = Number(await count())
     await expect(createToken(t.db, 'p1', 'editor', { purpose: '  ' })).rejects.toThrow("The token's purpose is empty")
     await expect(createToken(t.db, 'p2', 'editor', { purpose: 'x'.repeat(201) })).rejects.toThrow("The token's purpose is 201 characters long: at most 200.")

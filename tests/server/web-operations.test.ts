@@ -25,14 +25,15 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   HistoryDocument: { entity: 'region', id: '410184109', after: null, first: 20, point: false, region: true },
 }
 
-describe('the web app\'s operations', () => {
+describe("the web app's operations", () => {
   it('are answered without errors, sent as the client sends them (GET, whitespace collapsed)', async () => {
     const documents = [...Object.entries(map), ...Object.entries(leaders)].filter(([name]) => name.endsWith('Document'))
     expect(documents.filter(([name]) => !(name in VARIABLES)).map(([name]) => `${name} has no sample variables here`)).toEqual([])
     const failed: string[] = []
     for (const [name, document] of documents) {
       const response = await server.get(String(document).replace(/\s+/g, ' ').trim(), VARIABLES[name])
-      if (response.status !== 200 || response.errors?.length) failed.push(`${name}: HTTP ${response.status} ${response.errors?.map((e) => `${e.extensions?.code}: ${e.message}`).join('; ') ?? ''}`)
+      if (response.status !== 200 || response.errors?.length)
+        failed.push(`${name}: HTTP ${response.status} ${response.errors?.map((e) => `${e.extensions?.code}: ${e.message}`).join('; ') ?? ''}`)
     }
     expect(failed).toEqual([])
   })

@@ -39,9 +39,7 @@ function newestMtime(target: string): number {
  * Returns the folder to serve.
  */
 export async function freshWebBuild(fallbackOutDir = path.join(ROOT, '.tmp/web-dist-test')): Promise<string> {
-  const sources = Math.max(
-    ...['web/index.html', 'web/src', 'web/vite.config.ts', 'package-lock.json'].map((p) => newestMtime(path.join(ROOT, p))),
-  )
+  const sources = Math.max(...['web/index.html', 'web/src', 'web/vite.config.ts', 'package-lock.json'].map((p) => newestMtime(path.join(ROOT, p))))
   const dist = path.join(ROOT, 'web/dist')
   try {
     if (statSync(path.join(dist, 'index.html')).mtimeMs >= sources) return dist

@@ -37,7 +37,9 @@ export function uncachedQuery(i: number): string {
       return JSON.stringify({ query: `{ nearestServicePoints(lng: ${113.7 + d}, lat: ${34.4 + d}, limit: 3) { distanceMeters servicePoint { id } } }` })
     default:
       // coverageRadiusKm keys the memo of comparisons: a new radius each time computes it again.
-      return JSON.stringify({ query: `{ compareRegions(codes: ["410184101", "410184102"], coverageRadiusKm: ${1 + (i % 4999) / 1000}) { rank coverageShare } }` })
+      return JSON.stringify({
+        query: `{ compareRegions(codes: ["410184101", "410184102"], coverageRadiusKm: ${1 + (i % 4999) / 1000}) { rank coverageShare } }`,
+      })
   }
 }
 

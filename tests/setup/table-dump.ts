@@ -39,10 +39,13 @@ export async function dumpTables(db: Kysely<Database>, root: string): Promise<Ta
       .map((c) =>
         c.type === 'geometry'
           ? sql`case when ${sql.ref(c.name)} is null then null else md5(st_asewkb(${sql.ref(c.name)})) || ' ' || st_npoints(${sql.ref(c.name)}) end as ${sql.ref(c.name)}`
-          : c.type === 'numeric' ? sql`${sql.ref(c.name)}::text as ${sql.ref(c.name)}`
-          : sql.ref(c.name),
+          : c.type === 'numeric'
+            ? sql`${sql.ref(c.name)}::text as ${sql.ref(c.name)}`
+            : sql.ref(c.name),
       )
-    const { rows } = await sql<Record<string, unknown>>`select ${sql.join(select)} from ${sql.table(table)} order by ${sql.join(key.map((k) => sql.ref(k)))}`.execute(db)
+    const { rows } = await sql<
+      Record<string, unknown>
+    >`select ${sql.join(select)} from ${sql.table(table)} order by ${sql.join(key.map((k) => sql.ref(k)))}`.execute(db)
     dump[table] = JSON.parse(JSON.stringify(rows).replaceAll(JSON.stringify(root).slice(1, -1), '<root>'))
   }
   return dump

@@ -4,7 +4,7 @@ import { CLUSTER_MAX_ZOOM as SERVER_CLUSTER_MAX_ZOOM } from '../../server/src/ti
 import { CLUSTER_MAX_ZOOM } from '../../web/src/map/layers.ts'
 
 describe('point clustering', () => {
-  it('stops at the same zoom in the web map (GeoJSON source) and in the server\'s tiles', () => {
+  it("stops at the same zoom in the web map (GeoJSON source) and in the server's tiles", () => {
     expect(CLUSTER_MAX_ZOOM).toBe(SERVER_CLUSTER_MAX_ZOOM)
   })
 })

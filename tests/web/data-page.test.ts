@@ -66,11 +66,21 @@ describe.runIf(backend === 'pglite')('#/data and #/history in Chromium', () => {
 
   async function axe(): Promise<string[]> {
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`)
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}) ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join('; ')}`,
+      )
   }
 
   it('lists every file of /data/datapackage.json with its row count, and each link answers 200 with its content type', async () => {
-    const pkg = (await (await fetch(`${server.url}/data/datapackage.json`)).json()) as { resources: { name: string; path: string; rows: number; format: string }[] }
+    const pkg = (await (await fetch(`${server.url}/data/datapackage.json`)).json()) as {
+      resources: { name: string; path: string; rows: number; format: string }[]
+    }
     await open('#/data')
     for (const r of pkg.resources) {
       const link = page.locator(`a[data-resource="${r.name}"]`)
@@ -102,7 +112,9 @@ describe.runIf(backend === 'pglite')('#/data and #/history in Chromium', () => {
     for (const s of dataset.sources) expect(text).toContain(s.title)
     await expect(page.locator('dd time').nth(1).getAttribute('datetime')).resolves.toBe(dataset.updated)
     // Every resource of the datasets query has its row, the package's boundaries pointing to regions.geojson.
-    expect(await page.$$eval('tr[data-resource]', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.resource))).toEqual(dataset.resources.map((r: any) => r.name))
+    expect(await page.$$eval('tr[data-resource]', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.resource))).toEqual(
+      dataset.resources.map((r: any) => r.name),
+    )
     await expect(page.locator('tr[data-resource="boundaries"] a').first().getAttribute('href')).resolves.toBe('/data/regions.geojson')
     await page.screenshot({ path: path.join(SCREENSHOTS, 'data.png'), fullPage: false })
   })
@@ -167,7 +179,12 @@ describe.runIf(backend === 'pglite')('#/data and #/history in Chromium', () => {
     await expect(entries.count()).resolves.toBe(1)
     await expect(entries.first().getAttribute('data-action')).resolves.toBe('UPDATE')
     await expect(entries.first().locator('.actor').innerText()).resolves.toBe('李四 (county IP office)')
-    await expect(entries.first().locator('li[data-field]').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.field))).resolves.toEqual(['address'])
+    await expect(
+      entries
+        .first()
+        .locator('li[data-field]')
+        .evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.field)),
+    ).resolves.toEqual(['address'])
     await expect(entries.first().locator('li[data-field="address"] .before').innerText()).resolves.toBe('（空）')
     await expect(entries.first().locator('li[data-field="address"] .after').innerText()).resolves.toBe('新村镇便民服务大厅（测试）')
     const { data } = await server.query(`{ auditLog(entity: "service_point", entityId: "${POINT}") { edges { node { at } } } }`)
@@ -225,8 +242,23 @@ describe.runIf(backend === 'pglite')('#/data and #/history in Chromium', () => {
 
     const half = 0.02
     const [lng, lat] = [113.65, 34.43]
-    const square = { type: 'Polygon', coordinates: [[[lng - half, lat - half], [lng + half, lat - half], [lng + half, lat + half], [lng - half, lat + half], [lng - half, lat - half]]] }
-    await mutate('mutation ($code: ID!, $boundary: GeoJSON!) { replaceRegionBoundary(code: $code, boundary: $boundary) { code } }', { code: POINT_TOWN, boundary: square }, admin)
+    const square = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [lng - half, lat - half],
+          [lng + half, lat - half],
+          [lng + half, lat + half],
+          [lng - half, lat + half],
+          [lng - half, lat - half],
+        ],
+      ],
+    }
+    await mutate(
+      'mutation ($code: ID!, $boundary: GeoJSON!) { replaceRegionBoundary(code: $code, boundary: $boundary) { code } }',
+      { code: POINT_TOWN, boundary: square },
+      admin,
+    )
     await page.goto(`${server.url}/#/town/${POINT_TOWN}`)
     await page.waitForSelector(`[data-town-code="${POINT_TOWN}"]`)
     await page.evaluate(() => delete document.documentElement.dataset.pageReady)

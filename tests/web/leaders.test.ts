@@ -115,7 +115,7 @@ describe.runIf(backend === 'pglite')("the leaders' pages in Chromium", () => {
     const header = page.locator('#compare-table th:has(button[data-sort="servicePointCount"])')
     await expect(header.getAttribute('aria-sort')).resolves.toBe('descending')
     await expect(page.locator('#compare-table th[aria-sort]').count()).resolves.toBe(1)
-    const counts = (await page.$$eval('#compare-table tbody tr', (trs) => trs.map((tr) => Number((tr.children[4] as HTMLElement).dataset.value))))
+    const counts = await page.$$eval('#compare-table tbody tr', (trs) => trs.map((tr) => Number((tr.children[4] as HTMLElement).dataset.value)))
     expect(counts).toEqual([...counts].sort((a, b) => b - a))
     // The focus stays on the header's button; Enter flips the order.
     await expect(page.evaluate(() => (document.activeElement as HTMLElement).dataset.sort)).resolves.toBe('servicePointCount')
@@ -190,14 +190,34 @@ describe.runIf(backend === 'pglite')("the leaders' pages in Chromium", () => {
     await open('#/indicators')
     const text = await page.locator('#page').innerText()
     // The 2026 indicator table (2023 and 2026) and the annex milestones (2024–2026).
-    for (const figure of ['1775件', '2000件', '1800件', '1900件', '3.29件', '3.4件', '3.5件', '5件', '10件', '15件', '31453件', '33000件', '34000件', '35000件', '5750万元', '0.5亿元', '0.8亿元', '1亿元']) {
+    for (const figure of [
+      '1775件',
+      '2000件',
+      '1800件',
+      '1900件',
+      '3.29件',
+      '3.4件',
+      '3.5件',
+      '5件',
+      '10件',
+      '15件',
+      '31453件',
+      '33000件',
+      '34000件',
+      '35000件',
+      '5750万元',
+      '0.5亿元',
+      '0.8亿元',
+      '1亿元',
+    ]) {
       expect(text).toContain(figure)
     }
     // Annex rows without a baseline: strong enterprises, high-value centres, pledge-financing firms, micro-navigation, funding.
     for (const figure of ['2家', '3家', '1个', '4个', '100万元', '150万元', '200万元']) expect(text).toContain(figure)
     // The prose targets with their comparators.
     for (const figure of ['> 20家', '= 200家', '= 50家', '= 100万元', '= 30件', '≥ 95%', '≥ 8次', '≥ 2000人次', '10–15场次']) expect(text).toContain(figure)
-    for (const category of ['创造（CREATION）', '运用（UTILIZATION）', '保护（PROTECTION）', '服务（SERVICE）', '意识（AWARENESS）', '管理（MANAGEMENT）']) expect(text).toContain(category)
+    for (const category of ['创造（CREATION）', '运用（UTILIZATION）', '保护（PROTECTION）', '服务（SERVICE）', '意识（AWARENESS）', '管理（MANAGEMENT）'])
+      expect(text).toContain(category)
     // The plan's inconsistency and the missing annex row are said, not hidden.
     expect(text).toContain('The plan is inconsistent here') // annex row 8's 2024 figure below table row 5's 2023 figure (two series, each noting the other)
     expect(text).toContain('附件2 没有第 6 行')
@@ -282,7 +302,13 @@ describe.runIf(backend === 'pglite')("the leaders' pages in Chromium", () => {
         await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe(language === 'en' ? 'en' : 'zh-CN')
         const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
         for (const v of result.violations) {
-          if (v.impact === 'serious' || v.impact === 'critical') found.push(`${language} ${hash}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`)
+          if (v.impact === 'serious' || v.impact === 'critical')
+            found.push(
+              `${language} ${hash}: ${v.id} (${v.impact}) ${v.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 3)
+                .join('; ')}`,
+            )
         }
       }
     }

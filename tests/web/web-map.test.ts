@@ -14,7 +14,6 @@ import { DEFAULT_HEADERS } from '../../server/src/security/headers.ts'
 import { startTestServer, type TestServer } from '../setup/server.ts'
 import { CLUSTER_MAX_ZOOM } from '../../web/src/map/layers.ts'
 
-
 interface RenderedFeature {
   id: string
   layer: string
@@ -37,7 +36,10 @@ describe.runIf(backend === 'pglite')('the web map in Chromium', () => {
   beforeAll(async () => {
     // The Content-Security-Policy admits the 天地图 origins as a server configured with TIANDITU_TOKEN does
     // (the basemap test below offers it through a faked /config.json).
-    headers = { ...DEFAULT_HEADERS, extraOrigins: basemapOrigins({ basemaps: [{ id: 'tianditu-vec', kind: 'tianditu', layer: 'vec', token: 'testtoken0123456789' }] }) }
+    headers = {
+      ...DEFAULT_HEADERS,
+      extraOrigins: basemapOrigins({ basemaps: [{ id: 'tianditu-vec', kind: 'tianditu', layer: 'vec', token: 'testtoken0123456789' }] }),
+    }
     suite = await openBrowserSuite({ server: (root) => ({ webRoot: root, config: { headers } }), context: { viewport: { width: 1280, height: 800 } } })
     ;({ webRoot, browser, server, context, page, external, errors } = suite)
   })
@@ -55,8 +57,7 @@ describe.runIf(backend === 'pglite')('the web map in Chromium', () => {
 
   async function rendered(layers: string[]): Promise<RenderedFeature[]> {
     return page.evaluate(
-      (ids) =>
-        (window as any).map.queryRenderedFeatures({ layers: ids }).map((f: any) => ({ id: String(f.id), layer: f.layer.id, properties: f.properties })),
+      (ids) => (window as any).map.queryRenderedFeatures({ layers: ids }).map((f: any) => ({ id: String(f.id), layer: f.layer.id, properties: f.properties })),
       layers,
     )
   }
@@ -83,7 +84,10 @@ describe.runIf(backend === 'pglite')('the web map in Chromium', () => {
     const points = await rendered(['points-active', 'points-planned'])
     expect(unique(points)).toEqual(data.points.features.map((f: any) => f.id).sort())
     expect(unique(points.filter((f) => f.layer === 'points-planned'))).toEqual(
-      data.points.features.filter((f: any) => f.properties.status === 'PLANNED').map((f: any) => f.id).sort(),
+      data.points.features
+        .filter((f: any) => f.properties.status === 'PLANNED')
+        .map((f: any) => f.id)
+        .sort(),
     )
     expect(unique(await rendered(['gi-fill']))).toEqual(data.gi.features.map((f: any) => f.id).sort())
     expect((await rendered(['regions-label'])).length).toBeGreaterThan(5)
@@ -130,7 +134,10 @@ describe.runIf(backend === 'pglite')('the web map in Chromium', () => {
     const items = page.locator('.nearest-list li')
     await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(5)
     const clicked = await page.evaluate(([px, py]) => (window as any).map.unproject([px, py]), [x, y])
-    const { data } = await server.query('query ($lng: Float!, $lat: Float!) { nearestServicePoints(lng: $lng, lat: $lat) { servicePoint { nameZh } } }', clicked)
+    const { data } = await server.query(
+      'query ($lng: Float!, $lat: Float!) { nearestServicePoints(lng: $lng, lat: $lat) { servicePoint { nameZh } } }',
+      clicked,
+    )
     expect(await items.first().innerText()).toContain(data.nearestServicePoints[0].servicePoint.nameZh)
   })
 

@@ -36,7 +36,8 @@ const showName = args.includes('--show-name')
 if (command === 'create') {
   if (!name?.trim()) usage('Give the token a --name (who holds it).')
   if (!ROLES.includes(role as Role)) usage(`--role must be ${ROLES.join(' or ')}.`)
-  if (!purpose?.trim()) usage('Give the token a --purpose (what it is for, e.g. "新郑市市场监督管理局 station updates"): the public audit log shows it instead of the name.')
+  if (!purpose?.trim())
+    usage('Give the token a --purpose (what it is for, e.g. "新郑市市场监督管理局 station updates"): the public audit log shows it instead of the name.')
 }
 if (command === 'revoke' && !name) usage('Name the token to revoke.')
 

@@ -35,7 +35,15 @@ export async function findLiveToken(db: Kysely<Database>, id: string): Promise<(
   return row && { ...toTokenInfo(row), hash: row.token_hash }
 }
 
-function toTokenInfo(r: { id: string; name: string; role: Role; purpose: string | null; public_name: boolean; created_at: Date; revoked_at: Date | null }): TokenInfo {
+function toTokenInfo(r: {
+  id: string
+  name: string
+  role: Role
+  purpose: string | null
+  public_name: boolean
+  created_at: Date
+  revoked_at: Date | null
+}): TokenInfo {
   return { id: r.id, name: r.name, role: r.role, purpose: r.purpose, publicName: r.public_name, createdAt: r.created_at, revokedAt: r.revoked_at }
 }
 
@@ -74,7 +82,8 @@ function checkText(field: 'name' | 'purpose', value: string, max: number): strin
  */
 export async function createToken(db: Kysely<Database>, name: string, role: Role, options: NewTokenOptions = {}): Promise<{ id: string; token: string }> {
   const holder = checkText('name', name, 64)
-  if (RESERVED_NAME.test(holder)) throw new TokenInputError(`The token's name "${holder}" looks like an import or a command in the audit log: choose another name.`)
+  if (RESERVED_NAME.test(holder))
+    throw new TokenInputError(`The token's name "${holder}" looks like an import or a command in the audit log: choose another name.`)
   const purpose = options.purpose === undefined || options.purpose === null ? null : checkText('purpose', options.purpose, 200)
   const publicName = options.publicName ?? false
   const { id, token, hash } = generateToken()
@@ -91,7 +100,12 @@ export async function createToken(db: Kysely<Database>, name: string, role: Role
 /** Revokes the live token of that name; false when there is none. */
 export async function revokeToken(db: Kysely<Database>, name: string, actor = 'cli:token'): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
-    const row = await tx.selectFrom('api_token').select(['id', 'role', 'purpose', 'public_name']).where('name', '=', name).where('revoked_at', 'is', null).executeTakeFirst()
+    const row = await tx
+      .selectFrom('api_token')
+      .select(['id', 'role', 'purpose', 'public_name'])
+      .where('name', '=', name)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst()
     if (!row) return false
     await tx.updateTable('api_token').set({ revoked_at: new Date().toISOString() }).where('id', '=', row.id).execute()
     const before = { name, role: row.role, purpose: row.purpose, public_name: row.public_name }

@@ -17,11 +17,7 @@ export interface ComparisonRow {
  * (located inside the boundary, or unlocated and recorded there), GI products, and the share of the
  * area within `radiusMeters` of an ACTIVE or PLANNED located point of the same county.
  */
-export async function compareRegionFigures(
-  db: Kysely<Database>,
-  codes: readonly string[],
-  radiusMeters: number,
-): Promise<ComparisonRow[]> {
+export async function compareRegionFigures(db: Kysely<Database>, codes: readonly string[], radiusMeters: number): Promise<ComparisonRow[]> {
   const { rows } = await sql<{
     code: string
     population: number | null

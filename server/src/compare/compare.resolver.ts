@@ -20,7 +20,8 @@ export class CompareResolver {
   async compareRegions(
     @Ctx() ctx: Context,
     @Arg('codes', () => [ID], { description: 'Region codes, in the order the rows should come.' }) codes: string[],
-    @Arg('coverageRadiusKm', () => Float, { defaultValue: 5, description: 'Radius around each station for coverageShare, in km (0.1–50).' }) coverageRadiusKm: number = 5,
+    @Arg('coverageRadiusKm', () => Float, { defaultValue: 5, description: 'Radius around each station for coverageShare, in km (0.1–50).' })
+    coverageRadiusKm: number = 5,
   ): Promise<RegionComparison[]> {
     if (codes.length === 0 || codes.length > MAX_COMPARED) throw new BadUserInputError('codes', `give 1 to ${MAX_COMPARED} region codes`)
     if (new Set(codes).size !== codes.length) throw new BadUserInputError('codes', 'a region code is given twice')
@@ -64,7 +65,7 @@ export class CompareResolver {
   }
 
   @FieldResolver(() => [IndicatorValue], {
-    description: 'The latest ACTUAL value recorded for this region of each indicator, in the plan\'s order.',
+    description: "The latest ACTUAL value recorded for this region of each indicator, in the plan's order.",
   })
   async latestIndicatorValues(@Root() row: RegionComparison, @Ctx() ctx: Context): Promise<IndicatorValue[]> {
     const actuals = (await ctx.loaders.valuesOfRegion.load(row.regionCode)).filter((v) => v.kind === ValueKind.ACTUAL)
@@ -74,4 +75,3 @@ export class CompareResolver {
     return [...new Set(actuals.map((v) => v.indicatorCode))].map((code) => latest.get(code)!)
   }
 }
-

@@ -5,8 +5,16 @@ import { asGeoJson } from '../../../db/spatial.ts'
 import type { GIProduct } from '../../../schema/gi-product.type.ts'
 
 const columns = [
-  'g.county_code', 'g.code', 'g.name_zh', 'g.name_en', 'g.category_zh', 'g.category_en', 'g.status',
-  'g.origin_area_quality', 'g.source', 'g.note',
+  'g.county_code',
+  'g.code',
+  'g.name_zh',
+  'g.name_en',
+  'g.category_zh',
+  'g.category_en',
+  'g.status',
+  'g.origin_area_quality',
+  'g.source',
+  'g.note',
 ] as const
 
 function toGIProduct(r: Pick<Selectable<Database['gi_product']>, (typeof columns)[number] extends `g.${infer C}` ? C : never>): GIProduct {
@@ -31,10 +39,7 @@ export async function listGIProducts(db: Kysely<Database>, county: string): Prom
 }
 
 /** GI products whose origin includes each of the given regions, ordered by code. */
-export async function listGIProductsOfRegions(
-  db: Kysely<Database>,
-  regionCodes: readonly string[],
-): Promise<(GIProduct & { regionCode: string })[]> {
+export async function listGIProductsOfRegions(db: Kysely<Database>, regionCodes: readonly string[]): Promise<(GIProduct & { regionCode: string })[]> {
   if (!regionCodes.length) return []
   const rows = await db
     .selectFrom('gi_product as g')
@@ -48,10 +53,7 @@ export async function listGIProductsOfRegions(
 }
 
 /** Origin region codes of the given GI products, keyed `county/code`. */
-export async function listOriginRegionCodes(
-  db: Kysely<Database>,
-  keys: readonly CountyKey[],
-): Promise<{ key: string; regionCode: string }[]> {
+export async function listOriginRegionCodes(db: Kysely<Database>, keys: readonly CountyKey[]): Promise<{ key: string; regionCode: string }[]> {
   if (!keys.length) return []
   const rows = await db
     .selectFrom('gi_product_region')
@@ -63,10 +65,7 @@ export async function listOriginRegionCodes(
 }
 
 /** Origin areas as GeoJSON, keyed `county/code`. */
-export async function listOriginAreas(
-  db: Kysely<Database>,
-  keys: readonly CountyKey[],
-): Promise<Map<string, object | null>> {
+export async function listOriginAreas(db: Kysely<Database>, keys: readonly CountyKey[]): Promise<Map<string, object | null>> {
   if (!keys.length) return new Map()
   const rows = await db
     .selectFrom('gi_product')

@@ -9,10 +9,10 @@ import { listGIProducts } from './gi-product.repository.ts'
 
 @Resolver(() => GIProduct)
 export class GIProductResolver {
-  @Query(() => [GIProduct], { description: 'The county\'s geographical-indication products, ordered by code.' })
+  @Query(() => [GIProduct], { description: "The county's geographical-indication products, ordered by code." })
   async giProducts(
     @Ctx() ctx: Context,
-    @Arg('county', () => ID, { nullable: true, description: 'County code; defaults to the platform\'s default county.' })
+    @Arg('county', () => ID, { nullable: true, description: "County code; defaults to the platform's default county." })
     county?: string | null,
   ): Promise<GIProduct[]> {
     return listGIProducts(ctx.db, await resolveCounty(ctx, county))

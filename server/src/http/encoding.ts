@@ -52,7 +52,8 @@ export function negotiate(accept: string | undefined, offered: readonly Coding[]
     q.set(name === 'x-gzip' ? 'gzip' : name, weight)
   }
   // Identity not named is acceptable (unless `*;q=0`), but after any coding the client named.
-  const weightOf = (c: Coding): number => q.get(c) ?? (c === 'identity' ? (q.has('*') ? q.get('*')! && IMPLICIT_IDENTITY : IMPLICIT_IDENTITY) : (q.get('*') ?? 0))
+  const weightOf = (c: Coding): number =>
+    q.get(c) ?? (c === 'identity' ? (q.has('*') ? q.get('*')! && IMPLICIT_IDENTITY : IMPLICIT_IDENTITY) : (q.get('*') ?? 0))
   let best: Coding = 'identity'
   let bestQ = -1
   for (const c of ORDER) {

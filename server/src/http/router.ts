@@ -82,7 +82,13 @@ const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/
 export function checkParameters(query: URLSearchParams, params: Record<string, string>): void {
   for (const [name, value] of [...query, ...Object.entries(params)]) {
     if (UNSTORABLE.test(value)) {
-      throw new HttpError(400, 'BAD_USER_INPUT', `参数 ${name} 含有控制字符（如 NUL）· The parameter ${name} contains a control character (e.g. NUL, U+0000) that cannot be stored`, {}, { parameter: name })
+      throw new HttpError(
+        400,
+        'BAD_USER_INPUT',
+        `参数 ${name} 含有控制字符（如 NUL）· The parameter ${name} contains a control character (e.g. NUL, U+0000) that cannot be stored`,
+        {},
+        { parameter: name },
+      )
     }
   }
 }
@@ -113,11 +119,17 @@ export function createRouter(routes: readonly Route[], services: RouterServices)
       res.setHeader('access-control-expose-headers', 'etag, retry-after, content-encoding, ratelimit-limit, ratelimit-remaining, ratelimit-reset')
     }
     if (method === 'OPTIONS' && route.cors) {
-      res.writeHead(204, { 'access-control-allow-methods': allowed.join(', '), 'access-control-allow-headers': CORS_ALLOW_HEADERS, 'access-control-max-age': '86400' })
+      res.writeHead(204, {
+        'access-control-allow-methods': allowed.join(', '),
+        'access-control-allow-headers': CORS_ALLOW_HEADERS,
+        'access-control-max-age': '86400',
+      })
       return void res.end()
     }
     if (!allowed.includes(method)) {
-      throw new HttpError(405, 'METHOD_NOT_ALLOWED', `此地址不接受 ${method} · ${method} is not allowed at ${url.pathname}: use ${allowed.join(', ')}`, { allow: allowed.join(', ') })
+      throw new HttpError(405, 'METHOD_NOT_ALLOWED', `此地址不接受 ${method} · ${method} is not allowed at ${url.pathname}: use ${allowed.join(', ')}`, {
+        allow: allowed.join(', '),
+      })
     }
     checkParameters(url.searchParams, params)
     if (route.rateLimited && !services.admit(req, res)) return
@@ -155,6 +167,7 @@ function asHttpError(error: unknown): HttpError | undefined {
   if (isDatabaseUnavailable(error)) return new HttpError(503, 'SERVICE_UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE, { 'retry-after': '2' })
   const e = error as { extensions?: { code?: unknown }; message?: string } | undefined
   if (error instanceof ClientBusy) return new HttpError(429, 'RATE_LIMITED', error.message, { 'retry-after': String(error.retryAfterSeconds) })
-  if (e?.extensions?.code === 'SERVICE_UNAVAILABLE') return new HttpError(503, 'SERVICE_UNAVAILABLE', e.message ?? 'Service unavailable', { 'retry-after': '1' })
+  if (e?.extensions?.code === 'SERVICE_UNAVAILABLE')
+    return new HttpError(503, 'SERVICE_UNAVAILABLE', e.message ?? 'Service unavailable', { 'retry-after': '1' })
   return undefined
 }

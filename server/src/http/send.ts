@@ -63,14 +63,25 @@ export function sendError(req: IncomingMessage, res: ServerResponse, error: Http
 }
 
 /** Sends bytes of a type (a tile, a CSV, a page). */
-export function sendBytes(req: IncomingMessage, res: ServerResponse, contentType: string, body: string | Buffer, reply: Omit<Reply, 'body'> = {}): Promise<void> {
+export function sendBytes(
+  req: IncomingMessage,
+  res: ServerResponse,
+  contentType: string,
+  body: string | Buffer,
+  reply: Omit<Reply, 'body'> = {},
+): Promise<void> {
   return sendReply(req, res, { ...reply, contentType, body })
 }
 
 /** Adds names to the response's `Vary` header (once each). */
 export function addVary(res: ServerResponse, ...names: string[]): void {
   const current = String(res.getHeader('vary') ?? '')
-  const have = new Set(current.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
+  const have = new Set(
+    current
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+  )
   const add = names.filter((n) => !have.has(n.toLowerCase()))
   if (add.length) res.setHeader('vary', [current, ...add].filter(Boolean).join(', '))
 }

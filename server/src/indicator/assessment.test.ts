@@ -5,7 +5,15 @@ import { assess, compoundRate, projectYear, statusOfRatio } from './assessment.t
 
 const COUNTY = '410184'
 const v = (kind: ValueKind, year: number, value: number, valueMax: number | null = null, regionCode = COUNTY): IndicatorValue => ({
-  kind, year, value, valueMax, regionCode, countyCode: COUNTY, indicatorCode: 'x', source: 'test', note: null,
+  kind,
+  year,
+  value,
+  valueMax,
+  regionCode,
+  countyCode: COUNTY,
+  indicatorCode: 'x',
+  source: 'test',
+  note: null,
 })
 const plan = (baseline: number, target: number, milestones: Record<number, number> = {}) => [
   v(ValueKind.BASELINE, 2023, baseline),
@@ -134,7 +142,10 @@ describe('helpers', () => {
 
   it('thresholds are inclusive at 0.95, 0.6 and 0', () => {
     expect([0.95, 0.6, 0, -0.01].map(statusOfRatio)).toEqual([
-      AssessmentStatus.ON_TRACK, AssessmentStatus.ACCELERATION_NEEDED, AssessmentStatus.LIMITED_PROGRESS, AssessmentStatus.DETERIORATION,
+      AssessmentStatus.ON_TRACK,
+      AssessmentStatus.ACCELERATION_NEEDED,
+      AssessmentStatus.LIMITED_PROGRESS,
+      AssessmentStatus.DETERIORATION,
     ])
   })
 

@@ -132,7 +132,8 @@ export function assess(indicator: AssessedIndicator, values: readonly IndicatorV
   const milestoneMet = isRange && target ? meets(latest.value, target, comparator) : milestone ? meets(latest.value, milestone, comparator) : null
   if (!target) return { ...none, status: AssessmentStatus.NOT_ASSESSABLE, milestoneMet }
   const achieved = meets(latest.value, target, comparator) && (!isRange || latest.year >= target.year)
-  if (isRange) return { ...none, status: achieved ? AssessmentStatus.ACHIEVED : AssessmentStatus.NOT_ASSESSABLE, method: AssessmentMethod.RANGE_PER_YEAR, milestoneMet }
+  if (isRange)
+    return { ...none, status: achieved ? AssessmentStatus.ACHIEVED : AssessmentStatus.NOT_ASSESSABLE, method: AssessmentMethod.RANGE_PER_YEAR, milestoneMet }
   if (!baseline || latest.year <= baseline.year || target.year <= baseline.year) {
     return { ...none, status: achieved ? AssessmentStatus.ACHIEVED : AssessmentStatus.NOT_ASSESSABLE, milestoneMet }
   }

@@ -8,8 +8,20 @@ function selectIndicators(db: Kysely<Database>) {
   return db
     .selectFrom('indicator')
     .select([
-      'county_code', 'code', 'name_zh', 'name_en', 'unit', 'display_unit', 'category', 'nature',
-      'accumulation', 'comparator', 'plan_table_row', 'plan_annex_row', 'source', 'note',
+      'county_code',
+      'code',
+      'name_zh',
+      'name_en',
+      'unit',
+      'display_unit',
+      'category',
+      'nature',
+      'accumulation',
+      'comparator',
+      'plan_table_row',
+      'plan_annex_row',
+      'source',
+      'note',
     ])
     .select(sql<number>`display_factor::float8`.as('display_factor'))
 }
@@ -63,10 +75,7 @@ function toIndicatorValue(r: ValueRow): IndicatorValue {
 }
 
 /** A county's indicators in the plan's order. */
-export async function listIndicators(
-  db: Kysely<Database>,
-  filter: { county: string; category?: IndicatorCategory | null },
-): Promise<Indicator[]> {
+export async function listIndicators(db: Kysely<Database>, filter: { county: string; category?: IndicatorCategory | null }): Promise<Indicator[]> {
   let q = selectIndicators(db).where('county_code', '=', filter.county)
   if (filter.category) q = q.where('category', '=', filter.category)
   return (await q.orderBy('position').execute()).map(toIndicator)
@@ -79,10 +88,7 @@ export async function findIndicator(db: Kysely<Database>, county: string, code: 
 }
 
 /** Every value of the given indicators, ordered by year, then kind, then region. */
-export async function listValuesOfIndicators(
-  db: Kysely<Database>,
-  keys: readonly CountyKey[],
-): Promise<IndicatorValue[]> {
+export async function listValuesOfIndicators(db: Kysely<Database>, keys: readonly CountyKey[]): Promise<IndicatorValue[]> {
   if (!keys.length) return []
   const rows = await db
     .selectFrom('indicator_value')

@@ -12,11 +12,11 @@ import { latestActual, onTrack, progress } from './progress.ts'
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {
-  @Query(() => [Indicator], { description: 'Every indicator of the county\'s plan, in the plan\'s order.' })
+  @Query(() => [Indicator], { description: "Every indicator of the county's plan, in the plan's order." })
   async indicators(
     @Ctx() ctx: Context,
     @Arg('category', () => IndicatorCategory, { nullable: true, description: 'Only this area of work.' }) category?: IndicatorCategory | null,
-    @Arg('county', () => ID, { nullable: true, description: 'County code; defaults to the platform\'s default county.' })
+    @Arg('county', () => ID, { nullable: true, description: "County code; defaults to the platform's default county." })
     county?: string | null,
   ): Promise<Indicator[]> {
     return listIndicators(ctx.db, { county: await resolveCounty(ctx, county), category })
@@ -25,8 +25,8 @@ export class IndicatorResolver {
   @Query(() => Indicator, { nullable: true, description: 'One indicator by code; null when unknown.' })
   async indicator(
     @Ctx() ctx: Context,
-    @Arg('code', () => ID, { description: 'The indicator\'s code, e.g. invention-patents-in-force.' }) code: string,
-    @Arg('county', () => ID, { nullable: true, description: 'County code; defaults to the platform\'s default county.' }) county?: string | null,
+    @Arg('code', () => ID, { description: "The indicator's code, e.g. invention-patents-in-force." }) code: string,
+    @Arg('county', () => ID, { nullable: true, description: "County code; defaults to the platform's default county." }) county?: string | null,
   ): Promise<Indicator | null> {
     return (await findIndicator(ctx.db, await resolveCounty(ctx, county), code)) ?? null
   }
@@ -42,17 +42,17 @@ export class IndicatorResolver {
     return values.filter((v) => v.kind === kind && v.regionCode === indicator.countyCode)
   }
 
-  @FieldResolver(() => IndicatorValue, { nullable: true, description: 'The county\'s baseline (the plan\'s 2023 figure); null when the plan gives none.' })
+  @FieldResolver(() => IndicatorValue, { nullable: true, description: "The county's baseline (the plan's 2023 figure); null when the plan gives none." })
   async baseline(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<IndicatorValue | null> {
     return (await this.countyValues(indicator, ctx, ValueKind.BASELINE)).at(-1) ?? null
   }
 
-  @FieldResolver(() => IndicatorValue, { nullable: true, description: 'The county\'s target (2026); null when the plan gives none.' })
+  @FieldResolver(() => IndicatorValue, { nullable: true, description: "The county's target (2026); null when the plan gives none." })
   async target(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<IndicatorValue | null> {
     return (await this.countyValues(indicator, ctx, ValueKind.TARGET)).at(-1) ?? null
   }
 
-  @FieldResolver(() => [IndicatorValue], { description: 'The county\'s yearly milestones from the plan\'s timeline annex, by year.' })
+  @FieldResolver(() => [IndicatorValue], { description: "The county's yearly milestones from the plan's timeline annex, by year." })
   milestones(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<IndicatorValue[]> {
     return this.countyValues(indicator, ctx, ValueKind.MILESTONE)
   }
@@ -61,7 +61,7 @@ export class IndicatorResolver {
   async actuals(
     @Root() indicator: Indicator,
     @Ctx() ctx: Context,
-    @Arg('region', () => ID, { nullable: true, description: 'Region code; defaults to the indicator\'s county.' }) region?: string | null,
+    @Arg('region', () => ID, { nullable: true, description: "Region code; defaults to the indicator's county." }) region?: string | null,
   ): Promise<IndicatorValue[]> {
     const values = await ctx.loaders.valuesOfIndicator.load(indicator)
     const regionCode = region ?? indicator.countyCode
@@ -86,7 +86,7 @@ export class IndicatorResolver {
   @FieldResolver(() => Boolean, {
     nullable: true,
     description:
-      'Whether the county\'s latest actual reaches that year\'s milestone (≥; above it for a MORE_THAN target; within a range). ' +
+      "Whether the county's latest actual reaches that year's milestone (≥; above it for a MORE_THAN target; within a range). " +
       'Null when there is no actual or no milestone for its year.',
   })
   async onTrack(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<boolean | null> {
@@ -96,17 +96,17 @@ export class IndicatorResolver {
   @FieldResolver(() => Assessment, {
     description:
       'Whether the region (default: the county) is on track for the target: observed against required annual rate, the milestone ' +
-      'of the latest actual\'s year, the rate still needed and the year the target is reached at the observed pace.',
+      "of the latest actual's year, the rate still needed and the year the target is reached at the observed pace.",
   })
   async assessment(
     @Root() indicator: Indicator,
     @Ctx() ctx: Context,
-    @Arg('region', () => ID, { nullable: true, description: 'Region code; defaults to the indicator\'s county.' }) region?: string | null,
+    @Arg('region', () => ID, { nullable: true, description: "Region code; defaults to the indicator's county." }) region?: string | null,
   ): Promise<Assessment> {
     return assess(indicator, await ctx.loaders.valuesOfIndicator.load(indicator), region ?? indicator.countyCode)
   }
 
-  @FieldResolver(() => IndicatorValue, { nullable: true, description: 'The county\'s most recent actual value; null when none is recorded.' })
+  @FieldResolver(() => IndicatorValue, { nullable: true, description: "The county's most recent actual value; null when none is recorded." })
   async latestActual(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<IndicatorValue | null> {
     return latestActual(await ctx.loaders.valuesOfIndicator.load(indicator), indicator.countyCode) ?? null
   }

@@ -8,11 +8,14 @@ import { reportingStatus } from './reporting.ts'
 
 @Resolver()
 export class ReportingResolver {
-  @Query(() => ReportingStatus, { description: 'What has been reported of the county\'s indicators, and what is overdue.' })
+  @Query(() => ReportingStatus, { description: "What has been reported of the county's indicators, and what is overdue." })
   async reportingStatus(
     @Ctx() ctx: Context,
-    @Arg('county', () => ID, { nullable: true, description: 'County code; defaults to the platform\'s default county.' }) county?: string | null,
-    @Arg('asOfYear', () => Int, { nullable: true, description: 'The current year (default: this year by the server\'s clock): a plan year before it is overdue without an actual.' })
+    @Arg('county', () => ID, { nullable: true, description: "County code; defaults to the platform's default county." }) county?: string | null,
+    @Arg('asOfYear', () => Int, {
+      nullable: true,
+      description: "The current year (default: this year by the server's clock): a plan year before it is overdue without an actual.",
+    })
     asOfYear?: number | null,
   ): Promise<ReportingStatus> {
     if (asOfYear != null && (asOfYear < 1900 || asOfYear > 2200)) throw new BadUserInputError('asOfYear', 'must be a year between 1900 and 2200')

@@ -31,7 +31,13 @@ async function collection(db: Kysely<Database>, features: RawBuilder<unknown>, m
 }
 
 /** Township-level units of the county (and the cells administered elsewhere), with the figures a choropleth needs. */
-export function regionsLayer(db: Kysely<Database>, county: string, region: string | null, simplifyMeters: number, maxFeatures?: number | null): Promise<object> {
+export function regionsLayer(
+  db: Kysely<Database>,
+  county: string,
+  region: string | null,
+  simplifyMeters: number,
+  maxFeatures?: number | null,
+): Promise<object> {
   return collection(
     db,
     sql`select r.code as key, json_build_object(
@@ -77,7 +83,13 @@ export function servicePointsLayer(db: Kysely<Database>, county: string, region:
 }
 
 /** GI products' origin areas (those that have one), optionally only those whose origin includes `region`. */
-export function giProductsLayer(db: Kysely<Database>, county: string, region: string | null, simplifyMeters: number, maxFeatures?: number | null): Promise<object> {
+export function giProductsLayer(
+  db: Kysely<Database>,
+  county: string,
+  region: string | null,
+  simplifyMeters: number,
+  maxFeatures?: number | null,
+): Promise<object> {
   return collection(
     db,
     sql`select g.code as key, json_build_object(

@@ -23,9 +23,12 @@ export class MapLayerResolver {
     @Ctx() ctx: Context,
     @Arg('layer', () => MapLayer, { description: 'Which layer.' }) layer: MapLayer,
     @Arg('region', () => ID, { nullable: true, description: 'Only what lies in, or comes from, this region.' }) region?: string | null,
-    @Arg('simplifyMeters', () => Float, { nullable: true, description: 'Simplify polygons for display (0–10000 m); the result is still valid (made valid after simplification).' })
+    @Arg('simplifyMeters', () => Float, {
+      nullable: true,
+      description: 'Simplify polygons for display (0–10000 m); the result is still valid (made valid after simplification).',
+    })
     simplifyMeters?: number | null,
-    @Arg('county', () => ID, { nullable: true, description: 'County code; defaults to the platform\'s default county.' })
+    @Arg('county', () => ID, { nullable: true, description: "County code; defaults to the platform's default county." })
     county?: string | null,
     @Arg('maxFeatures', () => Int, {
       nullable: true,

@@ -47,10 +47,7 @@ export async function listDepartments(db: Kysely<Database>, county: string): Pro
 }
 
 /** Departments by (county, code). */
-export async function findDepartments(
-  db: Kysely<Database>,
-  keys: readonly CountyKey[],
-): Promise<Department[]> {
+export async function findDepartments(db: Kysely<Database>, keys: readonly CountyKey[]): Promise<Department[]> {
   if (!keys.length) return []
   const rows = await db
     .selectFrom('department')
@@ -61,10 +58,7 @@ export async function findDepartments(
 }
 
 /** Members of the given groups, in list order. */
-export async function listMembersOf(
-  db: Kysely<Database>,
-  keys: readonly CountyKey[],
-): Promise<Department[]> {
+export async function listMembersOf(db: Kysely<Database>, keys: readonly CountyKey[]): Promise<Department[]> {
   if (!keys.length) return []
   const rows = await db
     .selectFrom('department')
@@ -93,10 +87,7 @@ export async function listResponsibilitiesOfTasks(
 }
 
 /** Tasks the given departments are named for directly, in the plan's order. */
-export async function listTasksOfDepartments(
-  db: Kysely<Database>,
-  keys: readonly CountyKey[],
-): Promise<{ departmentKey: string; task: Task }[]> {
+export async function listTasksOfDepartments(db: Kysely<Database>, keys: readonly CountyKey[]): Promise<{ departmentKey: string; task: Task }[]> {
   if (!keys.length) return []
   const rows = await db
     .selectFrom('task_department as td')

@@ -7,10 +7,10 @@ import { listDepartments, listTasks } from './plan.repository.ts'
 
 @Resolver(() => Task)
 export class TaskResolver {
-  @Query(() => [Task], { description: 'The plan\'s key tasks and safeguards, in the plan\'s order.' })
+  @Query(() => [Task], { description: "The plan's key tasks and safeguards, in the plan's order." })
   async tasks(
     @Ctx() ctx: Context,
-    @Arg('county', () => ID, { nullable: true, description: 'County code; defaults to the platform\'s default county.' })
+    @Arg('county', () => ID, { nullable: true, description: "County code; defaults to the platform's default county." })
     county?: string | null,
   ): Promise<Task[]> {
     return listTasks(ctx.db, await resolveCounty(ctx, county))
@@ -32,7 +32,7 @@ export class DepartmentResolver {
   @Query(() => [Department], { description: 'The leading group, its office and the responsible units, as the plan lists them.' })
   async departments(
     @Ctx() ctx: Context,
-    @Arg('county', () => ID, { nullable: true, description: 'County code; defaults to the platform\'s default county.' })
+    @Arg('county', () => ID, { nullable: true, description: "County code; defaults to the platform's default county." })
     county?: string | null,
   ): Promise<Department[]> {
     return listDepartments(ctx.db, await resolveCounty(ctx, county))
@@ -56,13 +56,13 @@ export class DepartmentResolver {
 
   @FieldResolver(() => [Task], {
     description:
-      'Tasks this body is named for, in the plan\'s order. With includeViaGroups, also the tasks given to a group it belongs to ' +
-      '(e.g. 领导小组各成员单位).',
+      "Tasks this body is named for, in the plan's order. With includeViaGroups, also the tasks given to a group it belongs to " + '(e.g. 领导小组各成员单位).',
   })
   async tasks(
     @Root() department: Department,
     @Ctx() ctx: Context,
-    @Arg('includeViaGroups', () => Boolean, { defaultValue: false, description: 'Also the tasks given to a group this body belongs to.' }) includeViaGroups: boolean,
+    @Arg('includeViaGroups', () => Boolean, { defaultValue: false, description: 'Also the tasks given to a group this body belongs to.' })
+    includeViaGroups: boolean,
   ): Promise<Task[]> {
     const direct = (await ctx.loaders.tasksOfDepartment.load(department)).map((t) => t.task)
     if (!includeViaGroups || !department.memberOfCode) return direct

@@ -40,7 +40,13 @@ export const HOT_QUERIES: HotQuery[] = [
     run: (db) =>
       listServicePointsPage(
         db,
-        { county: COUNTY, kinds, statuses: ['ACTIVE'] as ServicePointStatus[], region: TOWNS[0], bbox: { minLng: 113.6, minLat: 34.3, maxLng: 113.9, maxLat: 34.6 } },
+        {
+          county: COUNTY,
+          kinds,
+          statuses: ['ACTIVE'] as ServicePointStatus[],
+          region: TOWNS[0],
+          bbox: { minLng: 113.6, minLat: 34.3, maxLng: 113.9, maxLat: 34.6 },
+        },
         { first: 20, afterId: 'sp-001' },
         { fields: new Set(['address', 'location']), totalCount: true },
       ),
@@ -97,7 +103,11 @@ export const HOT_QUERIES: HotQuery[] = [
   {
     file: 'indicator.repository.sql',
     name: 'listValuesOfIndicators: two indicators (the values loader)',
-    run: (db) => listValuesOfIndicators(db, [{ countyCode: COUNTY, code: 'I1' }, { countyCode: COUNTY, code: 'I2' }]),
+    run: (db) =>
+      listValuesOfIndicators(db, [
+        { countyCode: COUNTY, code: 'I1' },
+        { countyCode: COUNTY, code: 'I2' },
+      ]),
   },
   { file: 'indicator.repository.sql', name: 'listValuesOfRegions: two towns', run: (db) => listValuesOfRegions(db, TOWNS) },
 ]

@@ -8,9 +8,26 @@ function selectRegions(db: Kysely<Database>) {
   return db
     .selectFrom('region')
     .select([
-      'code', 'county_code', 'parent_code', 'level', 'name_zh', 'name_en', 'in_county_statistics',
-      'administered_by_code', 'population', 'population_year', 'population_kind', 'population_source',
-      'population_note', 'boundary_quality', 'boundary_source', 'seat_quality', 'seat_source', 'source', 'note', 'area_km2',
+      'code',
+      'county_code',
+      'parent_code',
+      'level',
+      'name_zh',
+      'name_en',
+      'in_county_statistics',
+      'administered_by_code',
+      'population',
+      'population_year',
+      'population_kind',
+      'population_source',
+      'population_note',
+      'boundary_quality',
+      'boundary_source',
+      'seat_quality',
+      'seat_source',
+      'source',
+      'note',
+      'area_km2',
     ])
     .select(asGeoJson('seat').as('seat'))
 }
@@ -59,10 +76,7 @@ export interface RegionFilter {
 export async function listRegions(db: Kysely<Database>, filter: RegionFilter): Promise<Region[]> {
   let q = selectRegions(db).where((eb) =>
     filter.includeAdministeredElsewhere
-      ? eb.or([
-          eb('parent_code', '=', filter.county),
-          eb.and([eb('county_code', '=', filter.county), eb('administered_by_code', 'is not', null)]),
-        ])
+      ? eb.or([eb('parent_code', '=', filter.county), eb.and([eb('county_code', '=', filter.county), eb('administered_by_code', 'is not', null)])])
       : eb('parent_code', '=', filter.county),
   )
   if (filter.levels?.length) q = q.where('level', 'in', filter.levels)
@@ -78,15 +92,15 @@ export async function findRegionsByCodes(db: Kysely<Database>, codes: readonly s
 /** Children of the given parents, ordered by code. */
 export async function listChildrenOf(db: Kysely<Database>, parentCodes: readonly string[]): Promise<Region[]> {
   if (!parentCodes.length) return []
-  return run(selectRegions(db).where('parent_code', 'in', [...parentCodes]).orderBy('code'))
+  return run(
+    selectRegions(db)
+      .where('parent_code', 'in', [...parentCodes])
+      .orderBy('code'),
+  )
 }
 
 /** Region boundaries as GeoJSON, optionally simplified for display; one query for all codes. */
-export async function listBoundaries(
-  db: Kysely<Database>,
-  codes: readonly string[],
-  simplifyMeters: number,
-): Promise<Map<string, object | null>> {
+export async function listBoundaries(db: Kysely<Database>, codes: readonly string[], simplifyMeters: number): Promise<Map<string, object | null>> {
   const rows = await db
     .selectFrom('region')
     .select('code')

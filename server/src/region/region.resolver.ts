@@ -15,15 +15,19 @@ import { listRegions } from './region.repository.ts'
 export class RegionResolver {
   @Query(() => [Region], {
     description:
-      'The county\'s township-level units (children of the county), ordered by code. With includeAdministeredElsewhere, ' +
-      'also the units inside the county\'s outline that another unit administers (e.g. 郑州航空港区).',
+      "The county's township-level units (children of the county), ordered by code. With includeAdministeredElsewhere, " +
+      "also the units inside the county's outline that another unit administers (e.g. 郑州航空港区).",
   })
   async regions(
     @Ctx() ctx: Context,
     @Arg('levels', () => [RegionLevel], { nullable: true, description: 'Only units of these levels.' }) levels?: RegionLevel[] | null,
-    @Arg('county', () => ID, { nullable: true, description: 'County code; defaults to the platform\'s default county.' })
+    @Arg('county', () => ID, { nullable: true, description: "County code; defaults to the platform's default county." })
     county?: string | null,
-    @Arg('includeAdministeredElsewhere', () => Boolean, { defaultValue: false, description: 'Also units inside the county\'s outline that another unit administers.' }) includeAdministeredElsewhere?: boolean,
+    @Arg('includeAdministeredElsewhere', () => Boolean, {
+      defaultValue: false,
+      description: "Also units inside the county's outline that another unit administers.",
+    })
+    includeAdministeredElsewhere?: boolean,
   ): Promise<Region[]> {
     const regions = await listRegions(ctx.db, { county: await resolveCounty(ctx, county), levels, includeAdministeredElsewhere })
     // Later look-ups of these regions in the same request (a point's town, a product's origin) need no query,
@@ -80,7 +84,8 @@ export class RegionResolver {
   async boundary(
     @Root() region: Region,
     @Ctx() ctx: Context,
-    @Arg('simplifyMeters', () => Float, { nullable: true, description: 'Tolerance in metres (0–10000); 0 or null keeps every vertex.' }) simplifyMeters?: number | null,
+    @Arg('simplifyMeters', () => Float, { nullable: true, description: 'Tolerance in metres (0–10000); 0 or null keeps every vertex.' })
+    simplifyMeters?: number | null,
   ): Promise<object | null> {
     const tolerance = simplifyMeters ?? 0
     if (!(tolerance >= 0 && tolerance <= 10_000)) throw new BadUserInputError('simplifyMeters', 'must be between 0 and 10000')
@@ -108,7 +113,7 @@ export class RegionResolver {
   async indicatorValues(
     @Root() region: Region,
     @Ctx() ctx: Context,
-    @Arg('indicator', () => ID, { nullable: true, description: 'Only this indicator\'s values.' }) indicator?: string | null,
+    @Arg('indicator', () => ID, { nullable: true, description: "Only this indicator's values." }) indicator?: string | null,
   ): Promise<IndicatorValue[]> {
     const values = await ctx.loaders.valuesOfRegion.load(region.code)
     return indicator ? values.filter((v) => v.indicatorCode === indicator) : values

@@ -6,7 +6,12 @@
  * and every other root field by its measured time. Each alias is priced on its own (no cache assumed).
  */
 import {
-  getArgumentValues, getVariableValues, Kind, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode,
+  getArgumentValues,
+  getVariableValues,
+  Kind,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql'
 import weights from './field-costs.json' with { type: 'json' }

@@ -42,6 +42,11 @@ export function setSecurityHeaders(req: IncomingMessage, res: ServerResponse, op
   res.setHeader('x-content-type-options', 'nosniff')
   res.setHeader('referrer-policy', 'strict-origin-when-cross-origin')
   res.setHeader('cross-origin-opener-policy', 'same-origin')
-  const https = (req.socket as { encrypted?: boolean }).encrypted || (options.trustProxy && String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() === 'https')
+  const https =
+    (req.socket as { encrypted?: boolean }).encrypted ||
+    (options.trustProxy &&
+      String(req.headers['x-forwarded-proto'] ?? '')
+        .split(',')[0]
+        .trim() === 'https')
   if (https && options.hstsMaxAge > 0) res.setHeader('strict-transport-security', `max-age=${options.hstsMaxAge}; includeSubDomains`)
 }

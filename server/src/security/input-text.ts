@@ -14,7 +14,9 @@ const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
 export function unstorableCharacter(text: string): string | undefined {
   const match = UNSTORABLE.exec(text)
   if (!match) return undefined
-  return match[0] === '\u0000' ? `contains a NUL character (U+0000) at position ${match.index}` : `contains a lone surrogate (half a character) at position ${match.index}`
+  return match[0] === '\u0000'
+    ? `contains a NUL character (U+0000) at position ${match.index}`
+    : `contains a lone surrogate (half a character) at position ${match.index}`
 }
 
 function refuse(argument: string, problem: string): BadUserInputError {
@@ -37,7 +39,7 @@ export function findUnstorableText(
   const definitions = operation ? [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] : document.definitions
   for (const definition of definitions) {
     if (definition.kind !== Kind.OPERATION_DEFINITION && definition.kind !== Kind.FRAGMENT_DEFINITION) continue
-    for (const v of definition.kind === Kind.OPERATION_DEFINITION ? definition.variableDefinitions ?? [] : []) {
+    for (const v of definition.kind === Kind.OPERATION_DEFINITION ? (definition.variableDefinitions ?? []) : []) {
       if (v.defaultValue) values.push([v.defaultValue, `$${v.variable.name.value}`])
     }
     const sets = [definition.selectionSet]
@@ -46,7 +48,8 @@ export function findUnstorableText(
         if (selection.kind === Kind.FRAGMENT_SPREAD) continue
         if (selection.kind === Kind.FIELD) {
           for (const arg of selection.arguments ?? []) values.push([arg.value, `${selection.name.value}.${arg.name.value}`])
-          for (const directive of selection.directives ?? []) for (const arg of directive.arguments ?? []) values.push([arg.value, `@${directive.name.value}.${arg.name.value}`])
+          for (const directive of selection.directives ?? [])
+            for (const arg of directive.arguments ?? []) values.push([arg.value, `@${directive.name.value}.${arg.name.value}`])
         }
         if (selection.selectionSet) sets.push(selection.selectionSet)
       }

@@ -61,7 +61,11 @@ export class RateLimiter {
     res.setHeader('ratelimit-policy', `${this.options.burst};w=${Math.round(this.options.burst / this.#perMs / 1000)}`)
     if (!admitted) {
       const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / this.#perMs / 1000))
-      const body = JSON.stringify({ errors: [{ message: `Too many requests: at most ${this.options.perMinute} a minute; retry after ${retryAfter} s`, extensions: { code: 'RATE_LIMITED' } }] })
+      const body = JSON.stringify({
+        errors: [
+          { message: `Too many requests: at most ${this.options.perMinute} a minute; retry after ${retryAfter} s`, extensions: { code: 'RATE_LIMITED' } },
+        ],
+      })
       res.writeHead(429, { 'retry-after': String(retryAfter), 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
       res.end(body)
     }

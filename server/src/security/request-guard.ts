@@ -22,7 +22,11 @@ export interface GuardOptions {
   expensiveMs: number
 }
 
-export function requestGuardPlugin(schema: GraphQLSchema, options: GuardOptions, costsOf: (kind: 'pglite' | 'postgres') => BackendCosts = measuredCosts): ApolloServerPlugin<Context> {
+export function requestGuardPlugin(
+  schema: GraphQLSchema,
+  options: GuardOptions,
+  costsOf: (kind: 'pglite' | 'postgres') => BackendCosts = measuredCosts,
+): ApolloServerPlugin<Context> {
   return {
     async requestDidStart(): Promise<GraphQLRequestListener<Context>> {
       return {

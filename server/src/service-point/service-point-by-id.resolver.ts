@@ -9,7 +9,7 @@ export class ServicePointByIdResolver {
     nullable: true,
     description: 'One service point by id (any county), or null when there is none; e.g. for a feature picked from a vector tile.',
   })
-  async servicePoint(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The service point\'s id.' }) id: string): Promise<ServicePoint | null> {
+  async servicePoint(@Ctx() ctx: Context, @Arg('id', () => ID, { description: "The service point's id." }) id: string): Promise<ServicePoint | null> {
     return (await getServicePoint(ctx.db, id)) ?? null
   }
 }

@@ -6,8 +6,18 @@ import type { ServicePointKind, ServicePointStatus } from '../../../schema/enums
 import type { ServicePoint } from '../../../schema/service-point.type.ts'
 
 const COLUMNS = [
-  'id', 'county_code', 'name_zh', 'name_en', 'kind', 'status', 'region_code', 'address',
-  'location_quality', 'services', 'source', 'note',
+  'id',
+  'county_code',
+  'name_zh',
+  'name_en',
+  'kind',
+  'status',
+  'region_code',
+  'address',
+  'location_quality',
+  'services',
+  'source',
+  'note',
 ] as const
 type Column = (typeof COLUMNS)[number]
 
@@ -102,17 +112,24 @@ function filterSlots(filter: ServicePointFilter): FilterSlots {
 
 function filtered(db: Kysely<Database>, slots: FilterSlots, v: <T>(i: number) => T) {
   let q = db.selectFrom('service_point').where('service_point.county_code', '=', v<string>(slots.county))
-  if (slots.kinds.length) q = q.where('kind', 'in', slots.kinds.map((i) => v<ServicePointKind>(i)))
-  if (slots.statuses.length) q = q.where('status', 'in', slots.statuses.map((i) => v<ServicePointStatus>(i)))
+  if (slots.kinds.length)
+    q = q.where(
+      'kind',
+      'in',
+      slots.kinds.map((i) => v<ServicePointKind>(i)),
+    )
+  if (slots.statuses.length)
+    q = q.where(
+      'status',
+      'in',
+      slots.statuses.map((i) => v<ServicePointStatus>(i)),
+    )
   if (slots.region !== undefined) {
     const region = v<string>(slots.region)
     // The boundary as a scalar subquery is computed once, so the GiST index on location serves ST_Covers.
     const boundary = sql`(select r.boundary from region r where r.code = ${region})`
     q = q.where((eb) =>
-      eb.or([
-        eb.and([eb('location', 'is', null), eb('region_code', '=', region)]),
-        sql<boolean>`st_covers(${boundary}, service_point.location)`,
-      ]),
+      eb.or([eb.and([eb('location', 'is', null), eb('region_code', '=', region)]), sql<boolean>`st_covers(${boundary}, service_point.location)`]),
     )
   }
   if (slots.bbox) {
@@ -157,9 +174,7 @@ export async function listServicePointsPage(
     ? undefined
     : !page.afterId && rows.length
       ? rows[0].total_count!
-      : (await templates.execute(db, `sp-count:${slots.shape}`, slots.values, (v) =>
-          filtered(db, slots, v).select(sql<number>`count(*)::int`.as('n')),
-        ))[0].n
+      : (await templates.execute(db, `sp-count:${slots.shape}`, slots.values, (v) => filtered(db, slots, v).select(sql<number>`count(*)::int`.as('n'))))[0].n
   return {
     points: rows.slice(0, page.first).map(toServicePoint),
     hasNextPage: rows.length > page.first,
@@ -168,12 +183,14 @@ export async function listServicePointsPage(
 }
 
 /** Service points of the given regions (by recorded region), ordered by id. */
-export async function listServicePointsOfRegions(
-  db: Kysely<Database>,
-  regionCodes: readonly string[],
-): Promise<ServicePoint[]> {
+export async function listServicePointsOfRegions(db: Kysely<Database>, regionCodes: readonly string[]): Promise<ServicePoint[]> {
   if (!regionCodes.length) return []
-  return (await selectServicePoints(db).where('region_code', 'in', [...regionCodes]).orderBy('id').execute()).map(toServicePoint)
+  return (
+    await selectServicePoints(db)
+      .where('region_code', 'in', [...regionCodes])
+      .orderBy('id')
+      .execute()
+  ).map(toServicePoint)
 }
 
 /**
@@ -193,12 +210,13 @@ export async function listNearestServicePoints(
   const shape = `sp-nearest:${kinds.length}/${columns.join(',')}/${location}`
   const rows = await templates.execute(db, shape, values, (v) => {
     const here = sql`st_setsrid(st_makepoint(${v(1)}::float8, ${v(2)}::float8), 4326)::geography`
-    let candidates = db
-      .selectFrom('service_point')
-      .select('id')
-      .where('county_code', '=', v<string>(0))
-      .where('location', 'is not', null)
-    if (kinds.length) candidates = candidates.where('kind', 'in', kinds.map((i) => v<ServicePointKind>(i)))
+    let candidates = db.selectFrom('service_point').select('id').where('county_code', '=', v<string>(0)).where('location', 'is not', null)
+    if (kinds.length)
+      candidates = candidates.where(
+        'kind',
+        'in',
+        kinds.map((i) => v<ServicePointKind>(i)),
+      )
     return db
       .selectFrom('service_point')
       .select(columns)
@@ -215,7 +233,11 @@ export async function listNearestServicePoints(
 /** Service points by id, in no particular order; unknown ids are left out. */
 export async function findServicePointsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<ServicePoint[]> {
   if (!ids.length) return []
-  return (await selectServicePoints(db).where('id', 'in', [...ids]).execute()).map(toServicePoint)
+  return (
+    await selectServicePoints(db)
+      .where('id', 'in', [...ids])
+      .execute()
+  ).map(toServicePoint)
 }
 
 /** One service point by id, or undefined. */

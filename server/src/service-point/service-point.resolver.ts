@@ -28,11 +28,11 @@ export class ServicePointResolver {
     @Arg('statuses', () => [ServicePointStatus], { nullable: true, description: 'Only these statuses.' }) statuses?: ServicePointStatus[] | null,
     @Arg('region', () => ID, {
       nullable: true,
-      description: 'Only points located inside this region\'s boundary (PostGIS ST_Covers), and points without a location recorded in it.',
+      description: "Only points located inside this region's boundary (PostGIS ST_Covers), and points without a location recorded in it.",
     })
     region?: string | null,
     @Arg('bbox', () => BBoxInput, { nullable: true, description: 'Only points located inside this box.' }) bbox?: BBoxInput | null,
-    @Arg('county', () => ID, { nullable: true, description: 'County code; defaults to the platform\'s default county.' })
+    @Arg('county', () => ID, { nullable: true, description: "County code; defaults to the platform's default county." })
     county?: string | null,
     @Arg('first', () => Int, { defaultValue: 50, description: `Page size, 1–${MAX_PAGE_SIZE}.` }) first: number = 50,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last item of the previous page (pageInfo.endCursor).' }) after?: string | null,
@@ -52,8 +52,7 @@ export class ServicePointResolver {
   }
 
   @Query(() => [ServicePointDistance], {
-    description:
-      `The located service points nearest to a point, nearest first (ties by id), with geodesic distances; limit 1–${MAX_NEAREST}.`,
+    description: `The located service points nearest to a point, nearest first (ties by id), with geodesic distances; limit 1–${MAX_NEAREST}.`,
   })
   async nearestServicePoints(
     @Ctx() ctx: Context,
@@ -61,7 +60,7 @@ export class ServicePointResolver {
     @Arg('lat', () => Float, { description: 'Latitude, WGS84 degrees.' }) lat: number,
     @Arg('kinds', () => [ServicePointKind], { nullable: true, description: 'Only these kinds.' }) kinds?: ServicePointKind[] | null,
     @Arg('limit', () => Int, { defaultValue: 5, description: `How many, 1–${MAX_NEAREST}.` }) limit: number = 5,
-    @Arg('county', () => ID, { nullable: true, description: 'County code; defaults to the platform\'s default county.' })
+    @Arg('county', () => ID, { nullable: true, description: "County code; defaults to the platform's default county." })
     county?: string | null,
     @Info() info?: GraphQLResolveInfo,
   ): Promise<ServicePointDistance[]> {

@@ -56,7 +56,10 @@ export class TileServer {
       const raw = this.backend === 'postgres' ? await tileFromPostgis(db, county, layer, z, x, y) : await this.#tiler.tile(db, county, layer, z, x, y)
       // The fastest level: a third of the time of the default on a dense tile, for about 3 % more bytes (then cached).
       const gzip = gzipSync(raw, { level: constants.Z_BEST_SPEED })
-      entry = { body: new EncodedBody(TILE_TYPE, { gzip }, { offer: ['gzip'] }), etag: `"${createHash('sha256').update(raw).digest('base64url').slice(0, 27)}"` }
+      entry = {
+        body: new EncodedBody(TILE_TYPE, { gzip }, { offer: ['gzip'] }),
+        etag: `"${createHash('sha256').update(raw).digest('base64url').slice(0, 27)}"`,
+      }
       if (generation === this.#generation) this.#cache.set(key, entry)
     }
     return { body: entry.body, etag: entry.etag, headers: { 'cache-control': `public, max-age=${this.maxAgeSeconds}` } }

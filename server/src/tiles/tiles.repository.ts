@@ -57,14 +57,14 @@ export async function tileFromPostgis(db: Kysely<Database>, county: string, laye
                  st_asmvtgeom(c, (select e from env), ${EXTENT}, ${BUFFER}, true) as geom
             from cells`
       : layer === 'service-points'
-      ? sql`
+        ? sql`
           select p.id, p.name_zh as "nameZh", p.name_en as "nameEn", p.kind, p.status, p.location_quality as "locationQuality",
                  p.region_code as "regionCode",
                  st_asmvtgeom(st_transform(p.location, 3857), ${envelope}, ${EXTENT}, ${BUFFER}, true) as geom
             from service_point p
            where p.county_code = ${county} and p.location is not null
              and p.location && st_transform(${envelope}, 4326)`
-      : sql`
+        : sql`
           select r.code as id, r.name_zh as "nameZh", r.name_en as "nameEn", r.level, r.in_county_statistics as "inCountyStatistics",
                  r.boundary_quality as "boundaryQuality",
                  st_asmvtgeom(st_transform(r.boundary, 3857), ${envelope}, ${EXTENT}, ${BUFFER}, true) as geom

@@ -60,7 +60,11 @@ export async function fetchTownOptions(): Promise<TownOption[]> {
 }
 
 /** compareRegions for the chosen towns, and the latest actual of each indicator recorded for them. */
-export async function fetchComparison(codes: string[], allCodes: string[], radiusKm: number): Promise<{ rows: Comparison[]; county: Comparison[]; actuals: Map<string, RegionActual[]> }> {
+export async function fetchComparison(
+  codes: string[],
+  allCodes: string[],
+  radiusKm: number,
+): Promise<{ rows: Comparison[]; county: Comparison[]; actuals: Map<string, RegionActual[]> }> {
   const data = await request(LeaderCompareDocument, { codes, all: allCodes, r: radiusKm })
   const wanted = new Set(codes)
   const actuals = new Map<string, RegionActual[]>()

@@ -27,9 +27,36 @@ describe('changedFields', () => {
   })
 
   it('compares geometry by value', () => {
-    const square = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] }
+    const square = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 0],
+        ],
+      ],
+    }
     expect(changedFields({ boundary: square }, { boundary: structuredClone(square) })).toEqual([])
-    expect(changedFields({ boundary: square }, { boundary: { ...square, coordinates: [[[0, 0], [2, 0], [2, 2], [0, 0]]] } })).toHaveLength(1)
+    expect(
+      changedFields(
+        { boundary: square },
+        {
+          boundary: {
+            ...square,
+            coordinates: [
+              [
+                [0, 0],
+                [2, 0],
+                [2, 2],
+                [0, 0],
+              ],
+            ],
+          },
+        },
+      ),
+    ).toHaveLength(1)
   })
 })
 
@@ -44,7 +71,27 @@ describe('formatValue', () => {
 
   it('writes a point as its coordinates and other geometry as its type and size', () => {
     expect(formatValue({ type: 'Point', coordinates: [113.655, 34.433] }, '—', positions)).toBe('Point (113.655, 34.433)')
-    const multi = { type: 'MultiPolygon', coordinates: [[[[0, 0], [1, 0], [1, 1], [0, 0]]], [[[5, 5], [6, 5], [6, 6], [5, 5]]]] }
+    const multi = {
+      type: 'MultiPolygon',
+      coordinates: [
+        [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 1],
+            [0, 0],
+          ],
+        ],
+        [
+          [
+            [5, 5],
+            [6, 5],
+            [6, 6],
+            [5, 5],
+          ],
+        ],
+      ],
+    }
     expect(formatValue(multi, '—', positions)).toBe('MultiPolygon (8 points)')
   })
 })

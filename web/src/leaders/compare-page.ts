@@ -111,7 +111,8 @@ export function renderComparePage(data: CompareData | null, state: CompareState,
 }
 
 function townPicker(towns: TownOption[], chosen: Set<string>, handlers: CompareHandlers): HTMLElement {
-  const set = (codes: string[]) => handlers.onChange({ codes: codes.length === towns.length ? null : towns.map((t) => t.code).filter((c) => codes.includes(c)) })
+  const set = (codes: string[]) =>
+    handlers.onChange({ codes: codes.length === towns.length ? null : towns.map((t) => t.code).filter((c) => codes.includes(c)) })
   const search = h('input', {
     type: 'search',
     id: 'town-filter',
@@ -218,7 +219,13 @@ function results(data: CompareData, state: CompareState, handlers: CompareHandle
       { scope: 'col', 'aria-sort': active ? (state.dir === 'asc' ? 'ascending' : 'descending') : null },
       h(
         'button',
-        { type: 'button', class: 'sort', 'data-sort': key, onclick: () => handlers.onChange({ sort: key, dir: active && state.dir === 'asc' ? 'desc' : active ? 'asc' : key === 'name' || key === 'rank' ? 'asc' : 'desc' }) },
+        {
+          type: 'button',
+          class: 'sort',
+          'data-sort': key,
+          onclick: () =>
+            handlers.onChange({ sort: key, dir: active && state.dir === 'asc' ? 'desc' : active ? 'asc' : key === 'name' || key === 'rank' ? 'asc' : 'desc' }),
+        },
         c.label,
         h('span', { 'aria-hidden': 'true' }, active ? (state.dir === 'asc' ? ' ▲' : ' ▼') : ' ↕'),
       ),
@@ -230,7 +237,12 @@ function results(data: CompareData, state: CompareState, handlers: CompareHandle
     h(
       'p',
       { class: 'no-print' },
-      h('a', { href, download: `xinzheng-town-comparison-${state.radius}km.csv`, id: 'compare-download', class: 'button' }, '⬇ ', t('compare.downloadThisTableCsv')),
+      h(
+        'a',
+        { href, download: `xinzheng-town-comparison-${state.radius}km.csv`, id: 'compare-download', class: 'button' },
+        '⬇ ',
+        t('compare.downloadThisTableCsv'),
+      ),
       ' ',
       h('button', { type: 'button', onclick: () => window.print() }, t('compare.print')),
     ),
@@ -251,10 +263,24 @@ function results(data: CompareData, state: CompareState, handlers: CompareHandle
               { 'data-code': r.code },
               h('td', { class: 'num' }, String(r.rank)),
               h('th', { scope: 'row' }, h('a', { href: `#/town/${r.code}` }, townName(r))),
-              h('td', { class: 'num', 'data-value': r.population ?? '' }, r.population === null ? '—' : `${formatNumber(r.population, lang())}${r.populationYear ? ` (${r.populationYear})` : ''}`),
+              h(
+                'td',
+                { class: 'num', 'data-value': r.population ?? '' },
+                r.population === null ? '—' : `${formatNumber(r.population, lang())}${r.populationYear ? ` (${r.populationYear})` : ''}`,
+              ),
               h('td', { class: 'num', 'data-value': r.areaKm2 ?? '' }, metricText(r, 'areaKm2')),
               h('td', { class: 'num', 'data-value': r.servicePointCount }, String(r.servicePointCount)),
-              h('td', { class: 'kinds' }, r.servicePointCountByKind.length ? h('ul', {}, r.servicePointCountByKind.map((k) => h('li', {}, `${kindName(k.kind as ServicePointKind)}: ${k.count}`))) : '—'),
+              h(
+                'td',
+                { class: 'kinds' },
+                r.servicePointCountByKind.length
+                  ? h(
+                      'ul',
+                      {},
+                      r.servicePointCountByKind.map((k) => h('li', {}, `${kindName(k.kind as ServicePointKind)}: ${k.count}`)),
+                    )
+                  : '—',
+              ),
               h('td', { class: 'num', 'data-value': r.servicePointsPer10k ?? '' }, metricText(r, 'servicePointsPer10k')),
               h('td', { class: 'num', 'data-value': r.servicePointsPer100Km2 ?? '' }, metricText(r, 'servicePointsPer100Km2')),
               h('td', { class: 'num', 'data-value': r.giProductCount }, String(r.giProductCount)),
@@ -271,7 +297,11 @@ function results(data: CompareData, state: CompareState, handlers: CompareHandle
 
 function actualsCell(actuals: RegionActual[]): HTMLElement | string {
   if (!actuals.length) return t('compare.noneRecorded')
-  return h('ul', {}, actuals.map((a) => h('li', {}, `${lang() === 'zh' ? a.indicator.nameZh : a.indicator.nameEn}: ${formatValue(a.value, a.indicator, lang())} (${a.year})`)))
+  return h(
+    'ul',
+    {},
+    actuals.map((a) => h('li', {}, `${lang() === 'zh' ? a.indicator.nameZh : a.indicator.nameEn}: ${formatValue(a.value, a.indicator, lang())} (${a.year})`)),
+  )
 }
 
 /** Ranked horizontal bars of the chosen metric with the county average (mean of the county's towns with a known value) as a dashed line. */
@@ -280,11 +310,23 @@ function barChart(rows: Comparison[], county: Comparison[], state: CompareState)
   const ranked = sortRows(rows, (r) => metricValue(r, m), 'desc')
   const avg = average(county.map((r) => metricValue(r, m)))
   const max = Math.max(...ranked.map((r) => metricValue(r, m) ?? 0), avg ?? 0) || 1
-  const labelW = 150, barW = 360, valueW = 80, rowH = 22, top = 24
-  const W = labelW + barW + valueW, H = top + ranked.length * rowH + 26
+  const labelW = 150,
+    barW = 360,
+    valueW = 80,
+    rowH = 22,
+    top = 24
+  const W = labelW + barW + valueW,
+    H = top + ranked.length * rowH + 26
   const x = (v: number) => labelW + (v / max) * barW
   const title = tf('compare.chartTitle', { metric: metricLabel(m), n: county.length })
-  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', class: 'bar-chart', role: 'img', 'aria-labelledby': 'bar-chart-title', style: `max-width:${W}px` })
+  const svg = s('svg', {
+    viewBox: `0 0 ${W} ${H}`,
+    width: '100%',
+    class: 'bar-chart',
+    role: 'img',
+    'aria-labelledby': 'bar-chart-title',
+    style: `max-width:${W}px`,
+  })
   svg.append(s('title', { id: 'bar-chart-title' }, `${title}. ${t('compare.chartTableNote')}`))
   ranked.forEach((r, i) => {
     const v = metricValue(r, m)
@@ -304,20 +346,37 @@ function barChart(rows: Comparison[], county: Comparison[], state: CompareState)
 
 /** A small schematic map: the chosen towns filled and outlined, the others pale (the list beside it says the same). */
 function smallMap(towns: TownOption[], chosen: Set<string>): HTMLElement | null {
-  const rings = towns.flatMap((t) => (t.geometry ? (t.geometry.type === 'Polygon' ? [t.geometry.coordinates] : t.geometry.coordinates).map((p) => ({ code: t.code, ring: p[0] })) : []))
+  const rings = towns.flatMap((t) =>
+    t.geometry ? (t.geometry.type === 'Polygon' ? [t.geometry.coordinates] : t.geometry.coordinates).map((p) => ({ code: t.code, ring: p[0] })) : [],
+  )
   if (!rings.length) return null
   const pts = rings.flatMap((r) => r.ring)
-  const minX = Math.min(...pts.map((p) => p[0])), maxX = Math.max(...pts.map((p) => p[0]))
-  const minY = Math.min(...pts.map((p) => p[1])), maxY = Math.max(...pts.map((p) => p[1]))
+  const minX = Math.min(...pts.map((p) => p[0])),
+    maxX = Math.max(...pts.map((p) => p[0]))
+  const minY = Math.min(...pts.map((p) => p[1])),
+    maxY = Math.max(...pts.map((p) => p[1]))
   const k = Math.cos(((minY + maxY) / 2) * (Math.PI / 180))
-  const W = 220, scale = W / ((maxX - minX) * k), H = Math.round((maxY - minY) * scale)
+  const W = 220,
+    scale = W / ((maxX - minX) * k),
+    H = Math.round((maxY - minY) * scale)
   const path = (ring: number[][]) => `M${ring.map((p) => `${((p[0] - minX) * k * scale).toFixed(1)},${((maxY - p[1]) * scale).toFixed(1)}`).join('L')}Z`
-  const names = towns.filter((t) => chosen.has(t.code)).map(townName).join(t('listSeparator'))
+  const names = towns
+    .filter((t) => chosen.has(t.code))
+    .map(townName)
+    .join(t('listSeparator'))
   const svg = s('svg', { viewBox: `-2 -2 ${W + 4} ${H + 4}`, width: W, height: H, class: 'small-map', role: 'img', 'aria-labelledby': 'small-map-title' })
   svg.append(s('title', { id: 'small-map-title' }, tf('compare.smallMapTitle', { names: names || t('compare.none') })))
   for (const r of rings) {
     const on = chosen.has(r.code)
-    svg.append(s('path', { d: path(r.ring), fill: on ? '#1d4ed8' : '#eef1f4', 'fill-opacity': on ? 0.75 : 1, stroke: on ? '#0b1f4d' : '#9aa5b1', 'stroke-width': on ? 1.5 : 0.75 }))
+    svg.append(
+      s('path', {
+        d: path(r.ring),
+        fill: on ? '#1d4ed8' : '#eef1f4',
+        'fill-opacity': on ? 0.75 : 1,
+        stroke: on ? '#0b1f4d' : '#9aa5b1',
+        'stroke-width': on ? 1.5 : 0.75,
+      }),
+    )
   }
   return h('figure', { class: 'small-map' }, svg, h('figcaption', {}, t('schematicShort')))
 }

@@ -1,6 +1,14 @@
 /** The comparison's state as the address holds it: `codes=…&metric=…&radius=…&sort=…&dir=…`. */
 
-export const COMPARE_METRICS = ['servicePointCount', 'servicePointsPer10k', 'servicePointsPer100Km2', 'coverageShare', 'giProductCount', 'population', 'areaKm2'] as const
+export const COMPARE_METRICS = [
+  'servicePointCount',
+  'servicePointsPer10k',
+  'servicePointsPer100Km2',
+  'coverageShare',
+  'giProductCount',
+  'population',
+  'areaKm2',
+] as const
 export type CompareMetric = (typeof COMPARE_METRICS)[number]
 export const SORT_KEYS = ['rank', 'name', ...COMPARE_METRICS] as const
 export type SortKey = (typeof SORT_KEYS)[number]
@@ -47,7 +55,8 @@ export function formatCompareQuery(state: CompareState): string {
 export function sortRows<T>(rows: T[], value: (row: T) => number | string | null, dir: 'asc' | 'desc'): T[] {
   const sign = dir === 'asc' ? 1 : -1
   return [...rows].sort((a, b) => {
-    const va = value(a), vb = value(b)
+    const va = value(a),
+      vb = value(b)
     if (va === null && vb === null) return 0
     if (va === null) return 1
     if (vb === null) return -1

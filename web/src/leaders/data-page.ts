@@ -27,14 +27,34 @@ function resourceRow(dataset: DatasetInfo, r: DatasetInfo['resources'][number], 
       lang() === 'zh' && r.title ? h('span', { class: 'resource-title', lang: 'en' }, r.title) : null,
     ),
     h('td', { class: 'num' }, r.rowCount === null ? '—' : r.rowCount.toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en')),
-    h('td', {}, formats.map((f) => h('div', {}, formats.length > 1 ? `${FORMAT_NAMES[f]}: ` : '', licensesFor(f, dataset.licenses).map((l) => l.name).join(', ')))),
+    h(
+      'td',
+      {},
+      formats.map((f) =>
+        h(
+          'div',
+          {},
+          formats.length > 1 ? `${FORMAT_NAMES[f]}: ` : '',
+          licensesFor(f, dataset.licenses)
+            .map((l) => l.name)
+            .join(', '),
+        ),
+      ),
+    ),
     h(
       'td',
       { class: 'downloads' },
       downloads.map((d) =>
         h(
           'a',
-          { class: 'button', href: d.href, download: '', 'data-resource': sameAs ? null : d.resource, 'data-format': d.format, 'aria-label': `${t('data.download')} ${r.name} ${FORMAT_NAMES[d.format]}` },
+          {
+            class: 'button',
+            href: d.href,
+            download: '',
+            'data-resource': sameAs ? null : d.resource,
+            'data-format': d.format,
+            'aria-label': `${t('data.download')} ${r.name} ${FORMAT_NAMES[d.format]}`,
+          },
           '⬇ ',
           FORMAT_NAMES[d.format],
         ),
@@ -75,9 +95,33 @@ function datasetSection(dataset: DatasetInfo, county: string | undefined, index:
       h('dt', {}, t('data.lastUpdated')),
       h('dd', { id: `${id}-updated` }, timeEl(dataset.updated)),
       h('dt', {}, t('data.licences')),
-      h('dd', {}, h('ul', { class: 'licenses' }, dataset.licenses.map((l) => h('li', {}, h('strong', {}, link(l.name, l.path, 'license')), l.title ? `: ${l.title}` : '', l.scope ? h('span', { class: 'note' }, ` (${t('data.appliesTo')} ${l.scope})`) : null)))),
+      h(
+        'dd',
+        {},
+        h(
+          'ul',
+          { class: 'licenses' },
+          dataset.licenses.map((l) =>
+            h(
+              'li',
+              {},
+              h('strong', {}, link(l.name, l.path, 'license')),
+              l.title ? `: ${l.title}` : '',
+              l.scope ? h('span', { class: 'note' }, ` (${t('data.appliesTo')} ${l.scope})`) : null,
+            ),
+          ),
+        ),
+      ),
       h('dt', {}, t('data.sources')),
-      h('dd', {}, h('ul', { class: 'sources' }, dataset.sources.map((s) => h('li', {}, link(s.title, s.path), s.description ? h('span', { class: 'note' }, ` — ${s.description}`) : null)))),
+      h(
+        'dd',
+        {},
+        h(
+          'ul',
+          { class: 'sources' },
+          dataset.sources.map((s) => h('li', {}, link(s.title, s.path), s.description ? h('span', { class: 'note' }, ` — ${s.description}`) : null)),
+        ),
+      ),
     ),
     h(
       'p',
@@ -96,9 +140,17 @@ function datasetSection(dataset: DatasetInfo, county: string | undefined, index:
         h(
           'thead',
           {},
-          h('tr', {}, [t('data.data'), t('data.rows'), t('data.licence'), t('data.download'), 'GraphQL'].map((c) => h('th', { scope: 'col' }, c))),
+          h(
+            'tr',
+            {},
+            [t('data.data'), t('data.rows'), t('data.licence'), t('data.download'), 'GraphQL'].map((c) => h('th', { scope: 'col' }, c)),
+          ),
         ),
-        h('tbody', {}, dataset.resources.map((r) => resourceRow(dataset, r, county))),
+        h(
+          'tbody',
+          {},
+          dataset.resources.map((r) => resourceRow(dataset, r, county)),
+        ),
       ),
     ),
   )
@@ -112,11 +164,7 @@ export function renderDataPage(datasets: DatasetInfo[]): HTMLElement {
     'div',
     { class: 'leaders data-page' },
     h('h2', { id: 'page-title', tabindex: '-1' }, t('pageData')),
-    h(
-      'p',
-      { class: 'hint' },
-      t('data.intro'),
-    ),
+    h('p', { class: 'hint' }, t('data.intro')),
     h(
       'p',
       { class: 'api-links' },

@@ -51,7 +51,13 @@ describe('formatNumber', () => {
 
 describe('toCsv', () => {
   it('starts with a BOM, quotes what needs it and ends lines with CRLF', () => {
-    const csv = toCsv(['名称', 'n'], [['新建路街道', 1], ['a, "b"', null]])
+    const csv = toCsv(
+      ['名称', 'n'],
+      [
+        ['新建路街道', 1],
+        ['a, "b"', null],
+      ],
+    )
     expect(csv.charCodeAt(0)).toBe(0xfeff)
     expect(csv.slice(1)).toBe('名称,n\r\n新建路街道,1\r\n"a, ""b""",\r\n')
   })

@@ -92,7 +92,9 @@ export function comparatorWords(comparator: Comparator | null | undefined, lang:
 /** A number with grouping in English and none in Chinese; null → '—'. */
 export function formatNumber(value: number | null | undefined, lang: Lang, digits = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—'
-  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: digits, minimumFractionDigits: 0, useGrouping: lang === 'en' }).format(value)
+  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: digits, minimumFractionDigits: 0, useGrouping: lang === 'en' }).format(
+    value,
+  )
 }
 
 /** A share 0–1 as a percentage with one decimal; null → '—'. */

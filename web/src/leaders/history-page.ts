@@ -79,13 +79,7 @@ export function renderHistoryPage(state: HistoryState, backHref: string, onMore:
     h('p', {}, h('a', { href: backHref, id: 'history-back' }, '← ', backHref.startsWith('#/town/') ? t('history.backToTheTownship') : t('backToCounty'))),
     h('h2', { id: 'page-title', tabindex: '-1' }, tf('history.title', { name })),
     h('p', { class: 'meta' }, kind ? t(kind) : h('code', {}, state.entity), ' · ', h('code', {}, state.id)),
-    state.entity === 'region'
-      ? h(
-          'p',
-          { class: 'note' },
-          t('history.regionNote'),
-        )
-      : null,
+    state.entity === 'region' ? h('p', { class: 'note' }, t('history.regionNote')) : null,
     h('p', { role: 'status', id: 'history-count' }, state.totalCount === 0 ? t('history.noChangesRecordedYet') : tf('history.count', { n: state.totalCount })),
     state.entries.length ? h('ol', { class: 'history' }, state.entries.map(entryItem)) : null,
     state.hasNextPage

@@ -29,21 +29,33 @@ export function renderIndicatorsPage(indicators: PlanIndicator[]): HTMLElement {
     'div',
     { class: 'leaders indicators-page' },
     h('h2', { id: 'page-title', tabindex: '-1' }, t('pageIndicators')),
-    h(
-      'p',
-      { class: 'hint' },
-      t('indicators.intro'),
-    ),
+    h('p', { class: 'hint' }, t('indicators.intro')),
     h(
       'nav',
       { 'aria-label': t('indicators.indicatorCategories'), class: 'category-nav' },
-      h('ul', {}, byCategory.filter(([, list]) => list.length).map(([c, list]) => h('li', {}, h('a', { href: `#/indicators`, 'data-target': `cat-${c}`, onclick: jump }, `${enumLabel('IndicatorCategory', c, lang())} (${list.length})`)))),
+      h(
+        'ul',
+        {},
+        byCategory
+          .filter(([, list]) => list.length)
+          .map(([c, list]) =>
+            h(
+              'li',
+              {},
+              h('a', { href: `#/indicators`, 'data-target': `cat-${c}`, onclick: jump }, `${enumLabel('IndicatorCategory', c, lang())} (${list.length})`),
+            ),
+          ),
+      ),
     ),
     byCategory.map(([c, list]) =>
       h(
         'section',
         { class: 'category', id: `cat-${c}`, 'aria-labelledby': `cat-${c}-title` },
-        h('h3', { id: `cat-${c}-title` }, tf('indicators.categoryHeading', { name: categoryNames(c)[lang() === 'zh' ? 0 : 1], other: lang() === 'zh' ? c : categoryNames(c)[0] })),
+        h(
+          'h3',
+          { id: `cat-${c}-title` },
+          tf('indicators.categoryHeading', { name: categoryNames(c)[lang() === 'zh' ? 0 : 1], other: lang() === 'zh' ? c : categoryNames(c)[0] }),
+        ),
         list.length ? list.map(renderIndicator) : h('p', { class: 'hint' }, t('indicators.noGoal')),
       ),
     ),
@@ -65,7 +77,8 @@ function statusBadge(i: PlanIndicator): HTMLElement {
 }
 
 function renderIndicator(i: PlanIndicator): HTMLElement {
-  const u: UnitInfo = i, id = `ind-${i.code}`
+  const u: UnitInfo = i,
+    id = `ind-${i.code}`
   const milestone = (year: number) => i.milestones.find((m) => m.year === year)
   const rows: string[] = []
   if (i.planTableRow) rows.push(tf('indicators.tableRow', { n: i.planTableRow }))
@@ -92,7 +105,17 @@ function renderIndicator(i: PlanIndicator): HTMLElement {
         'table',
         { class: 'figures', id: `${id}-table` },
         h('caption', { class: 'visually-hidden' }, tf('indicators.figuresCaption', { name: lang() === 'zh' ? i.nameZh : i.nameEn })),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('indicators.year')), h('th', { scope: 'col' }, t('indicators.plan')), h('th', { scope: 'col' }, t('indicators.actual')))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, t('indicators.year')),
+            h('th', { scope: 'col' }, t('indicators.plan')),
+            h('th', { scope: 'col' }, t('indicators.actual')),
+          ),
+        ),
         h(
           'tbody',
           {},
@@ -101,9 +124,18 @@ function renderIndicator(i: PlanIndicator): HTMLElement {
             if (year === 2023 && i.baseline) plan.push(`${t('indicators.baseline')} ${planValue(i.baseline.value, u)}`)
             const m = milestone(year)
             if (m) plan.push(`${t('indicators.milestone')} ${planValue(m.value, u)}`)
-            if (year === 2026 && i.target) plan.push(`${t('indicators.target')} ${formatTarget(i.target.value, i.target.valueMax, i.comparator, u, lang())}${i.comparator === 'EXACT' ? ` (${comparatorWords('EXACT', lang())})` : ''}${lang() === 'zh' && formatWan(i.target.value, u) ? tf('indicators.withWan', { value: '', wan: formatWan(i.target.value, u)! }) : ''}`)
+            if (year === 2026 && i.target)
+              plan.push(
+                `${t('indicators.target')} ${formatTarget(i.target.value, i.target.valueMax, i.comparator, u, lang())}${i.comparator === 'EXACT' ? ` (${comparatorWords('EXACT', lang())})` : ''}${lang() === 'zh' && formatWan(i.target.value, u) ? tf('indicators.withWan', { value: '', wan: formatWan(i.target.value, u)! }) : ''}`,
+              )
             const actual = i.actuals.filter((a) => a.year === year).at(-1)
-            return h('tr', {}, h('th', { scope: 'row' }, String(year)), h('td', {}, plan.length ? plan.join(t('indicators.separator')) : '—'), h('td', {}, actual ? planValue(actual.value, u) : '—'))
+            return h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, String(year)),
+              h('td', {}, plan.length ? plan.join(t('indicators.separator')) : '—'),
+              h('td', {}, actual ? planValue(actual.value, u) : '—'),
+            )
           }),
         ),
       ),
@@ -117,7 +149,14 @@ function renderIndicator(i: PlanIndicator): HTMLElement {
     ),
     progressBar(i),
     h('p', { class: 'source' }, t('indicators.source'), i.source),
-    notes.length ? h('div', { class: 'data-note', role: 'note' }, h('strong', {}, t('indicators.dataNote')), notes.map((n) => h('p', {}, n))) : null,
+    notes.length
+      ? h(
+          'div',
+          { class: 'data-note', role: 'note' },
+          h('strong', {}, t('indicators.dataNote')),
+          notes.map((n) => h('p', {}, n)),
+        )
+      : null,
   )
 }
 
@@ -143,32 +182,60 @@ function progressBar(i: PlanIndicator): HTMLElement {
 
 /** Milestones (dashed line, hollow circles) vs actuals (solid line, filled squares) over 2023–2026; the table beside it holds the same figures. */
 function chart(i: PlanIndicator, id: string): SVGSVGElement {
-  const W = 300, H = 130, left = 44, right = 20, top = 12, bottom = 22
+  const W = 300,
+    H = 130,
+    left = 44,
+    right = 20,
+    top = 12,
+    bottom = 22
   const plan: PlanValue[] = [...(i.baseline ? [i.baseline] : []), ...i.milestones]
   if (i.target && !i.milestones.some((m) => m.year === i.target!.year)) plan.push(i.target)
   const values = [...plan.flatMap((p) => [p.value, p.valueMax ?? p.value]), ...i.actuals.map((a) => a.value)]
-  const lo0 = Math.min(...values), hi0 = Math.max(...values)
+  const lo0 = Math.min(...values),
+    hi0 = Math.max(...values)
   const pad = (hi0 - lo0) * 0.15 || Math.abs(hi0) * 0.1 || 1
-  const lo = Math.max(0, lo0 - pad), hi = hi0 + pad
+  const lo = Math.max(0, lo0 - pad),
+    hi = hi0 + pad
   const x = (year: number) => left + ((year - 2023) / 3) * (W - left - right)
   const y = (v: number) => top + (1 - (v - lo) / (hi - lo)) * (H - top - bottom)
-  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: 'mini-chart', role: 'img', 'aria-labelledby': `${id}-chart-title`, 'aria-describedby': `${id}-table` })
+  const svg = s('svg', {
+    viewBox: `0 0 ${W} ${H}`,
+    width: W,
+    height: H,
+    class: 'mini-chart',
+    role: 'img',
+    'aria-labelledby': `${id}-chart-title`,
+    'aria-describedby': `${id}-table`,
+  })
   svg.append(s('title', { id: `${id}-chart-title` }, t('indicators.chartTitle')))
   svg.append(s('line', { x1: left, x2: W - right, y1: H - bottom, y2: H - bottom, stroke: '#6b7280' }))
   svg.append(s('line', { x1: left, x2: left, y1: top, y2: H - bottom, stroke: '#6b7280' }))
-  const short = (v: number) => new Intl.NumberFormat(lang() === 'zh' ? 'zh-CN' : 'en', { notation: 'compact', maximumFractionDigits: 2 }).format(v / (lang() === 'zh' ? i.displayFactor : 1))
+  const short = (v: number) =>
+    new Intl.NumberFormat(lang() === 'zh' ? 'zh-CN' : 'en', { notation: 'compact', maximumFractionDigits: 2 }).format(
+      v / (lang() === 'zh' ? i.displayFactor : 1),
+    )
   if (values.length) {
     svg.append(s('text', { x: left - 4, y: y(hi0) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#374151' }, short(hi0)))
     if (hi0 !== lo0) svg.append(s('text', { x: left - 4, y: y(lo0) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#374151' }, short(lo0)))
   }
   for (const year of YEARS) svg.append(s('text', { x: x(year), y: H - 6, 'text-anchor': 'middle', 'font-size': 10, fill: '#374151' }, String(year)))
-  if (plan.length > 1) svg.append(s('polyline', { points: plan.map((p) => `${x(p.year)},${y(p.value)}`).join(' '), fill: 'none', stroke: '#1d4ed8', 'stroke-width': 2, 'stroke-dasharray': '5 3' }))
+  if (plan.length > 1)
+    svg.append(
+      s('polyline', {
+        points: plan.map((p) => `${x(p.year)},${y(p.value)}`).join(' '),
+        fill: 'none',
+        stroke: '#1d4ed8',
+        'stroke-width': 2,
+        'stroke-dasharray': '5 3',
+      }),
+    )
   for (const p of plan) {
     svg.append(s('circle', { cx: x(p.year), cy: y(p.value), r: 4, fill: '#fff', stroke: '#1d4ed8', 'stroke-width': 2 }))
     if (p.valueMax != null) svg.append(s('line', { x1: x(p.year), x2: x(p.year), y1: y(p.value), y2: y(p.valueMax), stroke: '#1d4ed8', 'stroke-width': 3 }))
   }
   const actuals = [...i.actuals].sort((a, b) => a.year - b.year)
-  if (actuals.length > 1) svg.append(s('polyline', { points: actuals.map((a) => `${x(a.year)},${y(a.value)}`).join(' '), fill: 'none', stroke: '#b45309', 'stroke-width': 2 }))
+  if (actuals.length > 1)
+    svg.append(s('polyline', { points: actuals.map((a) => `${x(a.year)},${y(a.value)}`).join(' '), fill: 'none', stroke: '#b45309', 'stroke-width': 2 }))
   for (const a of actuals) svg.append(s('rect', { x: x(a.year) - 4, y: y(a.value) - 4, width: 8, height: 8, fill: '#b45309' }))
   return svg
 }

@@ -49,7 +49,8 @@ const REGION_FIELDS = `code parent { code } level nameZh nameEn inCountyStatisti
 /** A GraphQL query returning the records of a resource (fields named as the API names them); undefined for an unknown resource. */
 export function resourceQuery(name: string, county: string): string | undefined {
   const c = JSON.stringify(county)
-  const regions = (fields: string) => `  county: region(code: ${c}) {\n    ${fields}\n  }\n  regions(county: ${c}, includeAdministeredElsewhere: true) {\n    ${fields}\n  }`
+  const regions = (fields: string) =>
+    `  county: region(code: ${c}) {\n    ${fields}\n  }\n  regions(county: ${c}, includeAdministeredElsewhere: true) {\n    ${fields}\n  }`
   const body: Record<string, string> = {
     regions: `${regions(`${REGION_FIELDS}\n    boundary boundaryQuality boundarySource areaKm2`)}`,
     'region-names': regions('code names { nameZh nameEn level validFrom validTo source }'),

@@ -7,7 +7,19 @@ import type { PageApi, PageContext, PageRow, PageView } from '../views/pages.ts'
 import { compareOf, hrefOf, type State } from '../state/state.ts'
 import { fromHash, type LeaderPage } from '../lib/url-state.ts'
 import { t } from '../lib/i18n.ts'
-import { fetchComparison, fetchDatasets, fetchHistory, fetchIndicators, fetchPlan, fetchTownOptions, type DatasetInfo, type PlanDepartment, type PlanIndicator, type PlanTask, type TownOption } from './api.ts'
+import {
+  fetchComparison,
+  fetchDatasets,
+  fetchHistory,
+  fetchIndicators,
+  fetchPlan,
+  fetchTownOptions,
+  type DatasetInfo,
+  type PlanDepartment,
+  type PlanIndicator,
+  type PlanTask,
+  type TownOption,
+} from './api.ts'
 import { renderComparePage, type CompareData } from './compare-page.ts'
 import { renderDataPage } from './data-page.ts'
 import { renderHistoryPage, type HistoryState } from './history-page.ts'
@@ -52,7 +64,14 @@ function historyView(state: State, history: HistoryState, ctx: PageContext): Pag
     let next: HistoryState
     try {
       const page = await fetchHistory(history.entity, history.id, history.endCursor)
-      next = { ...history, entries: [...history.entries, ...page.entries], totalCount: page.totalCount, hasNextPage: page.hasNextPage, endCursor: page.endCursor, moreError: null }
+      next = {
+        ...history,
+        entries: [...history.entries, ...page.entries],
+        totalCount: page.totalCount,
+        hasNextPage: page.hasNextPage,
+        endCursor: page.endCursor,
+        moreError: null,
+      }
     } catch (error) {
       next = { ...history, moreError: `${t('loadFailed')}: ${(error as Error).message}` }
     }
@@ -60,7 +79,10 @@ function historyView(state: State, history: HistoryState, ctx: PageContext): Pag
     ctx.refresh()
     document.getElementById(`entry-${shown}`)?.focus()
   }
-  return view(renderHistoryPage(history, back, () => void onMore()), history.loadingMore)
+  return view(
+    renderHistoryPage(history, back, () => void onMore()),
+    history.loadingMore,
+  )
 }
 
 /** The rows of the pages without a map, by route. */
@@ -82,7 +104,9 @@ export const LEADER_ROWS: Record<LeaderPage, Row<unknown>> = {
     load: (_state, { cache }) => cache.get('plan:data', fetchPlan),
     render(state, { tasks, departments }, ctx) {
       const dept = new URLSearchParams(query(state)).get('dept')
-      return view(renderPlanPage(tasks, departments, departments.some((d) => d.code === dept) ? dept : null, (code) => ctx.dispatch({ type: 'planDept', code })))
+      return view(
+        renderPlanPage(tasks, departments, departments.some((d) => d.code === dept) ? dept : null, (code) => ctx.dispatch({ type: 'planDept', code })),
+      )
     },
   }),
   data: row<DatasetInfo[]>({
@@ -97,7 +121,17 @@ export const LEADER_ROWS: Record<LeaderPage, Row<unknown>> = {
         const id = params.get('id') ?? ''
         if (!entity || !id) throw new Error(t('historyNoSubject'))
         const first = await fetchHistory(entity, id, null)
-        return { entity, id, entries: first.entries, totalCount: first.totalCount, hasNextPage: first.hasNextPage, endCursor: first.endCursor, subject: first.subject, loadingMore: false, moreError: null }
+        return {
+          entity,
+          id,
+          entries: first.entries,
+          totalCount: first.totalCount,
+          hasNextPage: first.hasNextPage,
+          endCursor: first.endCursor,
+          subject: first.subject,
+          loadingMore: false,
+          moreError: null,
+        }
       })
     },
     // "More" replaces the entries in the cache: a redraw shows those loaded so far.

@@ -35,7 +35,19 @@ export function renderPlanPage(tasks: PlanTask[], departments: PlanDepartment[],
           h('h3', { id: 'group-title' }, t('plan.leadingGroup')),
           h('p', {}, h('strong', {}, deptName(group)), tf('plan.members', { n: group.members.length })),
           office ? h('p', {}, h('strong', {}, deptName(office)), t('plan.officeRole')) : null,
-          h('details', {}, h('summary', {}, t('plan.memberBodies')), h('ul', { class: 'members' }, group.members.map((m) => departments.find((d) => d.code === m.code)).filter((d): d is PlanDepartment => !!d).map((d) => h('li', {}, deptName(d))))),
+          h(
+            'details',
+            {},
+            h('summary', {}, t('plan.memberBodies')),
+            h(
+              'ul',
+              { class: 'members' },
+              group.members
+                .map((m) => departments.find((d) => d.code === m.code))
+                .filter((d): d is PlanDepartment => !!d)
+                .map((d) => h('li', {}, deptName(d))),
+            ),
+          ),
         )
       : null,
     h(
@@ -49,7 +61,11 @@ export function renderPlanPage(tasks: PlanTask[], departments: PlanDepartment[],
         departments.map((d) => h('option', { value: d.code, selected: d.code === deptCode }, `${deptName(d)} (${d.tasks.length})`)),
       ),
       h('p', { class: 'note', id: 'dept-filter-note' }, t('plan.membersNote')),
-      h('p', { role: 'status', id: 'plan-count' }, dept ? tf('plan.deptTasks', { dept: deptName(dept), n: shown.length }) : tf('plan.taskCount', { n: shown.length })),
+      h(
+        'p',
+        { role: 'status', id: 'plan-count' },
+        dept ? tf('plan.deptTasks', { dept: deptName(dept), n: shown.length }) : tf('plan.taskCount', { n: shown.length }),
+      ),
     ),
     [...sections.values()].map((list) => {
       const first = list[0]

@@ -23,7 +23,9 @@ describe('enum labels and colours', () => {
   it('give every service point kind a colour of its own, and list each kind once in the legend', () => {
     const kinds = valuesOf(ENUMS.ServicePointKind)
     const colours = KIND_COLORS as Record<string, string | undefined>
-    expect(kinds.filter((k) => !/^#[0-9A-Fa-f]{6}$/.test(colours[k] ?? '')).map((k) => `ServicePointKind.${k} has no colour (web/src/map/palette.ts)`)).toEqual([])
+    expect(kinds.filter((k) => !/^#[0-9A-Fa-f]{6}$/.test(colours[k] ?? '')).map((k) => `ServicePointKind.${k} has no colour (web/src/map/palette.ts)`)).toEqual(
+      [],
+    )
     expect(new Set(Object.values(KIND_COLORS)).size).toBe(kinds.length)
     expect([...KINDS].sort()).toEqual([...kinds].sort())
   })

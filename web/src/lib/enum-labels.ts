@@ -39,7 +39,10 @@ export const ENUM_LABELS = {
   LocationQuality: {
     SURVEYED: { zh: '实地测量', en: 'Surveyed' },
     GEOCODED: { zh: '按地址编码', en: 'Geocoded from the address' },
-    APPROXIMATE: { zh: '近似位置：置于乡镇驻地，实际位置在乡镇内别处', en: 'Approximate: placed at the township seat; the real place is elsewhere in the township' },
+    APPROXIMATE: {
+      zh: '近似位置：置于乡镇驻地，实际位置在乡镇内别处',
+      en: 'Approximate: placed at the township seat; the real place is elsewhere in the township',
+    },
     UNKNOWN: { zh: '位置未知，未上图', en: 'Location unknown: listed, not mapped' },
   } satisfies Record<LocationQuality, EnumLabel>,
   RegionLevel: {

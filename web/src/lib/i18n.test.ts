@@ -19,11 +19,31 @@ const TABLES = ['lib/locale/app.ts', 'lib/locale/pages.ts', 'lib/i18n.ts', 'lib/
 const ALLOWED: { file: string; line: RegExp; reason: string }[] = [
   { file: 'lib/pinyin.ts', line: /^\s+'[^']*' \+?$|^\s+'[^']*'$/, reason: 'the pinyin of the characters in the dataset’s names (search data)' },
   { file: 'map/basemap.ts', line: /^export const TIANDITU_ATTRIBUTION = /, reason: '天地图’s attribution, written as its terms ask' },
-  { file: 'map/layers.ts', line: /^\s+attribution: '县界派生自高德地图数据/, reason: 'the boundaries’ attribution, both languages in one (MapLibre shows one per source)' },
-  { file: 'leaders/format.ts', line: /^\s+(件|家|个|元|人次|次|场次): '|万\$\{u\.unit\}/, reason: 'the plan’s units (件, 家, 万 …), data as the plan writes them' },
-  { file: 'leaders/format.ts', line: /^\s+(AT_LEAST|MORE_THAN|EXACT|RANGE): \['/, reason: 'enum labels (Comparator): moving to web/src/lib/enum-labels.ts with the other enums' },
-  { file: 'leaders/indicators-page.ts', line: /^\s+(CREATION|UTILIZATION|PROTECTION|SERVICE|AWARENESS|MANAGEMENT): \['|STOCK: \['/, reason: 'enum labels (IndicatorCategory, accumulation): moving to web/src/lib/enum-labels.ts' },
-  { file: 'leaders/open-data.ts', line: /^\s+'?[\w-]+'?: '[^']*',$/, reason: 'Chinese names of the bundled package’s resources (their English titles come from the package)' },
+  {
+    file: 'map/layers.ts',
+    line: /^\s+attribution: '县界派生自高德地图数据/,
+    reason: 'the boundaries’ attribution, both languages in one (MapLibre shows one per source)',
+  },
+  {
+    file: 'leaders/format.ts',
+    line: /^\s+(件|家|个|元|人次|次|场次): '|万\$\{u\.unit\}/,
+    reason: 'the plan’s units (件, 家, 万 …), data as the plan writes them',
+  },
+  {
+    file: 'leaders/format.ts',
+    line: /^\s+(AT_LEAST|MORE_THAN|EXACT|RANGE): \['/,
+    reason: 'enum labels (Comparator): moving to web/src/lib/enum-labels.ts with the other enums',
+  },
+  {
+    file: 'leaders/indicators-page.ts',
+    line: /^\s+(CREATION|UTILIZATION|PROTECTION|SERVICE|AWARENESS|MANAGEMENT): \['|STOCK: \['/,
+    reason: 'enum labels (IndicatorCategory, accumulation): moving to web/src/lib/enum-labels.ts',
+  },
+  {
+    file: 'leaders/open-data.ts',
+    line: /^\s+'?[\w-]+'?: '[^']*',$/,
+    reason: 'Chinese names of the bundled package’s resources (their English titles come from the package)',
+  },
   { file: 'leaders/plan-page.ts', line: /\.join\('、'\)/, reason: 'joins the responsible bodies as the plan writes them (Chinese text only)' },
 ]
 
@@ -48,7 +68,11 @@ describe('i18n', () => {
     const problems: string[] = []
     for (const [key, text] of Object.entries(STRINGS)) {
       if (!text.zh?.trim() || !text.en?.trim()) problems.push(`${key}: missing ${!text.zh?.trim() ? 'zh' : 'en'}`)
-      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join()
+      const names = (s: string) =>
+        [...s.matchAll(/\{(\w+)\}/g)]
+          .map((m) => m[1])
+          .sort()
+          .join()
       if (names(text.zh ?? '') !== names(text.en ?? '')) problems.push(`${key}: placeholders differ (${names(text.zh)} / ${names(text.en)})`)
     }
     expect(problems).toEqual([])

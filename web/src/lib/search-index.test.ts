@@ -8,7 +8,12 @@ const targets: SearchTarget[] = [
   { kind: 'region', id: '410184107', nameZh: '孟庄镇', nameEn: 'Mengzhuang Town' },
   { kind: 'region', id: '410173203', nameZh: '龙王乡', nameEn: 'Longwang Township' },
   { kind: 'point', id: 'zhongyuan', nameZh: '中原工学院（龙湖校区）', nameEn: 'Zhongyuan University of Technology (Longhu campus)' },
-  { kind: 'point', id: 'ip-longhu', nameZh: '知识产权综合服务工作站（龙湖街道便民服务大厅）', nameEn: 'IP Comprehensive Service Station (Longhu Subdistrict service hall)' },
+  {
+    kind: 'point',
+    id: 'ip-longhu',
+    nameZh: '知识产权综合服务工作站（龙湖街道便民服务大厅）',
+    nameEn: 'IP Comprehensive Service Station (Longhu Subdistrict service hall)',
+  },
 ]
 const index = buildSearchIndex(targets)
 const ids = (q: string) => search(index, q).map((t) => t.id)

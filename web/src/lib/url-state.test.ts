@@ -40,7 +40,7 @@ describe('url state', () => {
     expect(toHash(fromHash('#/data'))).toBe('#/data')
   })
 
-  it('reads a record\'s #/history with its entity and id, and writes them back', () => {
+  it("reads a record's #/history with its entity and id, and writes them back", () => {
     const hash = toHash({ ...fromHash('#/'), route: historyRoute('service_point', 'ip-service/1 a') })
     expect(hash).toBe('#/history?entity=service_point&id=ip-service%2F1+a')
     const params = new URLSearchParams((fromHash(hash).route as { query: string }).query)

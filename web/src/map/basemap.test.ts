@@ -18,7 +18,9 @@ describe('basemaps', () => {
 
   it('draws an XYZ template with its attribution, and nothing for a style basemap', () => {
     const xyz = basemapParts({ id: 'custom-xyz', kind: 'xyz', tiles: ['https://t.example/{z}/{x}/{y}.png'], attribution: '© Example' }, 'zh')
-    expect(Object.values(xyz.sources)).toEqual([{ type: 'raster', tiles: ['https://t.example/{z}/{x}/{y}.png'], tileSize: 256, maxzoom: 19, attribution: '© Example' }])
+    expect(Object.values(xyz.sources)).toEqual([
+      { type: 'raster', tiles: ['https://t.example/{z}/{x}/{y}.png'], tileSize: 256, maxzoom: 19, attribution: '© Example' },
+    ])
     expect(basemapParts({ id: 'custom-style', kind: 'style', url: 'https://s.example/style.json' }, 'zh')).toEqual({ sources: {}, layers: [] })
   })
 })

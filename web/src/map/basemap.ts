@@ -29,10 +29,7 @@ export function tiandituTiles(layer: string, token: string): string[] {
 }
 
 /** Raster sources and layers of a tile basemap (not for `style` basemaps, which replace the style's base). */
-export function basemapParts(
-  option: BasemapOption,
-  lang: Lang,
-): { sources: Record<string, SourceSpecification>; layers: LayerSpecification[] } {
+export function basemapParts(option: BasemapOption, lang: Lang): { sources: Record<string, SourceSpecification>; layers: LayerSpecification[] } {
   const raster = (id: string, tiles: string[], attribution: string, maxzoom: number) => ({
     source: { type: 'raster', tiles, tileSize: 256, maxzoom, attribution } satisfies SourceSpecification,
     layer: { id: BASEMAP_PREFIX + id, type: 'raster', source: BASEMAP_PREFIX + id } satisfies LayerSpecification,

@@ -216,14 +216,7 @@ export function regionFillColor(metric: MetricId, classes: MetricClass[]): DataD
             classes[0].color,
             ...classes.slice(1).flatMap((c) => [c.from, c.color]),
           ] as ExpressionSpecification)
-  return [
-    'case',
-    ['==', ['get', pendingProperty(metric)], true],
-    PENDING_FILL,
-    ['==', ['get', noDataProperty(metric)], true],
-    NO_DATA_FILL,
-    known,
-  ]
+  return ['case', ['==', ['get', pendingProperty(metric)], true], PENDING_FILL, ['==', ['get', noDataProperty(metric)], true], NO_DATA_FILL, known]
 }
 
 /** A region's label: its name, and below it the metric's value (or "no data", or the unit that administers it). */

@@ -5,7 +5,15 @@ import { bboxOf, touchingNeighbours } from './geometry.ts'
 
 const square = (x: number, y: number, size = 1): AreaGeometry => ({
   type: 'Polygon',
-  coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]],
+  coordinates: [
+    [
+      [x, y],
+      [x + size, y],
+      [x + size, y + size],
+      [x, y + size],
+      [x, y],
+    ],
+  ],
 })
 
 describe('touchingNeighbours', () => {

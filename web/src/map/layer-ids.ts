@@ -61,4 +61,3 @@ export const INTERACTIVE_LAYERS = {
   gi: [LAYERS.giFill],
   regions: [LAYERS.regionsFill, LAYERS.regionsNoData, LAYERS.regionsOutside],
 }
-

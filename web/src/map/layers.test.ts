@@ -77,7 +77,7 @@ describe('buildStyle', () => {
     expect(GROUP_LAYERS.points).toEqual(expect.arrayContaining([LAYERS.pointsCluster, LAYERS.pointsClusterCount]))
   })
 
-  it('draws the points from vector tiles when told to: same layers, reading the tiles\' layer', () => {
+  it("draws the points from vector tiles when told to: same layers, reading the tiles' layer", () => {
     const style = buildStyle(options({ pointTiles: true }))
     expect(validateStyleMin(style)).toEqual([])
     expect(style.sources[SOURCES.points]).toMatchObject({ type: 'vector', tiles: ['/tiles/service-points/{z}/{x}/{y}.pbf'], promoteId: 'id' })
@@ -91,7 +91,9 @@ describe('buildStyle', () => {
   it('greys the cells administered elsewhere and hatches unknown values instead of colouring them as 0', () => {
     const style = buildStyle(options({ metric: 'per10k', classes: classify('per10k', [0.2, 0.4], 'zh') }))
     expect(layer(style, LAYERS.regionsOutside)).toMatchObject({ filter: ['!=', ['get', 'inCountyStatistics'], true] })
-    expect(layer(style, LAYERS.regionsNoData)).toMatchObject({ filter: ['all', ['==', ['get', 'inCountyStatistics'], true], ['==', ['get', 'nodata_per10k'], true]] })
+    expect(layer(style, LAYERS.regionsNoData)).toMatchObject({
+      filter: ['all', ['==', ['get', 'inCountyStatistics'], true], ['==', ['get', 'nodata_per10k'], true]],
+    })
     expect(layer(style, LAYERS.regionsFill)).toMatchObject({ filter: ['==', ['get', 'inCountyStatistics'], true] })
   })
 
@@ -105,7 +107,15 @@ describe('buildStyle', () => {
 
   it('labels regions in the chosen language with the metric value below the name', () => {
     const en = layer(buildStyle(options({ lang: 'en', metric: 'coverage' })), LAYERS.regionsLabel)
-    expect((en.layout as Record<string, unknown>)['text-field']).toEqual(['format', ['get', 'nameEn'], {}, '\n', {}, ['get', 't_coverage_en'], { 'font-scale': 0.85 }])
+    expect((en.layout as Record<string, unknown>)['text-field']).toEqual([
+      'format',
+      ['get', 'nameEn'],
+      {},
+      '\n',
+      {},
+      ['get', 't_coverage_en'],
+      { 'font-scale': 0.85 },
+    ])
   })
 })
 

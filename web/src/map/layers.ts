@@ -31,7 +31,7 @@ export interface StyleOptions {
   pointTiles?: boolean
 }
 
-const emptyCollection : GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] }
+const emptyCollection: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] }
 
 /** The whole style; sources start empty (see `SOURCES`). */
 export function buildStyle(options: StyleOptions): StyleSpecification {
@@ -39,11 +39,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
   return {
     version: 8,
     sources: { ...base.sources, ...dataSources(options) },
-    layers: [
-      { id: LAYERS.background, type: 'background', paint: { 'background-color': BACKGROUND } },
-      ...base.layers,
-      ...dataLayers(options),
-    ],
+    layers: [{ id: LAYERS.background, type: 'background', paint: { 'background-color': BACKGROUND } }, ...base.layers, ...dataLayers(options)],
   }
 }
 
@@ -71,4 +67,3 @@ export function dataSources(options: { pointTiles?: boolean } = {}): Record<stri
     [SOURCES.here]: { type: 'geojson', data: emptyCollection },
   }
 }
-

@@ -14,7 +14,16 @@ describe('web state', () => {
   })
 
   it('round-trips every page’s address through the state', () => {
-    for (const hash of ['#/', '#/town/410184109?metric=coverage&layers=regions,points&at=113.7000,34.4500,10.50', '#/compare?codes=410184001,410184002&radius=3', '#/indicators', '#/plan?dept=D01', '#/data', '#/history?entity=region&id=410184109', '#/nowhere']) {
+    for (const hash of [
+      '#/',
+      '#/town/410184109?metric=coverage&layers=regions,points&at=113.7000,34.4500,10.50',
+      '#/compare?codes=410184001,410184002&radius=3',
+      '#/indicators',
+      '#/plan?dept=D01',
+      '#/data',
+      '#/history?entity=region&id=410184109',
+      '#/nowhere',
+    ]) {
       expect(toHash(start(hash))).toBe(hash)
       expect(toHash(update(start('#/'), { type: 'navigate', hash }))).toBe(hash)
     }
@@ -70,7 +79,11 @@ describe('web state', () => {
   })
 
   it('changes the comparison through its part of the address, leaving defaults out', () => {
-    const state = run(start('#/compare?codes=410184001,410184002'), { type: 'compare', change: { radius: 3 } }, { type: 'compare', change: { sort: 'servicePointCount', dir: 'desc' } })
+    const state = run(
+      start('#/compare?codes=410184001,410184002'),
+      { type: 'compare', change: { radius: 3 } },
+      { type: 'compare', change: { sort: 'servicePointCount', dir: 'desc' } },
+    )
     expect(toHash(state)).toBe('#/compare?codes=410184001,410184002&radius=3&sort=servicePointCount&dir=desc')
     expect(run(state, { type: 'compare', change: { codes: null, radius: 5, sort: 'rank', dir: 'asc' } }).route).toEqual({ name: 'compare', query: '' })
     // Elsewhere the action changes nothing.

@@ -22,9 +22,7 @@ export type NearestState = { phase: 'idle' } | { phase: 'loading' } | { phase: '
 
 /** What the map's camera is asked to do; `n` numbers the requests (the renderer carries out each once). */
 export type Camera =
-  | { n: number; kind: 'fit'; animate: boolean }
-  | { n: number; kind: 'jump'; view: View }
-  | { n: number; kind: 'fly'; center: [number, number]; zoom: number }
+  { n: number; kind: 'fit'; animate: boolean } | { n: number; kind: 'jump'; view: View } | { n: number; kind: 'fly'; center: [number, number]; zoom: number }
 
 /** Everything the app shows: the address's part (route, metric, layers, view) and the rest. */
 export interface State extends UrlState {
@@ -153,7 +151,12 @@ export function update(state: State, action: Action): State {
     case 'nearestAsked':
       return { ...state, nearest: { phase: 'loading' }, here: action.at ?? state.here }
     case 'located':
-      return { ...state, nearest: { phase: 'loading' }, here: action.at, camera: { n: state.camera.n + 1, kind: 'fly', center: [action.at.lng, action.at.lat], zoom: 12 } }
+      return {
+        ...state,
+        nearest: { phase: 'loading' },
+        here: action.at,
+        camera: { n: state.camera.n + 1, kind: 'fly', center: [action.at.lng, action.at.lat], zoom: 12 },
+      }
     case 'nearestAnswered':
       return { ...state, nearest: { phase: 'done', results: action.results } }
     case 'nearestFailed':

@@ -109,7 +109,9 @@ export function renderTownTable(ctx: ViewContext): HTMLElement {
                 h('a', { href: ctx.href({ name: 'town', code: r.code }) }, nameIn(r, lang())),
                 h('span', { class: 'level' }, r.inCountyStatistics ? levelName(r.level) : t('outside')),
               ),
-              METRIC_IDS.map((m) => num(r.inCountyStatistics ? (metricValue(m, r, figures) === null ? '—' : formatMetric(m, metricValue(m, r, figures), lang())) : '—')),
+              METRIC_IDS.map((m) =>
+                num(r.inCountyStatistics ? (metricValue(m, r, figures) === null ? '—' : formatMetric(m, metricValue(m, r, figures), lang())) : '—'),
+              ),
               num(r.population === null ? '—' : `${formatCount(r.population)} (${r.populationYear})`),
               num(r.areaKm2 === null ? '—' : `≈ ${r.areaKm2.toFixed(1)}`),
             )

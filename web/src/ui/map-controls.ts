@@ -77,7 +77,13 @@ export function renderLegend(props: MapControlsProps): HTMLElement {
     'div',
     { class: 'legend-body' },
     props.layers.has('regions')
-      ? h('section', {}, h('h3', {}, metricName(props.metric)), h('ul', {}, regionItems), notes.map((n) => h('p', { class: 'note' }, n)))
+      ? h(
+          'section',
+          {},
+          h('h3', {}, metricName(props.metric)),
+          h('ul', {}, regionItems),
+          notes.map((n) => h('p', { class: 'note' }, n)),
+        )
       : null,
     props.layers.has('points')
       ? h(
@@ -97,12 +103,7 @@ export function renderLegend(props: MapControlsProps): HTMLElement {
         )
       : null,
     props.layers.has('gi')
-      ? h(
-          'section',
-          {},
-          h('h3', {}, t('layer.gi')),
-          h('ul', {}, item(swatch('area', GI_COLOR), t('giArea')), item(swatch('diamond', GI_COLOR), t('giSymbol'))),
-        )
+      ? h('section', {}, h('h3', {}, t('layer.gi')), h('ul', {}, item(swatch('area', GI_COLOR), t('giArea')), item(swatch('diamond', GI_COLOR), t('giSymbol'))))
       : null,
   )
 }

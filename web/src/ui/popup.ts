@@ -46,7 +46,11 @@ export function servicePointFacts(ctx: ViewContext, p: ServicePointItem, heading
       [t('location'), h('span', { class: approximate ? 'flag' : '' }, approximate ? '⚠ ' : '', locationQualityName(p.locationQuality))],
       [t('source'), h('span', { class: 'source' }, p.source)],
     ]),
-    h('p', { class: 'history-link' }, h('a', { href: ctx.href(historyRoute('service_point', p.id)) }, t('history'), h('span', { class: 'visually-hidden' }, `: ${nameIn(p, lang())}`))),
+    h(
+      'p',
+      { class: 'history-link' },
+      h('a', { href: ctx.href(historyRoute('service_point', p.id)) }, t('history'), h('span', { class: 'visually-hidden' }, `: ${nameIn(p, lang())}`)),
+    ),
   )
 }
 

@@ -49,7 +49,11 @@ export function renderSearchBox(props: SearchBoxProps): HTMLElement {
   }
   const update = () => {
     const index = props.index()
-    if (!index && props.prepare) void props.prepare().then(() => props.index() && update(), () => undefined)
+    if (!index && props.prepare)
+      void props.prepare().then(
+        () => props.index() && update(),
+        () => undefined,
+      )
     results = index ? search(index, input.value) : []
     list.replaceChildren(
       ...(results.length === 0 && input.value.trim()

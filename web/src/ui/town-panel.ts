@@ -32,7 +32,11 @@ export function renderTownPanel(ctx: ViewContext, town: TownDetail, neighbours: 
         {},
         town.population === null
           ? unknown()
-          : [formatCount(town.population), ` (${town.populationYear})`, town.populationSource ? h('span', { class: 'source' }, ` ${t('source')}: ${town.populationSource}`) : null],
+          : [
+              formatCount(town.population),
+              ` (${town.populationYear})`,
+              town.populationSource ? h('span', { class: 'source' }, ` ${t('source')}: ${town.populationSource}`) : null,
+            ],
         town.populationNote ? h('span', { class: 'note' }, town.populationNote) : null,
       ),
       h('dt', {}, t('area')),
@@ -42,7 +46,16 @@ export function renderTownPanel(ctx: ViewContext, town: TownDetail, neighbours: 
         : null,
     ),
     town.boundaryQuality === 'APPROXIMATE' ? h('p', { class: 'flag' }, '⚠ ', t('schematic')) : null,
-    h('p', { class: 'history-link' }, h('a', { id: 'town-history', href: ctx.href(historyRoute('region', town.code)) }, t('history'), h('span', { class: 'visually-hidden' }, `: ${nameIn(town, lang())}`))),
+    h(
+      'p',
+      { class: 'history-link' },
+      h(
+        'a',
+        { id: 'town-history', href: ctx.href(historyRoute('region', town.code)) },
+        t('history'),
+        h('span', { class: 'visually-hidden' }, `: ${nameIn(town, lang())}`),
+      ),
+    ),
     renderServicePoints(ctx, town.servicePoints),
     h(
       'section',
@@ -65,18 +78,22 @@ export function renderTownPanel(ctx: ViewContext, town: TownDetail, neighbours: 
         : h(
             'table',
             { class: 'indicator-values' },
-            h('tbody', {}, town.indicators.flatMap((i) =>
-              i.actuals.map((a) =>
-                h(
-                  'tr',
-                  {},
-                  h('th', { scope: 'row' }, nameIn(i, lang())),
-                  h('td', {}, String(a.year)),
-                  h('td', { class: 'num' }, `${formatNumber(a.value / i.displayFactor, 2)} ${i.displayUnit}`),
-                  h('td', { class: 'source' }, a.source),
+            h(
+              'tbody',
+              {},
+              town.indicators.flatMap((i) =>
+                i.actuals.map((a) =>
+                  h(
+                    'tr',
+                    {},
+                    h('th', { scope: 'row' }, nameIn(i, lang())),
+                    h('td', {}, String(a.year)),
+                    h('td', { class: 'num' }, `${formatNumber(a.value / i.displayFactor, 2)} ${i.displayUnit}`),
+                    h('td', { class: 'source' }, a.source),
+                  ),
                 ),
               ),
-            )),
+            ),
           ),
     ),
     h(
@@ -90,7 +107,12 @@ export function renderTownPanel(ctx: ViewContext, town: TownDetail, neighbours: 
             { class: 'neighbours' },
             neighbours.map((code) => {
               const r = ctx.lookup.regions.get(code)
-              return h('li', {}, h('a', { href: ctx.href({ name: 'town', code }) }, r ? nameIn(r, lang()) : code), r && !r.inCountyStatistics ? h('span', { class: 'note' }, ` (${t('outside')})`) : null)
+              return h(
+                'li',
+                {},
+                h('a', { href: ctx.href({ name: 'town', code }) }, r ? nameIn(r, lang()) : code),
+                r && !r.inCountyStatistics ? h('span', { class: 'note' }, ` (${t('outside')})`) : null,
+              )
             }),
           ),
       h('p', { class: 'note' }, t('neighboursNote')),

@@ -128,10 +128,14 @@ export function startApp(els: AppElements): void {
     if (!memo.page.changed(state.route, state.lang, state.visit, cache.version)) return
     const entry = cache.peek(key)!
     const title = t(row.title ?? 'appTitle')
-    const heading = (...rest: HTMLElement[]) => ({ title, content: [h('div', { class: 'leaders' }, h('h2', { id: 'page-title', tabindex: '-1' }, title), ...rest)] })
+    const heading = (...rest: HTMLElement[]) => ({
+      title,
+      content: [h('div', { class: 'leaders' }, h('h2', { id: 'page-title', tabindex: '-1' }, title), ...rest)],
+    })
     let page: PageView
     if (entry.status === 'done') page = row.render(state, entry.value, ctx)
-    else if (entry.status === 'loading') page = { ...(row.loading?.(state, ctx) ?? heading(h('p', { class: 'hint', role: 'status' }, t('loading')))), busy: true }
+    else if (entry.status === 'loading')
+      page = { ...(row.loading?.(state, ctx) ?? heading(h('p', { class: 'hint', role: 'status' }, t('loading')))), busy: true }
     else {
       page = heading(h('p', { role: 'alert' }, `${t('loadFailed')}: ${(entry.error as Error).message}`))
       cache.forget(key) // the next draw asks again

@@ -19,7 +19,7 @@ export interface MapEventHandlers {
 
 /** Wires hover, click and move handling to a map. */
 export function wireMapEvents(map: MapLibreMap, hover: HoverState, events: MapEventHandlers): void {
-      const pointLayers: string[] = INTERACTIVE_LAYERS.points
+  const pointLayers: string[] = INTERACTIVE_LAYERS.points
   const clusterLayers: string[] = INTERACTIVE_LAYERS.clusters
   const interactive: string[] = [...INTERACTIVE_LAYERS.clusters, ...INTERACTIVE_LAYERS.points, ...INTERACTIVE_LAYERS.gi, ...INTERACTIVE_LAYERS.regions]
   const visibleInteractive = () => interactive.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none')
@@ -81,8 +81,13 @@ export function wireMapEvents(map: MapLibreMap, hover: HoverState, events: MapEv
 
 /** Whether approximate geometry (regions or GI areas) is on screen (the schematic note then shows). */
 export function approximateOnScreen(map: MapLibreMap): boolean {
-  const layers = [LAYERS.regionsFill, LAYERS.regionsNoData, LAYERS.regionsOutside, LAYERS.giFill].filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none')
-  return layers.length > 0 && map.queryRenderedFeatures({ layers }).some((f) => f.properties.boundaryQuality === 'APPROXIMATE' || f.properties.originAreaQuality === 'APPROXIMATE')
+  const layers = [LAYERS.regionsFill, LAYERS.regionsNoData, LAYERS.regionsOutside, LAYERS.giFill].filter(
+    (id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none',
+  )
+  return (
+    layers.length > 0 &&
+    map.queryRenderedFeatures({ layers }).some((f) => f.properties.boundaryQuality === 'APPROXIMATE' || f.properties.originAreaQuality === 'APPROXIMATE')
+  )
 }
 
 /** Writes MapLibre's control tooltips in the page's language (the locale table's MapLibre keys). */

@@ -93,7 +93,12 @@ export function createMapPage(els: MapPageElements, deps: MapPageDeps) {
   function drawPanel(state: State, row: PageRow, ctx: PageContext, county: CountyData | undefined, countyError: unknown): boolean {
     if (countyError !== undefined) {
       const message = (countyError as Error).message
-      fill(els.panel, h('h2', { id: 'panel-title' }, t('loadFailed')), h('p', { role: 'alert' }, message), h('button', { type: 'button', onclick: () => location.reload() }, t('retry')))
+      fill(
+        els.panel,
+        h('h2', { id: 'panel-title' }, t('loadFailed')),
+        h('p', { role: 'alert' }, message),
+        h('button', { type: 'button', onclick: () => location.reload() }, t('retry')),
+      )
       return true
     }
     if (!county || !view) {
@@ -124,7 +129,11 @@ export function createMapPage(els: MapPageElements, deps: MapPageDeps) {
     if (!memo.controls.changed(state.lang, state.metric, [...state.layers].join(), county, figures, classes)) return
     const regions = county.layers.regions.features.map((f) => f.properties).filter((r) => r.inCountyStatistics)
     const hasNoData =
-      state.metric === 'per10k' ? regions.some((r) => figures?.get(r.code)?.servicePointsPer10k == null) : state.metric === 'coverage' ? regions.some((r) => figures?.get(r.code)?.coverageShare == null) : false
+      state.metric === 'per10k'
+        ? regions.some((r) => figures?.get(r.code)?.servicePointsPer10k == null)
+        : state.metric === 'coverage'
+          ? regions.some((r) => figures?.get(r.code)?.coverageShare == null)
+          : false
     const located = county.layers.servicePoints.features
     fill(
       els.controls,

@@ -4,7 +4,18 @@
  */
 import 'maplibre-gl/dist/maplibre-gl.css'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
-import { AttributionControl, FullscreenControl, Map as MapLibreMap, NavigationControl, Popup, ScaleControl, setWorkerUrl, type GeoJSONSource, type LngLatLike, type MapGeoJSONFeature } from 'maplibre-gl'
+import {
+  AttributionControl,
+  FullscreenControl,
+  Map as MapLibreMap,
+  NavigationControl,
+  Popup,
+  ScaleControl,
+  setWorkerUrl,
+  type GeoJSONSource,
+  type LngLatLike,
+  type MapGeoJSONFeature,
+} from 'maplibre-gl'
 import type { AreaGeometry, GIProductCollection, RegionCollection, RegionFigures, ServicePointCollection } from '../api/types.ts'
 import { BASEMAP_PREFIX, basemapParts, type BasemapOption } from '../map/basemap.ts'
 import { bboxOf, type Bbox } from '../map/geometry.ts'
@@ -139,7 +150,9 @@ export class MapView {
   private refreshRegions(): void {
     if (!this.data) return
     const drawn = drawnRegions(this.data.regions, this.figures)
-    const values = drawn.features.filter((f) => f.properties.inCountyStatistics).map((f) => f.properties[valueProperty(this.state.metric)] as number | undefined)
+    const values = drawn.features
+      .filter((f) => f.properties.inCountyStatistics)
+      .map((f) => f.properties[valueProperty(this.state.metric)] as number | undefined)
     this.classes = classify(this.state.metric, values, this.state.lang)
     this.source(SOURCES.regions).setData(drawn)
     this.restyle()
@@ -153,7 +166,11 @@ export class MapView {
   /** Applies a new state: only the layers' properties change, the sources keep their data. */
   update(next: Partial<StyleState>): void {
     const same = (Object.keys(next) as (keyof StyleState)[]).every((key) =>
-      key === 'visible' ? [...(next.visible ?? [])].join() === [...this.state.visible].join() : key === 'basemap' ? next.basemap?.id === this.state.basemap?.id : next[key] === this.state[key],
+      key === 'visible'
+        ? [...(next.visible ?? [])].join() === [...this.state.visible].join()
+        : key === 'basemap'
+          ? next.basemap?.id === this.state.basemap?.id
+          : next[key] === this.state[key],
     )
     if (same) return
     const metricChanged = next.metric !== undefined && next.metric !== this.state.metric
@@ -291,7 +308,14 @@ export class MapView {
     const coords = feature.geometry.coordinates
     const sameSpot = this.data!.servicePoints.features.filter((f) => f.geometry.coordinates.join() === coords.join())
     const asRendered = [feature, ...sameSpot.filter((f) => f !== feature)].map(
-      (f) => ({ layer: { id: LAYERS.pointsActive }, source: SOURCES.points, properties: f.properties, id: f.id, geometry: f.geometry }) as unknown as MapGeoJSONFeature,
+      (f) =>
+        ({
+          layer: { id: LAYERS.pointsActive },
+          source: SOURCES.points,
+          properties: f.properties,
+          id: f.id,
+          geometry: f.geometry,
+        }) as unknown as MapGeoJSONFeature,
     )
     this.flyTo(coords as [number, number], 13)
     this.openPopup(coords as [number, number], asRendered)

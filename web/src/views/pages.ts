@@ -91,7 +91,10 @@ const town = define<TownData>({
     if (!data.detail || !view.lookup.regions.has(code)) return { title: null, content: renderNotFound(view, tf('notFoundTown', { code })) }
     return {
       title: nameIn(data.detail, lang()),
-      content: [...renderTownPanel(view, data.detail, ctx.county!.neighbours().get(code) ?? []), renderNearest(view, { nearest: state.nearest, onUseLocation: ctx.onUseLocation })],
+      content: [
+        ...renderTownPanel(view, data.detail, ctx.county!.neighbours().get(code) ?? []),
+        renderNearest(view, { nearest: state.nearest, onUseLocation: ctx.onUseLocation }),
+      ],
     }
   },
 })
@@ -99,7 +102,10 @@ const town = define<TownData>({
 const notFound = define<null>({
   route: 'notFound',
   needsMap: true,
-  render: (state, _data, ctx) => ({ title: null, content: renderNotFound(ctx.view!, tf('notFoundPage', { path: state.route.name === 'notFound' ? state.route.path : '' })) }),
+  render: (state, _data, ctx) => ({
+    title: null,
+    content: renderNotFound(ctx.view!, tf('notFoundPage', { path: state.route.name === 'notFound' ? state.route.path : '' })),
+  }),
 })
 
 /** A page without the map: its code (one chunk for these pages, web/src/leaders/page-rows.ts) and data load on first use. */

@@ -38,7 +38,11 @@ export function renderHeader(el: HTMLElement, state: State, props: HeaderProps):
     el,
     props.hasMap
       ? h('a', { class: 'skip', href: '#panel', onclick: (e: Event) => (e.preventDefault(), props.panel.focus()) }, t('skipToPanel'))
-      : h('a', { class: 'skip', href: '#page-title', onclick: (e: Event) => (e.preventDefault(), document.getElementById('page-title')?.focus()) }, t('skipToContent')),
+      : h(
+          'a',
+          { class: 'skip', href: '#page-title', onclick: (e: Event) => (e.preventDefault(), document.getElementById('page-title')?.focus()) },
+          t('skipToContent'),
+        ),
     h('div', { class: 'brand' }, h('h1', {}, h('a', { href: home }, t('appTitle'))), h('span', { class: 'subtitle' }, t('appSubtitle'))),
     h(
       'nav',
@@ -53,7 +57,11 @@ export function renderHeader(el: HTMLElement, state: State, props: HeaderProps):
     ),
     renderSearchBox({ index: props.index, prepare: props.prepare, describe: props.describe, onChoose: props.onChoose }),
     h('button', { type: 'button', id: 'settings-button', onclick: () => props.settings.showModal() }, '⚙ ', t('settings')),
-    h('button', { type: 'button', id: 'lang-button', lang: other === 'en' ? 'en' : 'zh-CN', 'aria-label': t('switchLangLabel'), onclick: () => props.onLang(other) }, t('switchLang')),
+    h(
+      'button',
+      { type: 'button', id: 'lang-button', lang: other === 'en' ? 'en' : 'zh-CN', 'aria-label': t('switchLangLabel'), onclick: () => props.onLang(other) },
+      t('switchLang'),
+    ),
   )
 }
 

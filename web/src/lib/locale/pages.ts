@@ -10,7 +10,10 @@ export const PAGE_STRINGS = {
   'compare.per10000People': { zh: '每万人', en: 'Per 10,000 people' },
   'compare.per100KmApprox': { zh: '每百平方公里（面积近似）', en: 'Per 100 km² (approx. area)' },
   'compare.rankCoverage': { zh: '排名（覆盖率）', en: 'Rank (coverage)' },
-  'compare.intro': { zh: '选择乡镇（街道），按人口、面积比较服务站点、地理标志产品与服务覆盖。未知数值显示为“—”，不按 0 计。', en: 'Choose towns and compare service points, GI products and service coverage per person and per area. Unknown values show as “—”, never as 0.' },
+  'compare.intro': {
+    zh: '选择乡镇（街道），按人口、面积比较服务站点、地理标志产品与服务覆盖。未知数值显示为“—”，不按 0 计。',
+    en: 'Choose towns and compare service points, GI products and service coverage per person and per area. Unknown values show as “—”, never as 0.',
+  },
   'compare.nameOrPinyin': { zh: '名称或拼音', en: 'Name or pinyin' },
   'compare.filter': { zh: '筛选：', en: 'Filter: ' },
   'compare.chartMetric': { zh: '图表指标：', en: 'Chart metric: ' },
@@ -34,7 +37,10 @@ export const PAGE_STRINGS = {
   'data.licences': { zh: '许可', en: 'Licences' },
   'data.appliesTo': { zh: '适用于', en: 'applies to' },
   'data.sources': { zh: '来源', en: 'Sources' },
-  'data.descriptorNote': { zh: '（Frictionless 数据包描述：字段、单位、行数、校验值）', en: '(Frictionless Data Package descriptor: fields, units, rows, hashes)' },
+  'data.descriptorNote': {
+    zh: '（Frictionless 数据包描述：字段、单位、行数、校验值）',
+    en: '(Frictionless Data Package descriptor: fields, units, rows, hashes)',
+  },
   'data.tablesAndFiles': { zh: '数据表与文件', en: 'Tables and files' },
   'data.data': { zh: '数据', en: 'Data' },
   'data.rows': { zh: '记录数', en: 'Rows' },
@@ -71,15 +77,24 @@ export const PAGE_STRINGS = {
   'indicators.dataNote': { zh: '数据说明：', en: 'Data note: ' },
   'indicators.progressNoData': { zh: '进度：无数据', en: 'Progress: no data' },
   'indicators.progressBaselineTarget': { zh: '进度（基数→目标）：', en: 'Progress (baseline → target): ' },
-  'indicators.chartTitle': { zh: '方案节点（虚线、空心圆）与实际值（实线、实心方块），数据见左表', en: 'Plan milestones (dashed, hollow circles) and actuals (solid, filled squares); figures in the table' },
+  'indicators.chartTitle': {
+    zh: '方案节点（虚线、空心圆）与实际值（实线、实心方块），数据见左表',
+    en: 'Plan milestones (dashed, hollow circles) and actuals (solid, filled squares); figures in the table',
+  },
   // #/plan
   'plan.keyTasksAndResponsible': { zh: '重点工作与责任单位', en: 'Key tasks and responsible bodies' },
-  'plan.intro': { zh: '工作方案“四、重点工作”与“五、保障措施”中的任务，责任单位按方案原文列出。', en: 'The tasks of the plan’s parts 四 (key tasks) and 五 (safeguards), with the responsible bodies as the plan writes them (task texts are in Chinese only).' },
+  'plan.intro': {
+    zh: '工作方案“四、重点工作”与“五、保障措施”中的任务，责任单位按方案原文列出。',
+    en: 'The tasks of the plan’s parts 四 (key tasks) and 五 (safeguards), with the responsible bodies as the plan writes them (task texts are in Chinese only).',
+  },
   'plan.leadingGroup': { zh: '领导小组及其办公室', en: 'The leading group and its office' },
   'plan.officeRole': { zh: '：领导小组的日常办事机构。', en: ': the leading group’s standing office.' },
   'plan.memberBodies': { zh: '成员单位', en: 'Member bodies' },
   'plan.filterByResponsibleBody': { zh: '按责任单位筛选：', en: 'Filter by responsible body: ' },
-  'plan.membersNote': { zh: '分配给“领导小组各成员单位”的任务计入每个成员单位。', en: 'Tasks given to 领导小组各成员单位 (every member of the leading group) count for every member.' },
+  'plan.membersNote': {
+    zh: '分配给“领导小组各成员单位”的任务计入每个成员单位。',
+    en: 'Tasks given to 领导小组各成员单位 (every member of the leading group) count for every member.',
+  },
   'plan.taskTextChinese': { zh: '任务原文', en: 'Task text (Chinese)' },
   // #/compare (with placeholders)
   'compare.metric.servicePointCount': { zh: '服务站点数', en: 'Service points' },
