@@ -129,12 +129,12 @@ async function main(): Promise<void> {
         c.method === 'POST' ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: c.query }) } : { method: 'GET' }
       const target = c.method === 'POST' ? gql : c.url!
       // One request first: warms the cache for GET, checks the answer, and gives the bytes for the bare server.
-      const sample = await fetch(target, init as RequestInit)
+      const sample = await fetch(target, init)
       const sampleBody = await sample.text()
       if (sample.status !== 200 || sampleBody.includes('"errors"')) throw new Error(`${c.name}: ${sample.status} ${sampleBody.slice(0, 200)}`)
       // Statements of one request, counted alone (under load, requests still in flight blur the count).
       const before = app.sqlStatements()
-      await (await fetch(target, init as RequestInit)).text()
+      await (await fetch(target, init)).text()
       const perRequest = app.sqlStatements() - before
       const ours = await load(target, { method: c.method, body: (init as any).body, headers: (init as any).headers })
       const bare = await bareServer(sampleBody, sample.headers.get('content-type') ?? 'application/json')
@@ -195,7 +195,7 @@ async function peer(url: string, ourUrl: string, rows: string[], notes: string[]
   const pgl = postgraphile({
     extends: [PostGraphileAmberPreset],
     pgServices: [makePgService({ connectionString: url, schemas: ['public'], poolConfig: { max: 10 } })],
-  } as any)
+  })
   const server = createServer()
   pgl.createServ(grafserv).addTo(server)
   const peerUrl = await listen(server)

@@ -228,7 +228,7 @@ async function main(): Promise<void> {
   }
   const report = rows.join('\n') + '\n'
   console.log(report)
-  writeFileSync(args.out!, report)
+  writeFileSync(args.out, report)
 }
 
 await main()

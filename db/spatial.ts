@@ -17,7 +17,7 @@ export function asGeoJson(column: string, simplifyDegrees?: number): RawBuilder<
  * (ST_MakeValid may add lines or points where rings touch). Simplification may also return a Polygon for
  * a one-part MultiPolygon: ST_Multi keeps the column's type.
  */
-export function simplifiedPolygons(geometry: RawBuilder<unknown> | ReturnType<typeof sql.ref>, simplifyDegrees: number): RawBuilder<unknown> {
+export function simplifiedPolygons(geometry: RawBuilder<unknown>, simplifyDegrees: number): RawBuilder<unknown> {
   return sql`st_multi(st_collectionextract(st_makevalid(st_snaptogrid(st_simplifypreservetopology(${geometry}, ${simplifyDegrees}::float8), 1e-6)), 3))`
 }
 

@@ -25,7 +25,7 @@ describe.runIf(backend === 'pglite')('README: Querying the data', () => {
   })
 
   it.each(examples.map((e, i) => [i + 1, e]))('example %i runs and answers data without errors', async (_n, example) => {
-    const command = (example as string).replaceAll('http://127.0.0.1:4000', server.url)
+    const command = example.replaceAll('http://127.0.0.1:4000', server.url)
     // Asynchronously: the server answering curl runs in this same process.
     const { stdout: output } = await promisify(execFile)('sh', ['-c', command], { encoding: 'utf8', timeout: 20_000, maxBuffer: 64 << 20 })
     const body = JSON.parse(output)

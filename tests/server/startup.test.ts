@@ -36,8 +36,8 @@ function start(env: Record<string, string>, port?: number): Started {
   })
   let stdout = ''
   let stderr = ''
-  child.stdout!.on('data', (d) => (stdout += d))
-  child.stderr!.on('data', (d) => (stderr += d))
+  child.stdout.on('data', (d) => (stdout += d))
+  child.stderr.on('data', (d) => (stderr += d))
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
   return { child, port: port ?? 0, output: () => ({ stdout, stderr }), exit }
 }

@@ -62,16 +62,16 @@ describe.runIf(backend === 'pglite')("the leaders' pages in Chromium", () => {
           return [
             (tr as HTMLElement).dataset.code!,
             {
-              rank: cells[0].textContent!,
+              rank: cells[0].textContent,
               population: cells[2].dataset.value!,
-              populationText: cells[2].textContent!,
+              populationText: cells[2].textContent,
               area: cells[3].dataset.value!,
               points: cells[4].dataset.value!,
               per10k: cells[6].dataset.value!,
               per100: cells[7].dataset.value!,
               gi: cells[8].dataset.value!,
               coverage: cells[9].dataset.value!,
-              coverageText: cells[9].textContent!,
+              coverageText: cells[9].textContent,
             },
           ]
         }),

@@ -51,7 +51,7 @@ export async function compareRegionFigures(db: Kysely<Database>, codes: readonly
     population: r.population,
     populationYear: r.population_year,
     areaKm2: r.area_km2,
-    countsByKind: (r.counts ?? {}) as Record<ServicePointKind, number>,
+    countsByKind: r.counts ?? {},
     giProductCount: r.gi,
     // Intersections computed in degrees can overshoot by a hair: a share is at most 1.
     coverageShare: r.share === null ? null : Math.min(1, r.share),

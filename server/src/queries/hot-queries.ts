@@ -98,7 +98,7 @@ export const HOT_QUERIES: HotQuery[] = [
   {
     file: 'indicator.repository.sql',
     name: 'listIndicators: one category',
-    run: (db) => listIndicators(db, { county: COUNTY, category: 'CREATION' as IndicatorCategory }),
+    run: (db) => listIndicators(db, { county: COUNTY, category: 'CREATION' }),
   },
   {
     file: 'indicator.repository.sql',

@@ -52,7 +52,7 @@ function toRegion(r: RegionRow): Region {
     areaKm2: r.area_km2,
     seat: r.seat,
     // seat_quality holds LocationQuality values (its check constraint: SURVEYED, GEOCODED, APPROXIMATE).
-    seatQuality: r.seat_quality as LocationQuality | null,
+    seatQuality: r.seat_quality,
     seatSource: r.seat_source,
     boundaryQuality: r.boundary_quality,
     boundarySource: r.boundary_source,

@@ -277,7 +277,7 @@ function results(data: CompareData, state: CompareState, handlers: CompareHandle
                   ? h(
                       'ul',
                       {},
-                      r.servicePointCountByKind.map((k) => h('li', {}, `${kindName(k.kind as ServicePointKind)}: ${k.count}`)),
+                      r.servicePointCountByKind.map((k) => h('li', {}, `${kindName(k.kind)}: ${k.count}`)),
                     )
                   : '—',
               ),

@@ -15,7 +15,7 @@ export function dataLayers(options: StyleOptions): LayerSpecification[] {
   // Point layers read the tiles' layer when the points come from vector tiles.
   const pointSource = pointTiles ? { source: SOURCES.points, 'source-layer': POINT_TILE_LAYER } : { source: SOURCES.points }
   const single: FilterSpecification = ['!', ['has', 'point_count']]
-  const visibility = (group: LayerGroup) => (visible.has(group) ? 'visible' : 'none') as 'visible' | 'none'
+  const visibility = (group: LayerGroup) => (visible.has(group) ? 'visible' : 'none')
   const inCounty: FilterSpecification = ['==', ['get', 'inCountyStatistics'], true]
   const fillOpacity = basemap ? 0.55 : 0.85
   const selected = selectedCode ?? ''

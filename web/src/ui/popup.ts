@@ -115,7 +115,7 @@ export function popupContent(ctx: ViewContext, features: MapGeoJSONFeature[]): H
     if (f.source === SOURCES.points) {
       const item = ctx.lookup.items.get(id)
       if (item) parts.push(servicePointFacts(ctx, item))
-      else if (id) parts.push(fetchedPointFacts(ctx, id, f.properties as Partial<ServicePointItem>))
+      else if (id) parts.push(fetchedPointFacts(ctx, id, f.properties))
     } else if (f.source === SOURCES.gi) {
       const gi = giFacts(ctx, id)
       if (gi) parts.push(gi)

@@ -221,7 +221,7 @@ export function createMapPage(els: MapPageElements, deps: MapPageDeps) {
         // After a navigation, the focus moves to the new page's heading once it is drawn.
         if (shown && state.visit > applied.focused) {
           applied.focused = state.visit
-          ;(document.getElementById('panel-title') as HTMLElement | null)?.focus({ preventScroll: true })
+          document.getElementById('panel-title')?.focus({ preventScroll: true })
         }
       }
       drawControls(state, county, figures)

@@ -255,7 +255,7 @@ export class MapView {
   fitRegion(code: string | null, animate: boolean): void {
     const features = this.data?.regions.features ?? []
     const chosen = code ? features.filter((f) => f.id === code) : features
-    const box = bboxOf(chosen.map((f) => f.geometry as AreaGeometry))
+    const box = bboxOf(chosen.map((f) => f.geometry))
     if (box) this.fitBbox(box, animate)
   }
 
@@ -317,8 +317,8 @@ export class MapView {
           geometry: f.geometry,
         }) as unknown as MapGeoJSONFeature,
     )
-    this.flyTo(coords as [number, number], 13)
-    this.openPopup(coords as [number, number], asRendered)
+    this.flyTo(coords, 13)
+    this.openPopup(coords, asRendered)
     return true
   }
 

@@ -60,7 +60,7 @@ export interface PageRow<D = unknown> {
 }
 
 /** A row with its data's type, listed with the others. */
-export const define = <D>(row: PageRow<D>): PageRow => row as PageRow
+export const define = <D>(row: PageRow<D>): PageRow => row
 
 const leaders = () => import('../leaders/page-rows.ts')
 type Leaders = Awaited<ReturnType<typeof leaders>>['LEADER_ROWS']
