@@ -197,7 +197,7 @@ async function peer(url: string, ourUrl: string, rows: string[], notes: string[]
     pgServices: [makePgService({ connectionString: url, schemas: ['public'], poolConfig: { max: 10 } })],
   })
   const server = createServer()
-  pgl.createServ(grafserv).addTo(server)
+  await pgl.createServ(grafserv).addTo(server)
   const peerUrl = await listen(server)
   try {
     const peerQuery = JSON.stringify({ query: '{ allServicePointLnglats(first: 50) { nodes { rowId nameZh kind lng lat } } }' })

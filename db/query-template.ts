@@ -24,7 +24,12 @@ export class QueryTemplates {
    *   templates.execute(db, `page:${kinds.length}`, [county, ...kinds], (v) =>
    *     db.selectFrom('t').where('county', '=', v(0)).where('kind', 'in', kinds.map((_, i) => v(1 + i))))
    */
-  async execute<R>(db: Kysely<any>, shape: string, values: readonly unknown[], build: (v: <T>(i: number) => T) => Compilable<R>): Promise<R[]> {
+  async execute<R>(
+    db: Pick<Kysely<unknown>, 'executeQuery'>,
+    shape: string,
+    values: readonly unknown[],
+    build: (v: <T>(i: number) => T) => Compilable<R>,
+  ): Promise<R[]> {
     let template = this.#templates.get(shape)
     if (!template) {
       // Compile once with a unique marker per value, then map each parameter back to its value.

@@ -35,13 +35,16 @@ const map = new MapLibreMap({
 })
 ;(window as unknown as { map: MapLibreMap }).map = map
 
-map.once('load', async () => {
+map.once('load', () => void show())
+
+/** Draws the three layers and fits the map to the regions (not waiting for MapLibre to have drawn the data). */
+async function show(): Promise<void> {
   const { data: d } = await data
-  ;(map.getSource('regions') as GeoJSONSource).setData(d.regions)
-  ;(map.getSource('service-points') as GeoJSONSource).setData(d.points)
-  ;(map.getSource('gi-products') as GeoJSONSource).setData(d.gi)
+  void (map.getSource('regions') as GeoJSONSource).setData(d.regions)
+  void (map.getSource('service-points') as GeoJSONSource).setData(d.points)
+  void (map.getSource('gi-products') as GeoJSONSource).setData(d.gi)
   const coords: number[][] = d.regions.features.flatMap((f: { geometry: { coordinates: number[][][][] } }) => f.geometry.coordinates.flat(2))
   const lngs = coords.map((c) => c[0])
   const lats = coords.map((c) => c[1])
   map.fitBounds([Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)], { padding: 36, duration: 0 })
-})
+}

@@ -13,6 +13,7 @@ import { applyRecords, RecordProblems, type IncomingRecord, type Problem } from 
 import { findResource, type Resource } from '../records/resources.ts'
 import { canonicalCell, type Values } from '../records/values.ts'
 import { writeAudit } from '../records/audit.ts'
+import { isList, member } from '../json.ts'
 import { DataPackage, DatasetError } from './package.ts'
 import { RESOURCE_FIELDS } from './schemas.ts'
 
@@ -120,23 +121,32 @@ function readBoundaries(pkg: DataPackage, problems: string[]): IncomingRecord[] 
   const collection = pkg.geojson('boundaries', problems)
   if (!collection) return []
   const file = pkg.resource('boundaries')!.path
-  if (collection.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
+  const features = member(collection, 'features')
+  if (member(collection, 'type') !== 'FeatureCollection' || !isList(features)) {
     problems.push(`${file}: not a GeoJSON FeatureCollection`)
     return []
   }
-  const meta = collection.metadata ? `${file}: ${collection.metadata.title ?? ''}`.trim() : null
+  const metadata = member(collection, 'metadata')
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a JSON value of any type, as String() shows it (as it always was)
+  const meta = metadata ? `${file}: ${String(member(metadata, 'title') ?? '')}`.trim() : null
   const records: IncomingRecord[] = []
-  collection.features.forEach((f: any, i: number) => {
+  features.forEach((f, i) => {
     const where = `${file} feature ${i + 1}`
-    const code = f?.properties?.code
+    const properties = member(f, 'properties')
+    const code = member(properties, 'code')
     if (!code) return problems.push(`${where}: properties.code is missing`)
-    if (!['OFFICIAL', 'APPROXIMATE'].includes(f.properties.quality))
-      return problems.push(`${where} (${code}): properties.quality must be OFFICIAL or APPROXIMATE`)
-    const source = f.properties.method ?? meta
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a JSON value of any type, as String() shows it (as it always was)
+    const codeText = String(code)
+    const quality = member(properties, 'quality')
+    if (quality !== 'OFFICIAL' && quality !== 'APPROXIMATE') return problems.push(`${where} (${codeText}): properties.quality must be OFFICIAL or APPROXIMATE`)
+    const source = member(properties, 'method') ?? meta
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a JSON value of any type, as String() shows it (as it always was)
+    const sourceText = source === null ? null : String(source)
     records.push({
       line: i + 1,
-      values: { code: String(code), boundary_quality: f.properties.quality, boundary_source: source === null ? null : String(source) },
-      geometry: f.geometry ?? null,
+      values: { code: codeText, boundary_quality: quality, boundary_source: sourceText },
+      // Any JSON value: the write path's geometry checks refuse what is not a Polygon or MultiPolygon.
+      geometry: (member(f, 'geometry') as object | undefined) ?? null,
     })
   })
   return records

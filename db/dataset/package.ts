@@ -104,7 +104,7 @@ export class DataPackage {
     const resource = this.resource(name)
     if (!resource) return []
     const file = resource.path
-    const records = parse(readFileSync(path.join(this.dir, file), 'utf8'), {
+    const records = parse<Record<string, string>>(readFileSync(path.join(this.dir, file), 'utf8'), {
       columns: (header: string[]) => {
         const missing = fields.filter((f) => f.constraints?.required && !header.includes(f.name))
         for (const f of missing) problems.push(`${file}: the required column "${f.name}" is missing`)
@@ -113,7 +113,7 @@ export class DataPackage {
       bom: true,
       skip_empty_lines: true,
       relax_column_count: false,
-    }) as Record<string, string>[]
+    })
     return records.map((record, i) => {
       const rowNumber = i + 2 // the header is row 1
       const row: CsvRow = { __row: rowNumber }
@@ -126,8 +126,8 @@ export class DataPackage {
     })
   }
 
-  /** A GeoJSON resource parsed, or undefined when the package lacks it. */
-  geojson(name: string, problems: string[]): any {
+  /** A GeoJSON resource parsed (of any shape: the caller checks it), or undefined when the package lacks it. */
+  geojson(name: string, problems: string[]): unknown {
     const resource = this.resource(name)
     if (!resource) return undefined
     try {

@@ -12,6 +12,7 @@ import type { IncomingRecord, Problem } from '../records/apply.ts'
 import { geometryToWgs84, positionToWgs84, type Crs } from '../records/crs.ts'
 import type { Resource } from '../records/resources.ts'
 import { parseCell, roundCoordinate, type Values } from '../records/values.ts'
+import { isList, member } from '../json.ts'
 
 export interface ReadFile {
   format: 'csv' | 'geojson'
@@ -114,14 +115,14 @@ function readGeoJson(resource: Resource, text: string, crs: Crs, fileName: strin
   const problems: Problem[] = []
   const fail = (message: string): ReadFile => ({ format: 'geojson', records: [], problems: [{ line: 1, column: null, message }] })
   if (!resource.spatial) return fail(`${resource.name} has no geometry: import it from a CSV file`)
-  let json: any
+  let json: unknown
   try {
     json = JSON.parse(text)
   } catch (error) {
     return fail(`not valid JSON (${(error as Error).message})`)
   }
-  const features = json?.type === 'FeatureCollection' ? json.features : json?.type === 'Feature' ? [json] : undefined
-  if (!Array.isArray(features)) return fail('not a GeoJSON FeatureCollection')
+  const features = member(json, 'type') === 'FeatureCollection' ? member(json, 'features') : member(json, 'type') === 'Feature' ? [json] : undefined
+  if (!isList(features)) return fail('not a GeoJSON FeatureCollection')
   const spatial = resource.spatial
   const fields = resource.fields.filter((f) => !resource.readOnly.includes(f.name) && !(spatial.kind === 'point' && (f.name === 'lng' || f.name === 'lat')))
   const extra =
@@ -129,11 +130,12 @@ function readGeoJson(resource: Resource, text: string, crs: Crs, fileName: strin
       ? [{ name: spatial.qualityField, type: 'string' as const, constraints: { enum: ['OFFICIAL', 'APPROXIMATE', 'NONE'] } }]
       : []
   const records: IncomingRecord[] = []
-  features.forEach((feature: any, i: number) => {
+  features.forEach((feature, i) => {
     const line = i + 1
     const report = (column: string | null) => (message: string) => problems.push({ line, column, message })
-    if (feature?.type !== 'Feature') return report(null)('not a GeoJSON Feature')
-    const properties = feature.properties ?? {}
+    if (member(feature, 'type') !== 'Feature') return report(null)('not a GeoJSON Feature')
+    // Any JSON value but null: an array has no fields, and other non-objects throw at `in`, as they always have.
+    const properties = (member(feature, 'properties') ?? {}) as Record<string, unknown>
     const values: Values = {}
     for (const field of [...fields, ...extra]) {
       const name = [field.name, ...(PROPERTY_ALIASES[field.name] ?? [])].find((n) => n in properties)
@@ -141,21 +143,18 @@ function readGeoJson(resource: Resource, text: string, crs: Crs, fileName: strin
       values[field.name] = parseCell(field, properties[name], report(field.name))
     }
     keyFromFeatureId(resource, feature, values, report)
-    const geometry = feature.geometry ?? null
+    const geometry = member(feature, 'geometry') ?? null
     const record: IncomingRecord = { line, values, invalid: problems.some((p) => p.line === line) }
     if (spatial.kind === 'point') {
+      const coordinates = member(geometry, 'coordinates')
       if (geometry === null) Object.assign(values, { lng: null, lat: null })
-      else if (
-        geometry.type !== 'Point' ||
-        !Array.isArray(geometry.coordinates) ||
-        geometry.coordinates.length < 2 ||
-        !geometry.coordinates.every(Number.isFinite)
-      ) {
-        return report('geometry')(`the geometry must be a Point, not ${geometry.type}`)
-      } else Object.assign(values, { lng: String(geometry.coordinates[0]), lat: String(geometry.coordinates[1]) })
+      else if (member(geometry, 'type') !== 'Point' || !isList(coordinates) || coordinates.length < 2 || !coordinates.every(Number.isFinite)) {
+        return report('geometry')(`the geometry must be a Point, not ${String(member(geometry, 'type'))}`)
+      } else Object.assign(values, { lng: String(coordinates[0]), lat: String(coordinates[1]) })
       convertPoint(values, crs)
     } else {
-      record.geometry = geometry === null ? null : geometryToWgs84(geometry, crs)
+      // Any JSON value: converted as it is, and the write path's geometry checks refuse what is not a Polygon or MultiPolygon.
+      record.geometry = geometry === null ? null : geometryToWgs84(geometry as { type: string; coordinates?: unknown }, crs)
       if (resource.name === 'region-boundaries' && !('boundary_source' in values) && geometry !== null) values.boundary_source = `imported from ${fileName}`
     }
     records.push(record)
@@ -167,8 +166,8 @@ function readGeoJson(resource: Resource, text: string, crs: Crs, fileName: strin
  * RFC 7946's feature `id` as the record's key when the properties lack it: GDAL and QGIS write a
  * property named `id` only as the feature's id. When both are given they must agree.
  */
-function keyFromFeatureId(resource: Resource, feature: any, values: Values, report: (column: string | null) => (message: string) => void): void {
-  const id = feature.id
+function keyFromFeatureId(resource: Resource, feature: unknown, values: Values, report: (column: string | null) => (message: string) => void): void {
+  const id = member(feature, 'id')
   if (resource.key.length !== 1 || id === undefined || id === null) return
   const key = resource.key[0]
   const field = resource.fields.find((f) => f.name === key)!

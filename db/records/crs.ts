@@ -17,7 +17,7 @@ const SOURCE = { wgs84: gcoord.WGS84, gcj02: gcoord.GCJ02, bd09: gcoord.BD09 } a
 /** A [lng, lat] position in `crs` converted to WGS84 (not rounded). */
 export function positionToWgs84(position: [number, number], crs: Crs): [number, number] {
   if (crs === 'wgs84') return position
-  const [lng, lat] = gcoord.transform(position, SOURCE[crs], gcoord.WGS84) as [number, number]
+  const [lng, lat] = gcoord.transform<[number, number]>(position, SOURCE[crs], gcoord.WGS84)
   return [lng, lat]
 }
 

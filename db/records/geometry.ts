@@ -1,6 +1,7 @@
 /** Checks on the geometries records bring: size, shape, validity, nearness to the county; and their normal form. */
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../database.ts'
+import { isList, member } from '../json.ts'
 import type { CheckContext } from './checks.ts'
 import { geometrySizeProblem } from './limits.ts'
 import type { StoredRecord } from './resource.ts'
@@ -46,24 +47,27 @@ export async function checkGeometries(
 }
 
 /** Why a GeoJSON object is not a well-formed Polygon or MultiPolygon, or undefined when it is. */
-export function polygonShapeProblem(geometry: any): string | undefined {
-  const type = geometry?.type
-  if (type !== 'Polygon' && type !== 'MultiPolygon') return `the geometry must be a Polygon or MultiPolygon, not ${type ?? typeof geometry}`
-  const polygons = type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates
-  if (!Array.isArray(polygons) || !polygons.length) return 'the geometry has no coordinates'
+export function polygonShapeProblem(geometry: unknown): string | undefined {
+  const type = member(geometry, 'type')
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a JSON value of any type, as String() shows it (as it always was)
+  if (type !== 'Polygon' && type !== 'MultiPolygon') return `the geometry must be a Polygon or MultiPolygon, not ${String(type ?? typeof geometry)}`
+  const coordinates = member(geometry, 'coordinates')
+  const polygons = type === 'Polygon' ? [coordinates] : coordinates
+  if (!isList(polygons) || !polygons.length) return 'the geometry has no coordinates'
   for (const [p, rings] of polygons.entries()) {
-    if (!Array.isArray(rings) || !rings.length) return `polygon ${p + 1} has no rings`
+    if (!isList(rings) || !rings.length) return `polygon ${p + 1} has no rings`
     for (const [r, ring] of rings.entries()) {
       const where = `${type === 'MultiPolygon' ? `polygon ${p + 1}, ` : ''}ring ${r + 1}`
-      if (!Array.isArray(ring) || ring.length < 4) return `${where} has fewer than 4 positions`
-      for (const pos of ring) {
-        if (!Array.isArray(pos) || pos.length < 2 || !pos.every((c: unknown) => typeof c === 'number' && Number.isFinite(c))) {
-          return `${where} has a position that is not [longitude, latitude]`
-        }
-      }
-      const [first, last] = [ring[0], ring.at(-1)]
+      if (!isList(ring) || ring.length < 4) return `${where} has fewer than 4 positions`
+      if (!ring.every(isPosition)) return `${where} has a position that is not [longitude, latitude]`
+      const [first, last] = [ring[0], ring[ring.length - 1]]
       if (first[0] !== last[0] || first[1] !== last[1]) return `${where} is not closed (its last position must repeat its first)`
     }
   }
   return undefined
+}
+
+/** A position: at least two finite numbers. */
+function isPosition(pos: unknown): pos is number[] {
+  return isList(pos) && pos.length >= 2 && pos.every((c) => typeof c === 'number' && Number.isFinite(c))
 }

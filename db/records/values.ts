@@ -40,6 +40,7 @@ export function decimalOf(value: number): string {
 export function canonicalCell(field: FieldSchema, value: unknown): Cell {
   if (value === null || value === undefined) return null
   if (Array.isArray(value)) return value.length ? value.map(String).join('|') : null
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a database value or a checked cell: text, a number or a boolean, never a plain object
   const text = String(value).trim()
   if (text === '') return null
   switch (field.type) {
@@ -72,7 +73,10 @@ export function parseCell(field: FieldSchema, raw: unknown, report: (problem: st
   else if (typeof raw === 'object') {
     report('must be a single value, not an object')
     return null
-  } else text = typeof raw === 'number' ? decimalOf(raw) : String(raw)
+  } else {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- raw is a primitive here: objects and arrays are handled above
+    text = typeof raw === 'number' ? decimalOf(raw) : String(raw)
+  }
   let ok = true
   const value = convert(text, field, (problem) => {
     ok = false

@@ -18,6 +18,7 @@ export interface PlannedWrite {
 
 /** Writes the records (inside the caller's transaction); a constraint the checks did not foresee is a {@link RecordProblems}. */
 export async function writeRecords(tx: Kysely<Database>, resource: Resource, county: string, planned: PlannedWrite[]): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table and its columns are the resource's, known at run time only
   const db = tx as unknown as Kysely<any>
   const inserts: { line: number; row: Row }[] = []
   for (const p of planned) {
@@ -53,6 +54,7 @@ export async function writeRecords(tx: Kysely<Database>, resource: Resource, cou
 
 /** Deletes the records (inside the caller's transaction). */
 export async function deleteRows(tx: Kysely<Database>, resource: Resource, county: string, records: StoredRecord[]): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table and its columns are the resource's, known at run time only
   const db = tx as unknown as Kysely<any>
   for (const r of records) {
     let remove = db.deleteFrom(resource.table)

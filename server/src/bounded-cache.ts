@@ -6,13 +6,17 @@
 import { LRUCache } from 'lru-cache'
 
 /** Weakly held: a cache dropped with its owner (a stopped app in tests) is not kept alive by the list. */
-const caches = new Set<{ name: string; ref: WeakRef<LRUCache<any, any>> }>()
+const caches = new Set<{ name: string; ref: WeakRef<Pick<LRUCache<NonNullable<unknown>, NonNullable<unknown>>, 'size' | 'calculatedSize' | 'maxSize'>> }>()
 
 /**
  * A cache holding at most `maxBytes` by `sizeOf` (an estimate in bytes of one entry, at least 1);
  * an entry larger than a quarter of it is not kept.
  */
-export function boundedCache<K extends {}, V extends {}>(name: string, maxBytes: number, sizeOf: (value: V, key: K) => number): LRUCache<K, V> {
+export function boundedCache<K extends NonNullable<unknown>, V extends NonNullable<unknown>>(
+  name: string,
+  maxBytes: number,
+  sizeOf: (value: V, key: K) => number,
+): LRUCache<K, V> {
   const cache = new LRUCache<K, V>({
     maxSize: maxBytes,
     maxEntrySize: Math.max(1, Math.floor(maxBytes / 4)),

@@ -7,7 +7,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server'
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled'
 import { unwrapResolverError } from '@apollo/server/errors'
 import { ApolloArmor } from '@escape.tech/graphql-armor'
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql'
+import { GraphQLError, OperationTypeNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql'
 import type { Logger } from 'pino'
 import { isDatabaseUnavailable } from '../../db/connection-errors.ts'
 import { DEFAULT_LIMITS, type QueryLimits } from './config.ts'
@@ -65,8 +65,9 @@ export function createApolloServer(
   })
   const protection = armor.protect()
   const logUnexpected: ApolloServerPlugin<Context> = {
-    async requestDidStart() {
-      return {
+    requestDidStart() {
+      return Promise.resolve({
+        // eslint-disable-next-line @typescript-eslint/require-await -- Apollo types the hook as returning a Promise; async keeps a throw in it a rejection, as Apollo expects
         async didEncounterErrors({ errors, operationName }) {
           for (const error of errors) {
             const code = error.extensions?.code
@@ -77,17 +78,19 @@ export function createApolloServer(
             logger.error({ err: original, operationName: operationName ?? null, path: error.path }, 'unexpected error in a GraphQL request')
           }
         },
-      }
+      })
     },
   }
   const clearOnWrite: ApolloServerPlugin<Context> = {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, contextValue }) {
-          if (operation?.operation === 'mutation') contextValue.writing = true
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ operation, contextValue }) {
+          if (operation?.operation === OperationTypeNode.MUTATION) contextValue.writing = true
+          return Promise.resolve()
         },
+        // eslint-disable-next-line @typescript-eslint/require-await -- Apollo types the hook as returning a Promise; async keeps a throw in it a rejection, as Apollo expects
         async willSendResponse({ operation, response }) {
-          if (operation?.operation === 'mutation') onWrite()
+          if (operation?.operation === OperationTypeNode.MUTATION) onWrite()
           // A database outage is the service's state, not the request's fault: 503 with a hint when to retry.
           const body = response.body
           if (body.kind === 'single' && body.singleResult.errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
@@ -95,7 +98,7 @@ export function createApolloServer(
             response.http.headers.set('retry-after', '2')
           }
         },
-      }
+      })
     },
   }
   return new ApolloServer<Context>({

@@ -52,7 +52,7 @@ export function graphqlRoute(options: GraphQLRouteOptions): (ctx: RouteContext) 
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body: method === 'POST' ? await readJsonBody(req) : undefined },
-      context: async () => createContext(db, defaultCounty, req.headers.authorization, { ...options.shared, ...options.requestShared?.(req) }),
+      context: () => Promise.resolve(createContext(db, defaultCounty, req.headers.authorization, { ...options.shared, ...options.requestShared?.(req) })),
     })
     const status = response.status ?? 200
     const answered: Record<string, string> = {}

@@ -16,6 +16,7 @@ import {
   GraphQLError,
   type SourceLocation,
   Kind,
+  OperationTypeNode,
   printSchema,
   type DocumentNode,
   type ExecutionResult,
@@ -37,7 +38,7 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
 
   const compiledFor = (document: DocumentNode, operationName: string | null | undefined): CompiledQuery | null => {
     let byName = compiled.get(document)
-    if (!byName) compiled.set(document, (byName = new Map()))
+    if (!byName) compiled.set(document, (byName = new Map<string, CompiledQuery | null>()))
     const key = operationName ?? ''
     let query = byName.get(key)
     if (query === undefined) {
@@ -45,7 +46,7 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
       query = null
       const variableTypes = (operation?.variableDefinitions ?? []).map((d) => typeFromAST(schema, d.type) as GraphQLInputType | undefined)
       if (
-        operation?.operation === 'query' &&
+        operation?.operation === OperationTypeNode.QUERY &&
         !asksForIntrospection(document, operation.selectionSet) &&
         variableTypes.every((type) => type && !hasFieldDefaults(type))
       ) {
@@ -76,8 +77,8 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   }
 
   return {
-    async load() {
-      return { executor }
+    load() {
+      return Promise.resolve({ executor })
     },
     onSchemaLoadOrUpdate(callback) {
       callback({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) })

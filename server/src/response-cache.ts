@@ -49,7 +49,9 @@ export class ResponseCache {
         }
         normalised = known
       } else {
-        normalised = `persisted:${JSON.stringify(JSON.parse(extensions ?? 'null')?.persistedQuery ?? null)}`
+        const parsed: unknown = JSON.parse(extensions ?? 'null')
+        const persisted = typeof parsed === 'object' && parsed !== null && 'persistedQuery' in parsed ? parsed.persistedQuery : undefined
+        normalised = `persisted:${JSON.stringify(persisted ?? null)}`
       }
     } catch {
       return undefined

@@ -81,7 +81,7 @@ export function callFieldResolversDirectly(schema: GraphQLSchema, options: Build
   }
   const rewired: string[] = []
   const storage = getMetadataStorage()
-  const instances = new Map<Function, any>()
+  const instances = new Map<object, Record<string, unknown>>()
   for (const meta of storage.fieldResolvers) {
     if (meta.kind !== 'external' || meta.middlewares?.length || meta.roles?.length || !meta.params || !meta.getObjectType) continue
     const typeName = storage.objectTypes.find((t) => t.target === meta.getObjectType!())?.name
@@ -98,16 +98,17 @@ export function callFieldResolversDirectly(schema: GraphQLSchema, options: Build
     })
     if (!direct) continue
     let instance = instances.get(meta.target)
-    if (!instance) instances.set(meta.target, (instance = new (meta.target as new () => any)()))
+    if (!instance) instances.set(meta.target, (instance = new (meta.target as new () => Record<string, unknown>)()))
     const method = instance[meta.methodName] as (...args: unknown[]) => unknown
-    const getters = params.map((p): ((root: unknown, args: Record<string, unknown>, context: any, info: unknown) => unknown) => {
+    const getters = params.map((p): ((root: unknown, args: Record<string, unknown>, context: unknown, info: unknown) => unknown) => {
       if (p.kind === 'root') return (root) => root
-      if (p.kind === 'context') return p.propertyName ? (_r, _a, context) => context[p.propertyName!] : (_r, _a, context) => context
+      if (p.kind === 'context')
+        return p.propertyName ? (_r, _a, context) => (context as Record<string, unknown>)[p.propertyName!] : (_r, _a, context) => context
       if (p.kind === 'info') return (_r, _a, _c, info) => info
       const name = (p as { name: string }).name
       return (_r, args) => args[name]
     })
-    const resolve: GraphQLFieldResolver<unknown, unknown> = (root, args, context, info) =>
+    const resolve: GraphQLFieldResolver<unknown, unknown, Record<string, unknown>> = (root, args, context, info) =>
       method.apply(
         instance,
         getters.map((get) => get(root, args, context, info)),

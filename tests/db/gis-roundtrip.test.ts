@@ -52,7 +52,7 @@ describe.runIf(HAS_GDAL)('downloads through GDAL and back', () => {
   })
   afterAll(() => t?.close())
 
-  it('ogrinfo reads every download with its row count', async () => {
+  it('ogrinfo reads every download with its row count', () => {
     for (const d of DOWNLOADS) {
       const file = path.join(dir, d.path)
       const rows = d.format === 'csv' ? readFileSync(file, 'utf8').split('\r\n').length - 2 : JSON.parse(readFileSync(file, 'utf8')).features.length

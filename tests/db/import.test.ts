@@ -293,7 +293,7 @@ describe('spreadsheet-safe cells', () => {
     const row = readFileSync(file, 'utf8')
       .split('\r\n')
       .find((l) => l.startsWith('rights-protection-xinzheng,'))!
-    expect(row).toContain(",\'-1 层,")
+    expect(row).toContain(",'-1 层,")
     expect(row).toMatch(/,''=not a marker$/)
     expect(await importFile(t.db, { resource: 'service-points', file, county: COUNTY, dryRun: true })).toMatchObject({ inserted: 0, updated: 0, changes: [] })
   })

@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 const QUERY = '{ servicePoints(first: 500) { edges { node { id name address } } } }'
-const get = (s: TestServer, query = QUERY) => fetch(`${s.url}/graphql?${new URLSearchParams({ query })}`)
+const get = (s: TestServer, query = QUERY) => fetch(`${s.url}/graphql?${new URLSearchParams({ query }).toString()}`)
 const addressOf = async (res: Response) =>
   ((await res.json()) as any).data.servicePoints.edges.find((e: any) => e.node.id === 'ip-service-410184107').node.address
 

@@ -83,7 +83,7 @@ describe('static assets, precompressed at build time', () => {
 })
 
 describe('GraphQL responses, compressed on the fly and kept compressed in the cache', () => {
-  const url = () => `${server.url}/graphql?${new URLSearchParams({ query: '{ regions { code name nameEn level population areaKm2 } }' })}`
+  const url = () => `${server.url}/graphql?${new URLSearchParams({ query: '{ regions { code name nameEn level population areaKm2 } }' }).toString()}`
 
   it('GET: every coding decodes to the same JSON, a cache hit sends the bytes kept at the miss, 304 per coding', async () => {
     const responses = await expectEveryCoding(url())

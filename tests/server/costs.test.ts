@@ -51,11 +51,11 @@ describe('cost computation (prices work as it grows)', () => {
       fragment F on Query { regions { code } b: servicePoints(first: 100) { totalCount } }`)
     const operation = document.definitions[0] as any
     const fragments = { F: document.definitions[1] as any }
-    const estimate = await estimateOperation(schema, COSTS, operation, fragments, { r: 20 }, async () => ({}))
+    const estimate = await estimateOperation(schema, COSTS, operation, fragments, { r: 20 }, () => Promise.resolve({}))
     expect(estimate!.items.map((i) => i.field)).toEqual(['a: compareRegions', 'b: servicePoints', 'regions'])
     expect(estimate!.totalMs).toBeCloseTo(10 + 2 + 8 + 14 + 5)
     expect(estimate!.gated).toBe(true)
-    expect(await estimateOperation(schema, COSTS, operation, fragments, { r: 'far' }, async () => ({}))).toBeUndefined()
+    expect(await estimateOperation(schema, COSTS, operation, fragments, { r: 'far' }, () => Promise.resolve({}))).toBeUndefined()
   })
 
   it('has measured weights for both databases, with the machine and date', async () => {

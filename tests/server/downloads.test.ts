@@ -87,7 +87,7 @@ describe('datapackage.json', () => {
       if (resource.format === 'csv') {
         expect(response.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/)
         expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]) // UTF-8 with BOM
-        const rows = parse(text, { bom: true }) as string[][]
+        const rows = parse(text, { bom: true })
         expect(rows[0], resource.path).toEqual(names)
         expect(names, resource.path).toEqual(RESOURCE_FIELDS[resource.name].map((f) => f.name)) // the importer's shapes
         expect(rows.length - 1, resource.path).toBe(resource.rows)
@@ -108,7 +108,7 @@ describe('datapackage.json', () => {
   })
 
   it('has point tables carry lng and lat in WGS84 inside the county', async () => {
-    const rows = parse(await (await fetch(`${server.url}/data/seats.csv`)).text(), { bom: true, columns: true }) as Record<string, string>[]
+    const rows = parse<Record<string, string>>(await (await fetch(`${server.url}/data/seats.csv`)).text(), { bom: true, columns: true })
     expect(rows).toHaveLength(17)
     for (const r of rows) {
       expect(Number(r.lng)).toBeGreaterThan(113.4)
@@ -141,7 +141,7 @@ describe('spreadsheet-safe cells', () => {
       .set({ address: '=HYPERLINK("http://evil.example","点击")', note: '+1', name_en: '@me' })
       .where('id', '=', 'rights-protection-xinzheng')
       .execute()
-    const rows = parse(await (await fetch(`${server.url}/data/service-points.csv`)).text(), { bom: true, columns: true }) as Record<string, string>[]
+    const rows = parse<Record<string, string>>(await (await fetch(`${server.url}/data/service-points.csv`)).text(), { bom: true, columns: true })
     expect(rows.find((r) => r.id === 'rights-protection-xinzheng')).toMatchObject({
       address: '\'=HYPERLINK("http://evil.example","点击")',
       note: "'+1",
@@ -149,7 +149,7 @@ describe('spreadsheet-safe cells', () => {
     })
     const geojson = (await (await fetch(`${server.url}/data/service-points.geojson`)).json()) as { features: any[] }
     expect(geojson.features.find((f: any) => f.id === 'rights-protection-xinzheng').properties.note).toBe('+1') // GeoJSON is not a spreadsheet
-    const values = parse(await (await fetch(`${server.url}/data/indicator-values.csv`)).text(), { bom: true, columns: true }) as Record<string, string>[]
+    const values = parse<Record<string, string>>(await (await fetch(`${server.url}/data/indicator-values.csv`)).text(), { bom: true, columns: true })
     for (const v of values) expect(v.value, 'a number is never prefixed').toMatch(/^-?[0-9]/)
   })
 })

@@ -116,7 +116,7 @@ function stringArguments(schema: GraphQLSchema): { root: 'query' | 'mutation'; f
 
 /** A literal of `type` with the NUL character at `path` (the rest filled in as `literal` does). */
 function literalWithNul(type: GraphQLInputType, path: string[], random: () => number): string {
-  const inner = getNullableType(type) as GraphQLInputType
+  const inner = getNullableType(type)
   if (isListType(inner)) return `[${literalWithNul(inner.ofType, path, random)}]`
   if (!path.length) return JSON.stringify('x\u0000y')
   if (isInputObjectType(inner)) {
@@ -236,7 +236,7 @@ describe.runIf(backend === 'pglite')('fuzzing', () => {
       for (const body of [
         { query: viaLiteral },
         {
-          query: `${root} ($v: ${target.type}) { ${field.name}(${[...others, `${target.name}: $v`].join(', ')})${select} }`,
+          query: `${root} ($v: ${String(target.type)}) { ${field.name}(${[...others, `${target.name}: $v`].join(', ')})${select} }`,
           variables: { v: JSON.parse(literalWithNulJson(target.type, path.slice(1))) },
         },
       ]) {
@@ -284,7 +284,7 @@ describe.runIf(backend === 'pglite')('fuzzing', () => {
 
 /** The JSON of a value of `type` with the NUL character at `path`. */
 function literalWithNulJson(type: GraphQLInputType, path: string[]): string {
-  const inner = getNullableType(type) as GraphQLInputType
+  const inner = getNullableType(type)
   if (isListType(inner)) return `[${literalWithNulJson(inner.ofType, path)}]`
   if (!path.length) return JSON.stringify('x\u0000y')
   if (isInputObjectType(inner)) return `{ ${JSON.stringify(path[0])}: ${literalWithNulJson(inner.getFields()[path[0]].type, path.slice(1))} }`

@@ -67,7 +67,7 @@ describe.runIf(backend === 'pglite' && hasChromium)('/graphiql', () => {
   it('opens a query given in its address (?query=, as #/data links) in a tab of its own, and runs it', async () => {
     const { page, external, consoleErrors } = await openPage(browser)
     const query = 'query TaskCodes {\n  tasks { code }\n}\n'
-    await page.goto(`${server.url}/graphiql/?${new URLSearchParams({ query })}`)
+    await page.goto(`${server.url}/graphiql/?${new URLSearchParams({ query }).toString()}`)
     await page.locator('.graphiql-execute-button').waitFor({ timeout: 30_000 })
     await expect(page.locator('.graphiql-tab-active').innerText()).resolves.toBe('TaskCodes')
     // The examples are still there.

@@ -148,14 +148,16 @@ describe.runIf(backend === 'pglite')('SIGTERM (protects requests in flight and t
       req.write(body.slice(0, 10))
       setTimeout(() => {
         child.kill('SIGTERM')
-        setTimeout(async () => {
-          // New connections are refused by now.
-          const refused = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-            () => false,
-            () => true,
-          )
-          expect(refused).toBe(true)
-          req.end(body.slice(10))
+        setTimeout(() => {
+          void (async () => {
+            // New connections are refused by now.
+            const refused = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+              () => false,
+              () => true,
+            )
+            expect(refused).toBe(true)
+            req.end(body.slice(10))
+          })()
         }, 500)
       }, 200)
     })

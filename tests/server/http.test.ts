@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 const getUrl = (query: string, variables?: object) =>
-  `${server.url}/graphql?${new URLSearchParams({ query, ...(variables ? { variables: JSON.stringify(variables) } : {}) })}`
+  `${server.url}/graphql?${new URLSearchParams({ query, ...(variables ? { variables: JSON.stringify(variables) } : {}) }).toString()}`
 
 describe('caching', () => {
   it('answers a GET query with Cache-Control and an ETag, and 304 when the ETag matches', async () => {
@@ -90,7 +90,7 @@ describe('automatic persisted queries', () => {
     expect((await post({ extensions })).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND')
     expect((await post({ query, extensions })).data.region.name).toBe('新郑市')
     expect((await post({ extensions })).data.region.name).toBe('新郑市')
-    const get = await fetch(`${server.url}/graphql?${new URLSearchParams({ extensions: JSON.stringify(extensions) })}`)
+    const get = await fetch(`${server.url}/graphql?${new URLSearchParams({ extensions: JSON.stringify(extensions) }).toString()}`)
     expect(((await get.json()) as any).data.region.name).toBe('新郑市')
   })
 })
@@ -268,9 +268,9 @@ describe('the shared HTTP rules (every route)', () => {
 
   it('keeps the query string through the /graphiql redirect', async () => {
     const query = '{ tasks { code } }'
-    const res = await fetch(`${server.url}/graphiql?${new URLSearchParams({ query })}`, { redirect: 'manual' })
+    const res = await fetch(`${server.url}/graphiql?${new URLSearchParams({ query }).toString()}`, { redirect: 'manual' })
     expect(res.status).toBe(308)
-    expect(res.headers.get('location')).toBe(`/graphiql/?${new URLSearchParams({ query })}`)
+    expect(res.headers.get('location')).toBe(`/graphiql/?${new URLSearchParams({ query }).toString()}`)
     expect((await fetch(`${server.url}/graphiql`, { redirect: 'manual' })).headers.get('location')).toBe('/graphiql/')
   })
 

@@ -17,9 +17,9 @@ describe('the committed schema', () => {
     const query = schema.getQueryType()!.getFields()
     const signature = (name: string) =>
       `${name}(${query[name].args
-        .map((a) => `${a.name}: ${a.type}`)
+        .map((a) => `${a.name}: ${String(a.type)}`)
         .sort()
-        .join(', ')}): ${query[name].type}`
+        .join(', ')}): ${String(query[name].type)}`
     expect(signature('regions')).toBe('regions(county: ID, includeAdministeredElsewhere: Boolean!, levels: [RegionLevel!]): [Region!]!')
     expect(signature('region')).toBe('region(code: ID!): Region')
     expect(signature('indicators')).toBe('indicators(category: IndicatorCategory, county: ID): [Indicator!]!')

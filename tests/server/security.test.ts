@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../setup/server.ts'
 
-const QUERY = `/graphql?${new URLSearchParams({ query: '{ __typename }' })}`
+const QUERY = `/graphql?${new URLSearchParams({ query: '{ __typename }' }).toString()}`
 
 describe('rate limit (protects the public API from one client flooding it)', () => {
   let server: TestServer
@@ -97,7 +97,7 @@ describe('request timeout (protects the server from clients that trickle their r
     const reply = await new Promise<string>((resolve) => {
       const socket = connect(port, '127.0.0.1', () => socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"query":'))
       let text = ''
-      socket.on('data', (d) => (text += d))
+      socket.on('data', (d) => (text += d.toString()))
       socket.on('close', () => resolve(text))
     })
     expect(reply).toMatch(/^HTTP\/1\.1 408/)

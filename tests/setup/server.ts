@@ -72,7 +72,7 @@ export async function startTestServer(
     async get(query, variables) {
       const params = new URLSearchParams({ query })
       if (variables) params.set('variables', JSON.stringify(variables))
-      return parse(await fetch(`${app.url}/graphql?${params}`, { headers: { accept: 'application/json' } }))
+      return parse(await fetch(`${app.url}/graphql?${params.toString()}`, { headers: { accept: 'application/json' } }))
     },
     async close() {
       await app.close()

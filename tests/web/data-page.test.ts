@@ -7,7 +7,7 @@
  */
 import path from 'node:path'
 import { AxeBuilder } from '@axe-core/playwright'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createToken } from '../../server/src/auth/token.repository.ts'
 import { openBrowserSuite, SCREENSHOTS, type BrowserSuite } from '../setup/browser-suite.ts'
@@ -19,8 +19,6 @@ const POINT_TOWN = '410184101'
 
 describe.runIf(backend === 'pglite')('#/data and #/history in Chromium', () => {
   let server: TestServer
-  let browser: Browser
-  let context: BrowserContext
   let page: Page
   let external: string[] = []
   let errors: string[] = []
@@ -31,7 +29,7 @@ describe.runIf(backend === 'pglite')('#/data and #/history in Chromium', () => {
 
   beforeAll(async () => {
     suite = await openBrowserSuite()
-    ;({ browser, server, context, page, external, errors } = suite)
+    ;({ server, page, external, errors } = suite)
     editor = (await createToken(server.db, '李四 (county IP office)', 'editor', { publicName: true })).token
     admin = (await createToken(server.db, 'platform-admin', 'admin', { publicName: true })).token
   })

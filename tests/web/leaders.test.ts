@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { AxeBuilder } from '@axe-core/playwright'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openBrowserSuite, SCREENSHOTS, type BrowserSuite } from '../setup/browser-suite.ts'
 import { backend } from '../setup/database.ts'
@@ -17,7 +17,6 @@ const THREE = ['410184001', '410184109', '410184402']
 
 describe.runIf(backend === 'pglite')("the leaders' pages in Chromium", () => {
   let server: TestServer
-  let browser: Browser
   let context: BrowserContext
   let page: Page
   let external: string[] = []
@@ -27,7 +26,7 @@ describe.runIf(backend === 'pglite')("the leaders' pages in Chromium", () => {
 
   beforeAll(async () => {
     suite = await openBrowserSuite({ context: { acceptDownloads: true } })
-    ;({ browser, server, context, page, external, errors } = suite)
+    ;({ server, context, page, external, errors } = suite)
   })
 
   afterAll(() => suite?.close())

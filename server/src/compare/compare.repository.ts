@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../../db/database.ts'
-import type { ServicePointKind } from '../../../schema/enums.ts'
 
 export interface ComparisonRow {
   code: string

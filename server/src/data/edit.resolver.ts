@@ -85,16 +85,27 @@ async function apply(run: () => Promise<unknown>, mapping: Mapping, argument: st
 
 const crsOf = (c: CoordinateSystem): Crs => c.toLowerCase() as Crs
 
+/** The members of a GeoJSON object this reads; anything may be absent in the user's input. */
+interface GeoJsonLike {
+  type?: unknown
+  geometry?: unknown
+  features?: unknown
+  coordinates?: unknown
+}
+const asGeoJson = (value: unknown): GeoJsonLike | undefined => (typeof value === 'object' && value !== null ? value : undefined)
+
 /** The geometry of a GeoJSON geometry, Feature, or FeatureCollection of one Feature. */
-function geometryOf(value: any, argument: string): { type: string; coordinates?: unknown } {
+function geometryOf(value: unknown, argument: string): { type: string; coordinates?: unknown } {
+  const object = asGeoJson(value)
   const geometry =
-    value?.type === 'Feature' ? value.geometry
-    : value?.type === 'FeatureCollection' && value.features?.length === 1 ? value.features[0].geometry
+    object?.type === 'Feature' ? object.geometry
+    : object?.type === 'FeatureCollection' && Array.isArray(object.features) && object.features.length === 1 ? asGeoJson(object.features[0])?.geometry
     : value
-  if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) {
+  const checked = asGeoJson(geometry)
+  if (!checked || (checked.type !== 'Polygon' && checked.type !== 'MultiPolygon')) {
     throw new BadUserInputError(argument, 'must be a Polygon or MultiPolygon (or a Feature, or a FeatureCollection of one Feature, with one)')
   }
-  return geometry
+  return checked as { type: string; coordinates?: unknown }
 }
 
 const today = () => new Date().toISOString().slice(0, 10)

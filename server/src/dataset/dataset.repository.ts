@@ -3,6 +3,19 @@ import type { Database } from '../../../db/database.ts'
 import type { PackageDescriptor } from '../../../db/dataset/package.ts'
 import type { Dataset } from '../../../schema/dataset.type.ts'
 
+/** A licence and a source as the loader stores them (the package's JSON: optional fields may be absent). */
+interface StoredLicense {
+  name: string
+  title?: string | null
+  path?: string | null
+  scope?: string | null
+}
+interface StoredSource {
+  title: string
+  description?: string | null
+  path?: string | null
+}
+
 /** Loaded datasets with live row counts, ordered by when they were loaded. */
 export async function listDatasets(db: Kysely<Database>): Promise<Dataset[]> {
   const rows = await db.selectFrom('dataset').selectAll().orderBy('created_at').orderBy('id').execute()
@@ -15,8 +28,13 @@ export async function listDatasets(db: Kysely<Database>): Promise<Dataset[]> {
       countyCode: r.county_code,
       title: r.title,
       description: r.description,
-      licenses: ((r.licenses as any[]) ?? []).map((l) => ({ name: l.name, title: l.title ?? null, path: l.path ?? null, scope: l.scope ?? null })),
-      sources: ((r.sources as any[]) ?? []).map((s) => ({ title: s.title, description: s.description ?? null, path: s.path ?? null })),
+      licenses: ((r.licenses as StoredLicense[] | null) ?? []).map((l) => ({
+        name: l.name,
+        title: l.title ?? null,
+        path: l.path ?? null,
+        scope: l.scope ?? null,
+      })),
+      sources: ((r.sources as StoredSource[] | null) ?? []).map((s) => ({ title: s.title, description: s.description ?? null, path: s.path ?? null })),
       resources: descriptor.resources.map((res) => ({
         name: res.name,
         title: res.title ?? null,

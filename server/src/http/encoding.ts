@@ -126,7 +126,7 @@ export class EncodedBody {
 
   /** Computes every offered coding (before a cache keeps the body, so that its size is known). */
   async prepare(): Promise<this> {
-    await Promise.all(this.offered.map((c) => this.get(c)))
+    await Promise.all(this.offered.map((c) => Promise.resolve(this.get(c))))
     return this
   }
 

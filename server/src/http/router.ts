@@ -76,6 +76,7 @@ export function compilePath(path: string): RegExp {
 }
 
 /** Characters PostgreSQL text cannot hold (NUL) or that no parameter of ours has a use for (other C0 controls). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused in parameters
 const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/
 
 /** Refuses a query or path parameter that could not reach the database as text, before any SQL runs. */

@@ -37,7 +37,7 @@ export interface RouteServices {
   cache: ResponseCache
   shared: Shared
   /** What the shared services need to know of one request (its client, for per-client fairness). */
-  requestShared?(req: IncomingMessage): Partial<Shared>
+  requestShared?: (req: IncomingMessage) => Partial<Shared>
 }
 
 /** The county a request is about: a `:county` path parameter, else `?county=`, else the default. */

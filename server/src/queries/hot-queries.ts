@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/database.ts'
-import type { IndicatorCategory, RegionLevel, ServicePointKind, ServicePointStatus } from '../../../schema/enums.ts'
+import type { RegionLevel, ServicePointKind, ServicePointStatus } from '../../../schema/enums.ts'
 import { compareRegionFigures } from '../compare/compare.repository.ts'
 import { listIndicators, listValuesOfIndicators, listValuesOfRegions } from '../indicator/indicator.repository.ts'
 import { giProductsLayer, regionsLayer, servicePointsLayer } from '../map/map-layer.repository.ts'

@@ -1,7 +1,7 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../../db/database.ts'
 import { asGeoJson, metresToDegrees } from '../../../db/spatial.ts'
-import type { GeometryQuality, LocationQuality, RegionLevel } from '../../../schema/enums.ts'
+import type { RegionLevel } from '../../../schema/enums.ts'
 import type { Region, RegionName } from '../../../schema/region.type.ts'
 
 function selectRegions(db: Kysely<Database>) {
@@ -61,7 +61,7 @@ function toRegion(r: RegionRow): Region {
   }
 }
 
-async function run<Q extends SelectQueryBuilder<any, any, RegionRow>>(q: Q): Promise<Region[]> {
+async function run(q: { execute(): Promise<RegionRow[]> }): Promise<Region[]> {
   return (await q.execute()).map(toRegion)
 }
 

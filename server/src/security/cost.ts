@@ -9,6 +9,7 @@ import {
   getArgumentValues,
   getVariableValues,
   Kind,
+  OperationTypeNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -101,7 +102,12 @@ export async function estimateOperation(
   rawVariables: Record<string, unknown> | undefined,
   sizesOf: (county: string | undefined) => Promise<LayerSizes>,
 ): Promise<CostEstimate | undefined> {
-  const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : undefined
+  const root =
+    operation.operation === OperationTypeNode.QUERY
+      ? schema.getQueryType()
+      : operation.operation === OperationTypeNode.MUTATION
+        ? schema.getMutationType()
+        : undefined
   if (!root) return { totalMs: 0, items: [], gated: false }
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {})
   if (coerced.errors) return undefined

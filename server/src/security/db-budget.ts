@@ -43,10 +43,10 @@ export class DbBudget {
       this.#started.set(args.queryId, performance.now())
       return args.node
     },
-    transformResult: async (args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> => {
+    transformResult: (args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> => {
       const started = this.#started.get(args.queryId)
       if (started !== undefined) this.spentMs += performance.now() - started
-      return args.result
+      return Promise.resolve(args.result)
     },
   }
 

@@ -77,20 +77,20 @@ export function checkDocumentShape(document: DocumentNode, limits: DocumentShape
  */
 export function documentLimitsPlugin<T extends object>(limits: DocumentShapeLimits): ApolloServerPlugin<T> {
   return {
-    async requestDidStart(): Promise<GraphQLRequestListener<T>> {
-      return {
-        async parsingDidStart(requestContext) {
+    requestDidStart(): Promise<GraphQLRequestListener<T>> {
+      return Promise.resolve({
+        parsingDidStart(requestContext) {
           // Synchronous on purpose: Apollo calls end hooks without awaiting them, so only a synchronous throw reaches it.
-          return (error?: Error): Promise<void> => {
+          return Promise.resolve((error?: Error): Promise<void> => {
             const refused = !error && requestContext.document ? checkDocumentShape(requestContext.document, limits) : undefined
             if (refused) throw refused
             return Promise.resolve()
-          }
+          })
         },
-      }
+      })
     },
-    async unexpectedErrorProcessingRequest({ error }) {
-      if (error instanceof DocumentTooComplex) throw error
+    unexpectedErrorProcessingRequest({ error }) {
+      return error instanceof DocumentTooComplex ? Promise.reject(error) : Promise.resolve()
     },
   }
 }

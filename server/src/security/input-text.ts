@@ -8,6 +8,7 @@ import { HeaderMap } from '@apollo/server'
 import { Kind, type DocumentNode, type OperationDefinitionNode, type ValueNode } from 'graphql'
 import { BadUserInputError } from '../errors.ts'
 
+// eslint-disable-next-line no-control-regex -- matching NUL is the point: PostgreSQL text cannot hold it
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /** What is wrong with `text`, or undefined when PostgreSQL can store it. */

@@ -7,7 +7,7 @@
  */
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server'
 import { HeaderMap } from '@apollo/server'
-import { GraphQLError, Kind, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql'
+import { GraphQLError, Kind, OperationTypeNode, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql'
 import type { Context } from '../context.ts'
 import { Busy, ClientBusy } from '../gate.ts'
 import { layerSizes } from './cost.repository.ts'
@@ -28,12 +28,12 @@ export function requestGuardPlugin(
   costsOf: (kind: 'pglite' | 'postgres') => BackendCosts = measuredCosts,
 ): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart(): Promise<GraphQLRequestListener<Context>> {
-      return {
+    requestDidStart(): Promise<GraphQLRequestListener<Context>> {
+      return Promise.resolve({
         async didResolveOperation({ document, operation, request, contextValue: ctx }) {
           const unstorable = findUnstorableText(document, operation, request.variables)
           if (unstorable) throw unstorable
-          if (!operation || operation.operation !== 'query' || isIntrospectionOnly(operation)) return
+          if (!operation || operation.operation !== OperationTypeNode.QUERY || isIntrospectionOnly(operation)) return
           const fragments: Record<string, FragmentDefinitionNode> = {}
           for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d
           const sizesOf = (county: string | undefined): Promise<LayerSizes> => layerSizesOf(ctx, county ?? ctx.defaultCounty)
@@ -62,11 +62,13 @@ export function requestGuardPlugin(
             return next
           }
         },
+        // eslint-disable-next-line @typescript-eslint/require-await -- Apollo types the hook as returning a Promise; async keeps a throw in it a rejection, as Apollo expects
         async willSendResponse({ contextValue }) {
           contextValue.request.slot?.()
         },
-      }
+      })
     },
+    // eslint-disable-next-line @typescript-eslint/require-await -- Apollo types the hook as returning a Promise; async keeps a throw in it a rejection, as Apollo expects
     async unexpectedErrorProcessingRequest({ requestContext }) {
       requestContext.contextValue.request?.slot?.()
     },
@@ -74,7 +76,8 @@ export function requestGuardPlugin(
 }
 
 /** Layer sizes per server (keyed by its memo) and county, with the data generation they were counted at. */
-const heldSizes = new WeakMap<object, Map<string, { generation: number; sizes: Promise<LayerSizes> }>>()
+type HeldSizes = Map<string, { generation: number; sizes: Promise<LayerSizes> }>
+const heldSizes = new WeakMap<object, HeldSizes>()
 
 /**
  * The sizes change only with the data: counted once per write and county (one statement outside the budget),
@@ -84,7 +87,7 @@ function layerSizesOf(ctx: Context, county: string): Promise<LayerSizes> {
   const generation = ctx.dataGeneration?.()
   if (generation === undefined) return ctx.memo.get(`layer-sizes:${county}`, () => layerSizes(ctx.db, county))
   let byCounty = heldSizes.get(ctx.memo)
-  if (!byCounty) heldSizes.set(ctx.memo, (byCounty = new Map()))
+  if (!byCounty) heldSizes.set(ctx.memo, (byCounty = new Map() as HeldSizes))
   const held = byCounty.get(county)
   if (held && held.generation === generation) return held.sizes
   const sizes = layerSizes(ctx.db, county)
@@ -94,7 +97,7 @@ function layerSizesOf(ctx: Context, county: string): Promise<LayerSizes> {
 }
 
 /** Whether the operation asks only for __schema, __type or __typename. */
-function isIntrospectionOnly(operation: { selectionSet: { selections: readonly { kind: string; name?: { value: string } }[] } }): boolean {
+function isIntrospectionOnly(operation: { selectionSet: { selections: readonly { kind: Kind; name?: { value: string } }[] } }): boolean {
   return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name!.value.startsWith('__'))
 }
 

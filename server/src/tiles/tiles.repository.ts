@@ -3,6 +3,7 @@
  * On PostgreSQL they are built in SQL with ST_AsMVT; PGlite's PostGIS has no protobuf support,
  * so there the layer's GeoJSON is tiled in JavaScript with geojson-vt and encoded with vt-pbf.
  */
+import type { FeatureCollection, Geometry } from 'geojson'
 import GeoJSONVT, { type LegacyFeature } from 'geojson-vt'
 import { sql, type Kysely } from 'kysely'
 import { fromGeojsonVt } from 'vt-pbf'
@@ -101,7 +102,10 @@ export class GeoJsonTiler {
   }
 
   async #build(db: Kysely<Database>, county: string, layer: TileLayer): Promise<GeoJSONVT> {
-    const collection = (layer === 'service-points' ? await servicePointsLayer(db, county, null) : await regionsLayer(db, county, null, 0)) as any
+    const collection = (layer === 'service-points' ? await servicePointsLayer(db, county, null) : await regionsLayer(db, county, null, 0)) as FeatureCollection<
+      Geometry,
+      Record<string, unknown>
+    >
     // Tile properties: what a map needs to style and label (the full records are one GraphQL query away).
     for (const f of collection.features) {
       const p = f.properties

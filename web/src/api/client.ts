@@ -35,7 +35,7 @@ export async function request<R, V>(document: DocumentTypeDecoration<R, V> & { t
   }
   let body: { data?: R | null; errors?: { message: string; extensions?: { code?: string } }[] }
   try {
-    body = await response.json()
+    body = (await response.json()) as typeof body
   } catch {
     throw new ApiError(`HTTP ${response.status}`, response.status === 503 ? 'SERVICE_UNAVAILABLE' : 'BAD_RESPONSE')
   }

@@ -75,6 +75,7 @@ export async function fetchComparison(
       const seen = latest.get(v.region.code)
       if (!seen || v.year > seen.year) latest.set(v.region.code, { year: v.year, value: v.value })
     }
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the rest pattern drops values from the indicator; _values is never read
     const { values: _values, ...indicator } = ind
     for (const [code, v] of latest) actuals.set(code, [...(actuals.get(code) ?? []), { indicator, ...v }])
   }

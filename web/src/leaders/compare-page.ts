@@ -1,5 +1,4 @@
 /** #/compare: chosen towns side by side — a sortable table, a ranked bar chart with the county average, CSV download. */
-import type { ServicePointKind } from '../api/types.ts'
 import { kindName, lang, t, tf, type StringKey } from '../lib/i18n.ts'
 import { h } from '../ui/dom.ts'
 import type { Comparison, RegionActual, TownOption } from './api.ts'

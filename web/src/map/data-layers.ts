@@ -1,7 +1,7 @@
 /** Every layer drawn from the platform's data, and the expressions that colour and label them. */
 import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl'
 import type { Lang } from '../api/types.ts'
-import { CLUSTER_MAX_ZOOM, FONT_STACK, IMAGES, LAYERS, POINT_TILE_LAYER, SOURCES, type LayerGroup } from './layer-ids.ts'
+import { FONT_STACK, IMAGES, LAYERS, POINT_TILE_LAYER, SOURCES, type LayerGroup } from './layer-ids.ts'
 import type { StyleOptions } from './layers.ts'
 import type { MetricClass, MetricId } from './metrics.ts'
 import { CLUSTER_FILL, GI_COLOR, INK, KIND_COLORS, NO_DATA_FILL, OUTSIDE_FILL, PENDING_FILL } from './palette.ts'

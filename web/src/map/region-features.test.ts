@@ -34,7 +34,7 @@ const region = (code: string, over: Partial<RegionProps> = {}) => ({
     giProductCount: 0,
     seat: { type: 'Point', coordinates: [0.5, 0.5] },
     ...over,
-  },
+  } satisfies RegionProps,
 })
 const regions: FeatureCollection<AreaGeometry, RegionProps> = {
   type: 'FeatureCollection',

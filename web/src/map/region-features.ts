@@ -26,6 +26,7 @@ export function drawnRegions(
   return {
     type: 'FeatureCollection',
     features: regions.features.map((f): Feature<AreaGeometry, DrawnRegionProps> => {
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the rest pattern drops seat from the drawn properties; _seat is never read
       const { seat: _seat, ...props } = f.properties
       const drawn: DrawnRegionProps = { ...props }
       for (const metric of METRIC_IDS) {

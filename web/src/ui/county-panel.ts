@@ -12,7 +12,7 @@ export type { NearestState }
 /** Inputs of the county view's side panel. */
 export interface CountyPanelProps {
   nearest: NearestState
-  onUseLocation(): void
+  onUseLocation: () => void
 }
 
 /** The county view's side panel: heading, "nearest to here" and the table of townships. */

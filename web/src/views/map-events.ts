@@ -14,7 +14,7 @@ export interface MapEventHandlers {
   closePopup(): void
   onPlaceClick(lngLat: { lng: number; lat: number }): void
   onViewChange(view: { lng: number; lat: number; zoom: number }): void
-  onIdle(): void
+  onIdle: () => void
 }
 
 /** Wires hover, click and move handling to a map. */

@@ -37,9 +37,9 @@ export interface MapPageElements {
 export interface MapPageDeps {
   cache: Cache
   dispatch(action: Action): void
-  refresh(): void
-  showPoint(id: string): void
-  onPlaceClick(lngLat: LngLat): void
+  refresh: () => void
+  showPoint: (id: string) => void
+  onPlaceClick: (lngLat: LngLat) => void
   onUseLocation(): void
   basemap(state: State): BasemapOption | null
 }

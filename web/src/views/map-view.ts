@@ -16,7 +16,7 @@ import {
   type LngLatLike,
   type MapGeoJSONFeature,
 } from 'maplibre-gl'
-import type { AreaGeometry, GIProductCollection, RegionCollection, RegionFigures, ServicePointCollection } from '../api/types.ts'
+import type { GIProductCollection, RegionCollection, RegionFigures, ServicePointCollection } from '../api/types.ts'
 import { BASEMAP_PREFIX, basemapParts, type BasemapOption } from '../map/basemap.ts'
 import { bboxOf, type Bbox } from '../map/geometry.ts'
 import { buildStyle, dataLayers, dataSources, FONT_STACK, GROUP_LAYERS, IMAGES, LAYERS, SOURCES, type StyleOptions } from '../map/layers.ts'
@@ -116,8 +116,8 @@ export class MapView {
     await this.loaded
     this.refreshRegions()
     this.usePointTiles(data.pointTiles)
-    if (!data.pointTiles) this.source(SOURCES.points).setData(stackCoincident(data.servicePoints))
-    this.source(SOURCES.gi).setData(data.giProducts)
+    if (!data.pointTiles) void this.source(SOURCES.points).setData(stackCoincident(data.servicePoints))
+    void this.source(SOURCES.gi).setData(data.giProducts)
   }
 
   /** Replaces the points' source (GeoJSON or vector tiles) and re-adds their layers in place. */
@@ -154,7 +154,7 @@ export class MapView {
       .filter((f) => f.properties.inCountyStatistics)
       .map((f) => f.properties[valueProperty(this.state.metric)] as number | undefined)
     this.classes = classify(this.state.metric, values, this.state.lang)
-    this.source(SOURCES.regions).setData(drawn)
+    void this.source(SOURCES.regions).setData(drawn)
     this.restyle()
   }
 
@@ -241,7 +241,7 @@ export class MapView {
 
   /** Shows (or clears) the place clicked for "nearest to here". */
   showHere(lngLat: { lng: number; lat: number } | null): void {
-    this.source(SOURCES.here)?.setData({
+    void this.source(SOURCES.here)?.setData({
       type: 'FeatureCollection',
       features: lngLat ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [lngLat.lng, lngLat.lat] } }] : [],
     })

@@ -31,7 +31,7 @@ export interface PageContext {
   view?: ViewContext
   county?: CountyData
   /** "Use my location" for the nearest stations. */
-  onUseLocation(): void
+  onUseLocation: () => void
 }
 
 /** What a page draws. */

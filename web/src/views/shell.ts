@@ -23,10 +23,10 @@ export interface HeaderProps {
   panel: HTMLElement
   settings: HTMLDialogElement
   /** The search index, undefined until the county's data is in; `prepare` asks for it (on a page without the map). */
-  index(): SearchIndex | undefined
-  prepare(): Promise<unknown>
-  describe(target: SearchTarget): string
-  onChoose(target: SearchTarget): void
+  index: () => SearchIndex | undefined
+  prepare: () => Promise<unknown>
+  describe: (target: SearchTarget) => string
+  onChoose: (target: SearchTarget) => void
   onLang(lang: Lang): void
 }
 
