@@ -15,6 +15,8 @@ import { PgProxy } from '../setup/pg-proxy.ts'
 import { startTestServer, type TestServer } from '../setup/server.ts'
 
 const CLIENTS = 50
+/** The load's clients come through one trusted proxy, each with its own address (tests/setup/load.ts). */
+const ONE_PROXY = { rateLimit: { perMinute: 0, burst: 0, trustedProxies: 1 } }
 const POOL = 10
 
 type Clone = Awaited<ReturnType<typeof cloneTemplate>>
@@ -87,7 +89,7 @@ describe.runIf(backend === 'postgres')('connections lost mid-query (PostgreSQL o
       proxy = new PgProxy({ host: url.hostname, port: Number(url.port || 5432) })
       url.hostname = '127.0.0.1'
       url.port = String(await proxy.up())
-      server = await startTestServer({ database: { kind: 'postgres', url: url.toString(), poolSize: POOL } })
+      server = await startTestServer({ config: ONE_PROXY, database: { kind: 'postgres', url: url.toString(), poolSize: POOL } })
     })
     afterAll(async () => {
       await server?.close()
@@ -124,7 +126,7 @@ describe.runIf(backend === 'postgres')('connections lost mid-query (PostgreSQL o
     let server: TestServer
     beforeAll(async () => {
       clone = await cloneTemplate('seeded')
-      server = await startTestServer({ database: { ...(clone.options as { kind: 'postgres'; url: string }), poolSize: POOL } })
+      server = await startTestServer({ config: ONE_PROXY, database: { ...(clone.options as { kind: 'postgres'; url: string }), poolSize: POOL } })
     })
     afterAll(async () => {
       await server?.close()
@@ -169,7 +171,7 @@ describe.runIf(backend === 'postgres')('connections lost mid-query (PostgreSQL o
       clone = await cloneTemplate('seeded')
       const database = { ...(clone.options as { kind: 'postgres'; url: string }), poolSize: POOL }
       writer = await startTestServer({ database })
-      reader = await startTestServer({ database })
+      reader = await startTestServer({ config: ONE_PROXY, database })
       token = (await createToken(writer.db, 'db-faults-test', 'editor')).token
     })
     afterAll(async () => {

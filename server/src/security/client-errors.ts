@@ -9,5 +9,6 @@ export function isClientGone(req: IncomingMessage, error: unknown): boolean {
   if (e?.code && GONE_CODES.has(e.code)) return true
   if (e?.message === 'aborted') return true
   // (Not req.destroyed: a request stream read to its end is destroyed too.)
-  return req.socket.destroyed
+  // A request whose socket was detached (after an upgrade, or by the server on a timeout) has no socket to ask.
+  return req.socket?.destroyed ?? true
 }
