@@ -167,24 +167,30 @@ describe('answers to client mistakes (4xx, never logged as errors)', () => {
     expect(performance.now() - t0).toBeLessThan(2000) // refused before any comparison ran
   })
 
-  it("answers a client's expensive requests beyond its own slot and queue with 429 and Retry-After, while another client proceeds", async () => {
-    const layer = (client: string, i: number) =>
-      fetch(`${server.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
-        body: JSON.stringify({ query: `{ mapLayer(layer: REGIONS, simplifyMeters: ${i + 1}) }` }),
-      })
-    const crowd = await Promise.all(Array.from({ length: 30 }, (_, i) => layer('203.0.113.9', i)))
-    const statuses = crowd.map((r) => r.status)
-    const refused = crowd.filter((r) => r.status === 429)
-    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(1)
-    // Without a trusted proxy every request here is one client (127.0.0.1): 1 runs, 8 wait, the rest are refused at once.
-    expect(refused.length).toBeGreaterThanOrEqual(1)
-    expect(Number(refused[0].headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
-    expect(((await refused[0].json()) as any).errors[0].extensions.code).toBe('RATE_LIMITED')
-    expect(statuses.every((s) => s === 200 || s === 429)).toBe(true)
-    expect(errorLines.filter((l) => l.level >= 50)).toEqual([])
-  })
+  // On the embedded database a query runs on the server's own thread, and the server reads the next request only
+  // when the one before it has been answered: one client's requests never overlap there, so there is nothing to refuse
+  // (server/src/gate.test.ts covers the gate's rules on their own). On PostgreSQL they overlap and the gate decides.
+  it.runIf(backend === 'postgres')(
+    "answers a client's expensive requests beyond its own slot and queue with 429 and Retry-After, while another client proceeds",
+    async () => {
+      const layer = (client: string, i: number) =>
+        fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+          body: JSON.stringify({ query: `{ mapLayer(layer: REGIONS, simplifyMeters: ${i + 1}) }` }),
+        })
+      const crowd = await Promise.all(Array.from({ length: 30 }, (_, i) => layer('203.0.113.9', i)))
+      const statuses = crowd.map((r) => r.status)
+      const refused = crowd.filter((r) => r.status === 429)
+      expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(1)
+      // Without a trusted proxy every request here is one client (127.0.0.1): 1 runs, 8 wait, the rest are refused at once.
+      expect(refused.length).toBeGreaterThanOrEqual(1)
+      expect(Number(refused[0].headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+      expect(((await refused[0].json()) as any).errors[0].extensions.code).toBe('RATE_LIMITED')
+      expect(statuses.every((s) => s === 200 || s === 429)).toBe(true)
+      expect(errorLines.filter((l) => l.level >= 50)).toEqual([])
+    },
+  )
 
   it('stops a request at its measured database-time budget (on PostgreSQL by cancelling the statement)', async () => {
     const budget = new DbBudget(200)
