@@ -30,14 +30,16 @@ async function collection(db: Kysely<Database>, features: RawBuilder<unknown>, m
   return matched === undefined ? rows[0].fc : { ...rows[0].fc, numberMatched: matched, numberReturned: matched }
 }
 
+/** Which features a layer holds: the county's, or only `region`'s; polygons simplified by `simplifyMeters`; none past `maxFeatures` (only the count). */
+export interface LayerQuery {
+  county: string
+  region?: string | null
+  simplifyMeters?: number
+  maxFeatures?: number | null
+}
+
 /** Township-level units of the county (and the cells administered elsewhere), with the figures a choropleth needs. */
-export function regionsLayer(
-  db: Kysely<Database>,
-  county: string,
-  region: string | null,
-  simplifyMeters: number,
-  maxFeatures?: number | null,
-): Promise<object> {
+export function regionsLayer(db: Kysely<Database>, { county, region, simplifyMeters = 0, maxFeatures }: LayerQuery): Promise<object> {
   return collection(
     db,
     sql`select r.code as key, json_build_object(
@@ -64,7 +66,7 @@ export function regionsLayer(
 }
 
 /** Located service points of the county (inside `region`'s boundary when given). */
-export function servicePointsLayer(db: Kysely<Database>, county: string, region: string | null, maxFeatures?: number | null): Promise<object> {
+export function servicePointsLayer(db: Kysely<Database>, { county, region, maxFeatures }: LayerQuery): Promise<object> {
   return collection(
     db,
     sql`select p.id as key, json_build_object(
@@ -83,13 +85,7 @@ export function servicePointsLayer(db: Kysely<Database>, county: string, region:
 }
 
 /** GI products' origin areas (those that have one), optionally only those whose origin includes `region`. */
-export function giProductsLayer(
-  db: Kysely<Database>,
-  county: string,
-  region: string | null,
-  simplifyMeters: number,
-  maxFeatures?: number | null,
-): Promise<object> {
+export function giProductsLayer(db: Kysely<Database>, { county, region, simplifyMeters = 0, maxFeatures }: LayerQuery): Promise<object> {
   return collection(
     db,
     sql`select g.code as key, json_build_object(

@@ -40,10 +40,11 @@ export class MapLayerResolver {
     if (!(tolerance >= 0 && tolerance <= 10_000)) throw new BadUserInputError('simplifyMeters', 'must be between 0 and 10000')
     if (maxFeatures != null && maxFeatures < 0) throw new BadUserInputError('maxFeatures', 'must be 0 or more')
     const countyCode = await resolveCounty(ctx, county)
+    const query = { county: countyCode, region, simplifyMeters: tolerance, maxFeatures }
     return ctx.gate.run(() => {
-      if (layer === MapLayer.REGIONS) return regionsLayer(ctx.db, countyCode, region ?? null, tolerance, maxFeatures)
-      if (layer === MapLayer.SERVICE_POINTS) return servicePointsLayer(ctx.db, countyCode, region ?? null, maxFeatures)
-      return giProductsLayer(ctx.db, countyCode, region ?? null, tolerance, maxFeatures)
+      if (layer === MapLayer.REGIONS) return regionsLayer(ctx.db, query)
+      if (layer === MapLayer.SERVICE_POINTS) return servicePointsLayer(ctx.db, query)
+      return giProductsLayer(ctx.db, query)
     })
   }
 }

@@ -102,7 +102,7 @@ export class GeoJsonTiler {
   }
 
   async #build(db: Kysely<Database>, county: string, layer: TileLayer): Promise<GeoJSONVT> {
-    const collection = (layer === 'service-points' ? await servicePointsLayer(db, county, null) : await regionsLayer(db, county, null, 0)) as FeatureCollection<
+    const collection = (layer === 'service-points' ? await servicePointsLayer(db, { county }) : await regionsLayer(db, { county })) as FeatureCollection<
       Geometry,
       Record<string, unknown>
     >

@@ -12,25 +12,16 @@ import { Cache } from '../state/cache.ts'
 import { initialState, pageOf as pagePath, update, type Action, type LngLat, type State } from '../state/state.ts'
 import { fill, h } from '../ui/dom.ts'
 import { KEYS, loadConfig, loadCounty, type CountyData } from './county-data.ts'
-import { createMapPage } from './map-page.ts'
+import { createMapPage, type MapPageElements } from './map-page.ts'
 import { Memo } from './memo.ts'
 import { pageOf, type PageContext, type PageRow, type PageView } from './pages.ts'
 import { renderHeader, renderSettingsDialog } from './shell.ts'
 
 const BASEMAP_KEY = 'ipmap.basemap'
 
-/** The page's fixed elements (see web/index.html). */
-export interface AppElements {
+/** The page's fixed elements (see web/index.html): the header and the settings dialog, and the map layout's. */
+export interface AppElements extends MapPageElements {
   header: HTMLElement
-  /** The map page (map, controls and side panel). */
-  layout: HTMLElement
-  /** Where the pages without a map (#/compare, #/indicators, #/plan, #/data, #/history) draw. */
-  page: HTMLElement
-  mapContainer: HTMLElement
-  schematicNote: HTMLElement
-  controls: HTMLElement
-  underMap: HTMLElement
-  panel: HTMLElement
   settings: HTMLDialogElement
 }
 
