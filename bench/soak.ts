@@ -42,7 +42,9 @@ const app = await startApp(
     packages: [path.join(ROOT, 'db/data/xinzheng')],
     webRoot: path.join(ROOT, 'web/dist'),
     logLevel: 'silent',
-    rateLimit: { perMinute: 0, burst: 0, trustedProxies: 0 },
+    // The load's connections are many visitors behind one trusted proxy (each its own X-Forwarded-For, below),
+    // so the per-client fairness of expensive work holds each of them, not the whole load, to one at a time.
+    rateLimit: { perMinute: 0, burst: 0, trustedProxies: 1 },
   },
   { logger: pino({ level: 'silent' }) },
 )
@@ -61,6 +63,7 @@ try {
   let writeErrors = 0
   /** Writes refused with SERVICE_UNAVAILABLE (503): expected during a fault, nothing half-written. */
   let writesUnavailable = 0
+  const writeErrorCodes = new Set<string>()
   let stop = false
   const writer = (async () => {
     for (let year = 2024; !stop; year++) {
@@ -76,8 +79,10 @@ try {
         () => ({ errors: [{}] }),
       )
       if (res.errors?.every((e: any) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) writesUnavailable++
-      else if (res.errors) writeErrors++
-      else writes++
+      else if (res.errors) {
+        writeErrors++
+        writeErrorCodes.add(String(res.errors[0]?.extensions?.code ?? res.errors[0]?.message ?? 'no response'))
+      } else writes++
       await new Promise((r) => setTimeout(r, 1000))
     }
   })()
@@ -107,7 +112,10 @@ try {
   // The child also reports when each non-2xx answer came, so 503s can be matched to the faults.
   const script =
     `const a=require(${JSON.stringify(cli.replace('autocannon.js', ''))});const bad=[];` +
-    `const i=a({url:${JSON.stringify(app.url)},connections:${Number(args.connections)},duration:${seconds},requests:${JSON.stringify(requests)}},(e,r)=>{console.log(JSON.stringify({...r,bad}))});` +
+    // Each connection gets its own address: setupClient rebuilds that connection's requests with the header.
+    `let n=0;const setupClient=(c)=>{const ip='10.99.'+(n>>8)+'.'+(n++&255);const it=c.requestIterator;` +
+    `it.setRequests(it.requests.map((r)=>({...r,headers:{...r.headers,'x-forwarded-for':ip}})))};` +
+    `const i=a({url:${JSON.stringify(app.url)},connections:${Number(args.connections)},duration:${seconds},requests:${JSON.stringify(requests)},setupClient},(e,r)=>{console.log(JSON.stringify({...r,bad}))});` +
     `i.on('response',(c,s)=>{if(s<200||s>299)bad.push([Date.now(),s])})`
   const load = promisify(execFile)(process.execPath, ['-e', script], { maxBuffer: 64 << 20, cwd: ROOT })
   const faults = args.fault ? await injectFaults(database.url!, app.url, seconds) : []
@@ -131,7 +139,7 @@ try {
       (f, i) =>
         `fault ${i + 1}: pg_terminate_backend ended ${f.ended} sessions at ${(f.at - t0) / 1000} s; a query reaching the database answered 200 again after ${f.recoveryMs} ms`,
     ),
-    `writes: ${writes} authenticated edits acknowledged, ${writesUnavailable} refused with 503, ${writeErrors} failed otherwise`,
+    `writes: ${writes} authenticated edits acknowledged, ${writesUnavailable} refused with 503, ${writeErrors} failed otherwise${writeErrors ? ` (${[...writeErrorCodes].join(', ')})` : ''}`,
     `memory (rss / heap used): before ${mb(before.rss)} / ${mb(before.heapUsed)} MB, after ${mb(after.rss)} / ${mb(after.heapUsed)} MB (heap growth ${mb(after.heapUsed - before.heapUsed)} MB)`,
   ].join('\n')
   console.log(report)

@@ -2,7 +2,9 @@
  * The /graphql route: a GraphQL-over-HTTP request handed to Apollo Server, its answer given back to
  * the shared HTTP rules. A successful GET (status 200, no errors) is cacheable: `Cache-Control:
  * public, max-age`, a strong ETag of the body (one per coding), 304 when `If-None-Match` matches, and
- * kept compressed in the response cache. Everything else is `no-store`.
+ * kept compressed in the response cache. Everything else is `no-store`. Concurrent misses of one cacheable
+ * GET are answered by one execution: the others wait for it and are served from the cache it fills (after
+ * each write clears the cache, a crowd asking for the same map layer costs one layer, not one per request).
  */
 import { createHash } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
@@ -36,15 +38,38 @@ export function graphqlRoute(options: GraphQLRouteOptions): (ctx: RouteContext) 
     vary: 'accept',
     ...(state ? { 'x-cache': state } : {}),
   })
-  return async ({ req, res, url }) => {
-    const { apollo, db, defaultCounty } = options.ready()
+  /** Cacheable GETs being executed now, by cache key: settled when the execution has answered. */
+  const inFlight = new Map<string, Promise<void>>()
+  const fromCache = (cacheKey: string): Reply | undefined => {
+    const hit = options.cache.get(cacheKey)
+    return hit && { status: hit.status, body: hit.body, etag: hit.etag, headers: cacheHeaders('hit') }
+  }
+  return async (ctx) => {
+    const { req, url } = ctx
     // HEAD is a GET without the body (the shared rules leave it out).
     const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET').toUpperCase()
     const cacheKey = method === 'GET' ? ResponseCache.keyOf(url.searchParams, req.headers.accept) : undefined
-    if (cacheKey) {
-      const hit = options.cache.get(cacheKey)
-      if (hit) return { status: hit.status, body: hit.body, etag: hit.etag, headers: cacheHeaders('hit') }
+    if (!cacheKey) return execute(ctx, method, undefined)
+    const hit = fromCache(cacheKey)
+    if (hit) return hit
+    const running = inFlight.get(cacheKey)
+    if (running) {
+      await running
+      // Served from what the other execution kept; when it kept nothing (an error, a write meanwhile), run it here.
+      return fromCache(cacheKey) ?? execute(ctx, method, cacheKey)
     }
+    let settle = () => {}
+    inFlight.set(cacheKey, new Promise<void>((resolve) => (settle = resolve)))
+    try {
+      return await execute(ctx, method, cacheKey)
+    } finally {
+      inFlight.delete(cacheKey)
+      settle()
+    }
+  }
+
+  async function execute({ req, res, url }: RouteContext, method: string, cacheKey: string | undefined): Promise<Reply | void> {
+    const { apollo, db, defaultCounty } = options.ready()
     const generation = options.cache.generation
     const headers = new HeaderMap()
     for (const [key, value] of Object.entries(req.headers)) {

@@ -25,6 +25,19 @@ describe('the GET response cache', () => {
     expect(await second.text()).toBe(body)
   })
 
+  it('answers a crowd of identical uncached GETs with one execution (the others served from what it kept)', async () => {
+    const query = '{ mapLayer(layer: REGIONS, simplifyMeters: 7) }'
+    const before = server.app.sqlStatements()
+    const crowd = await Promise.all(Array.from({ length: 20 }, () => get(server, query)))
+    const statements = server.app.sqlStatements() - before
+    expect(crowd.map((r) => r.status)).toEqual(Array(20).fill(200))
+    const bodies = new Set(await Promise.all(crowd.map((r) => r.text())))
+    expect(bodies.size).toBe(1)
+    // One map layer is one statement (tests/server/n-plus-one.test.ts), and its county is looked up once per request at most.
+    expect(statements).toBeLessThan(20)
+    expect(crowd.filter((r) => r.headers.get('x-cache') === 'miss')).toHaveLength(1)
+  })
+
   it('does not serve a stale answer after a write made outside the API (the database notifies every change)', async () => {
     expect(await addressOf(await get(server))).toBeNull()
     expect((await get(server)).headers.get('x-cache')).toBe('hit')

@@ -14,6 +14,7 @@ import { estimateOperation, fieldCost, measuredCosts, type BackendCosts } from '
 import { DbBudget, DbBudgetExceeded } from '../../server/src/security/db-budget.ts'
 import { checkDocumentShape } from '../../server/src/security/document-limits.ts'
 import { findUnstorableText } from '../../server/src/security/input-text.ts'
+import { createToken } from '../../server/src/auth/token.repository.ts'
 import { backend } from '../setup/database.ts'
 import { startTestServer, type TestServer } from '../setup/server.ts'
 
@@ -212,5 +213,31 @@ describe('answers to client mistakes (4xx, never logged as errors)', () => {
       await expect(sql`select 1`.execute(db)).rejects.toBeInstanceOf(DbBudgetExceeded)
     }
     expect(budget.spentMs).toBeGreaterThan(200)
+  })
+})
+
+// The measured budget runs on PostgreSQL only (context.ts): there a mutation must not be held to it.
+describe.runIf(backend === 'postgres')('the database-time budget and writes', () => {
+  let tight: TestServer
+  beforeAll(async () => {
+    tight = await startTestServer({ config: { limits: { ...DEFAULT_LIMITS, maxDbMs: 1 } } })
+  })
+  afterAll(() => tight.close())
+
+  it('holds reads to the budget but not an editor’s mutation, which is written whole', async () => {
+    const read = await tight.query('{ servicePoints(first: 50) { totalCount } }')
+    expect(read.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX')
+    const { token } = await createToken(tight.db, 'budget-test', 'editor')
+    const res = await fetch(`${tight.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: 'mutation ($i: IndicatorValueInput!) { recordIndicatorValue(input: $i) { year value } }',
+        variables: { i: { indicator: 'mediation-cases', region: '410184', year: 2024, kind: 'ACTUAL', value: 31, source: 'budget test' } },
+      }),
+    })
+    const body = (await res.json()) as any
+    expect(body.errors).toBeUndefined()
+    expect(body.data.recordIndicatorValue).toEqual({ year: 2024, value: 31 })
   })
 })

@@ -30,7 +30,12 @@ export class DbBudget {
   spentMs = 0
   readonly #started = new WeakMap<object, number>()
 
-  constructor(readonly limitMs: number) {}
+  constructor(public limitMs: number) {}
+
+  /** No budget from now on (a mutation: see request-guard.ts). */
+  lift(): void {
+    this.limitMs = 0
+  }
 
   get remainingMs(): number {
     return this.limitMs - this.spentMs

@@ -33,6 +33,10 @@ export function requestGuardPlugin(
         async didResolveOperation({ document, operation, request, contextValue: ctx }) {
           const unstorable = findUnstorableText(document, operation, request.variables)
           if (unstorable) throw unstorable
+          // A mutation is an authenticated editor's, bounded by the input limits and written in one transaction:
+          // the budget for anonymous reads does not apply (stopping it halfway would only roll it back, and
+          // under a load deeper than the pool the summed time includes waiting for a connection).
+          if (operation?.operation === OperationTypeNode.MUTATION) ctx.budget.lift()
           if (!operation || operation.operation !== OperationTypeNode.QUERY || isIntrospectionOnly(operation)) return
           const fragments: Record<string, FragmentDefinitionNode> = {}
           for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d
