@@ -3,7 +3,8 @@
 /** The app's words by key. */
 export const APP_STRINGS = {
   appTitle: { zh: '新郑市知识产权开放数据平台', en: 'Xinzheng IP open data platform' },
-  appSubtitle: { zh: '国家知识产权强县建设试点', en: 'National IP strong-county pilot' },
+  // As the source document states its status: a draft for comment of the plan for becoming a pilot county (it claims no pilot status).
+  appSubtitle: { zh: '强县建设试点县工作方案（征求意见稿）', en: 'Draft plan (for comment) for becoming an IP strong-county pilot' },
   navMap: { zh: '县域地图', en: 'County map' },
   navApi: { zh: '数据接口', en: 'API' },
   navCompare: { zh: '乡镇对比', en: 'Compare towns' },

@@ -138,8 +138,8 @@ export const PAGE_STRINGS = {
   },
   // #/indicators (with placeholders)
   'indicators.intro': {
-    zh: '新郑市国家知识产权强县建设试点工作方案的全部量化指标：2023 年基数、附件2 年度节点（2024–2026）、2026 年目标与最新实际值。附件2 没有第 6 行，本页保留其原编号。',
-    en: 'Every quantitative goal of Xinzheng’s IP strong-county pilot plan: the 2023 baseline, the annex-2 milestones (2024–2026), the 2026 target and the latest actual value. Annex 2 has no row 6; its own numbering is kept here.',
+    zh: '《新郑市国家知识产权强县建设试点县工作方案（征求意见稿）》的全部量化指标：2023 年基数、附件2 年度节点（2024–2026）、2026 年目标与最新实际值。附件2 没有第 6 行，本页保留其原编号。',
+    en: 'Every quantitative goal of Xinzheng’s draft plan (for comment) for becoming a national IP strong-county pilot: the 2023 baseline, the annex-2 milestones (2024–2026), the 2026 target and the latest actual value. Annex 2 has no row 6; its own numbering is kept here.',
   },
   'indicators.withWan': { zh: '{value}（{wan}）', en: '{value} ({wan})' },
   'indicators.tableRow': { zh: '指标表第 {n} 行', en: 'indicator table row {n}' },
