@@ -10,7 +10,7 @@ import { parse } from 'csv-parse/sync'
 import { unprotectCell } from '../dataset/safe-cell.ts'
 import type { IncomingRecord, Problem } from '../records/apply.ts'
 import { geometryToWgs84, positionToWgs84, type Crs } from '../records/crs.ts'
-import type { Resource } from '../records/resources.ts'
+import { isReadOnly, type Resource } from '../records/resources.ts'
 import { parseCell, roundCoordinate, type Values } from '../records/values.ts'
 import { isList, member } from '../json.ts'
 
@@ -102,7 +102,7 @@ function readCsv(resource: Resource, text: string, crs: Crs): ReadFile {
     const before = problems.length
     header.forEach((name, i) => {
       const field = known.get(name)!
-      if (resource.readOnly.includes(name)) return
+      if (isReadOnly(resource, name)) return
       values[name] = parseCell(field, unprotectCell(field, row.record[i]), (message) => problems.push({ line, column: name, message }))
     })
     convertPoint(values, crs)
@@ -124,7 +124,7 @@ function readGeoJson(resource: Resource, text: string, crs: Crs, fileName: strin
   const features = member(json, 'type') === 'FeatureCollection' ? member(json, 'features') : member(json, 'type') === 'Feature' ? [json] : undefined
   if (!isList(features)) return fail('not a GeoJSON FeatureCollection')
   const spatial = resource.spatial
-  const fields = resource.fields.filter((f) => !resource.readOnly.includes(f.name) && !(spatial.kind === 'point' && (f.name === 'lng' || f.name === 'lat')))
+  const fields = resource.fields.filter((f) => !isReadOnly(resource, f.name) && !(spatial.kind === 'point' && (f.name === 'lng' || f.name === 'lat')))
   const extra =
     spatial.kind === 'area' && !fields.some((f) => f.name === spatial.qualityField)
       ? [{ name: spatial.qualityField, type: 'string' as const, constraints: { enum: ['OFFICIAL', 'APPROXIMATE', 'NONE'] } }]

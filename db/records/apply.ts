@@ -14,7 +14,7 @@ import { deriveRegions, rederiveOriginAreas } from './derive.ts'
 import { checkGeometries, GEOMETRY_KEY } from './geometry.ts'
 import { limitProblem } from './limits.ts'
 import { RecordProblems, type Problem } from './problems.ts'
-import { keyOf, type Resource, type StoredRecord } from './resources.ts'
+import { isReadOnly, keyOf, listRecords, type Resource, type StoredRecord } from './resources.ts'
 import { valuesToJson, type Values } from './values.ts'
 import { deleteRows, writeRecords } from './write.ts'
 
@@ -76,7 +76,7 @@ export async function applyRecords(db: Kysely<Database>, resource: Resource, inc
   const batch = options.mode === 'batch'
   const ctx = await loadCheckContext(db, county, options.scope)
   const withGeometry = resource.spatial?.kind === 'area' && incoming.some((r) => r.geometry !== undefined)
-  const stored = new Map((await resource.list(db, county, { geometry: withGeometry })).map((r) => [r.key, r]))
+  const stored = new Map((await listRecords(db, resource, county, { geometry: withGeometry })).map((r) => [r.key, r]))
   const writable = writableFields(resource)
 
   for (const record of incoming) {
@@ -224,7 +224,7 @@ export async function deleteRecords(
   options: Pick<ApplyOptions, 'county' | 'actor'>,
 ): Promise<StoredRecord[]> {
   if (!resource.deletable) throw new Error(`${resource.name} records cannot be deleted`)
-  const stored = new Map((await resource.list(db, options.county)).map((r) => [r.key, r]))
+  const stored = new Map((await listRecords(db, resource, options.county)).map((r) => [r.key, r]))
   const missing = keys.filter((k) => !stored.has(k))
   if (missing.length) throw new RecordProblems(missing.map((k) => ({ line: 1, column: resource.key[0], message: `no record ${k}` })))
   const writable = writableFields(resource)
@@ -252,7 +252,7 @@ export async function deleteRecords(
 
 /** The fields a record of the resource stores (its quality field included, for an area). */
 function writableFields(resource: Resource): FieldSchema[] {
-  const fields = resource.fields.filter((f) => !resource.readOnly.includes(f.name))
+  const fields = resource.fields.filter((f) => !isReadOnly(resource, f.name))
   const spatial = resource.spatial
   if (spatial?.kind === 'area' && !fields.some((f) => f.name === spatial.qualityField)) {
     fields.push({ name: spatial.qualityField, type: 'string', constraints: { enum: ['OFFICIAL', 'APPROXIMATE', 'NONE'] } })

@@ -3,7 +3,7 @@ import { sql } from 'kysely'
 import type { FieldSchema } from '../dataset/package.ts'
 import { RESOURCE_FIELDS } from '../dataset/schemas.ts'
 import { asGeoJson } from '../spatial.ts'
-import { coordinate, list, listRows, multiPolygon, nullable, point, text, type Resource } from './resource.ts'
+import { coordinate, list, multiPolygon, nullable, point, text, type Resource } from './resource.ts'
 
 const GI_FIELDS: FieldSchema[] = [
   ...RESOURCE_FIELDS['gi-products'],
@@ -15,20 +15,14 @@ export const giProducts: Resource = {
   title: 'Geographical-indication (GI) products',
   entity: 'gi_product',
   fields: RESOURCE_FIELDS['gi-products'],
-  readOnly: [],
   key: ['code'],
   spatial: { kind: 'area', qualityField: 'origin_area_quality', required: false },
   table: 'gi_product',
-  list(db, county, options) {
-    const geometry = options?.geometry ? sql`, ${asGeoJson('origin_area')} as geometry` : sql``
-    return listRows(
-      db,
-      { key: this.key, fields: GI_FIELDS },
-      sql`select code, name_zh, name_en, category_zh, category_en, status, source, note, origin_area_quality ${geometry}
+  listedFields: GI_FIELDS,
+  select: (county, geometry) =>
+    sql`select code, name_zh, name_en, category_zh, category_en, status, source, note, origin_area_quality
+                 ${geometry ? sql`, ${asGeoJson('origin_area')} as geometry` : sql``}
             from gi_product where county_code = ${county} order by code`,
-      options?.geometry,
-    )
-  },
   match: (county, v) => ({ county_code: county, code: text(v.code) }),
   row(county, record, existing) {
     const v = record.values
@@ -56,18 +50,11 @@ export const giProductRegions: Resource = {
   title: 'Origin regions of the GI products',
   entity: 'gi_product_region',
   fields: RESOURCE_FIELDS['gi-product-regions'],
-  readOnly: [],
   key: ['gi_code', 'region_code'],
   table: 'gi_product_region',
   deletable: true,
-  list(db, county) {
-    return listRows(
-      db,
-      this,
-      sql`
+  select: (county) => sql`
       select gi_code, region_code, source, note from gi_product_region where county_code = ${county} order by gi_code, region_code`,
-    )
-  },
   match: (county, v) => ({ county_code: county, gi_code: text(v.gi_code), region_code: text(v.region_code) }),
   row(county, { values: v }, existing) {
     const row = { source: text(v.source), note: nullable(v.note) }
@@ -80,22 +67,15 @@ export const servicePoints: Resource = {
   title: 'IP service stations and other IP service places',
   entity: 'service_point',
   fields: RESOURCE_FIELDS['service-points'],
-  readOnly: [],
   key: ['id'],
   globalKey: true,
   spatial: { kind: 'point' },
   table: 'service_point',
   deletable: true,
-  list(db, county) {
-    return listRows(
-      db,
-      this,
-      sql`
+  select: (county) => sql`
       select id, name_zh, name_en, kind, status, region_code, address, ${coordinate('location', 'x')} as lng,
              ${coordinate('location', 'y')} as lat, location_quality, services, source, note
         from service_point where county_code = ${county} order by id`,
-    )
-  },
   match: (county, v) => ({ county_code: county, id: text(v.id) }),
   row(county, { values: v }, existing) {
     const row = {

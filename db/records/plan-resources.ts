@@ -1,7 +1,7 @@
 /** The plan's own records: indicators and their values, departments, tasks and who is responsible for which. */
 import { sql } from 'kysely'
 import { RESOURCE_FIELDS } from '../dataset/schemas.ts'
-import { int, list, listRows, nullable, text, type Resource } from './resource.ts'
+import { int, list, nullable, text, type Resource } from './resource.ts'
 
 const byCode = (county: string, v: { code?: string | null }) => ({ county_code: county, code: text(v.code) })
 
@@ -10,20 +10,13 @@ export const indicators: Resource = {
   title: 'Indicators: every quantitative goal of the plan',
   entity: 'indicator',
   fields: RESOURCE_FIELDS.indicators,
-  readOnly: [],
   key: ['code'],
   table: 'indicator',
   positioned: true,
-  list(db, county) {
-    return listRows(
-      db,
-      this,
-      sql`
+  select: (county) => sql`
       select code, position, name_zh, name_en, unit, display_unit, display_factor::text as display_factor, category, nature,
              accumulation, comparator, plan_table_row, plan_annex_row, source, note
         from indicator where county_code = ${county} order by position, code`,
-    )
-  },
   match: (county, v) => byCode(county, v),
   row(county, { values: v }, existing) {
     const row = {
@@ -53,21 +46,14 @@ export const indicatorValues: Resource = {
   title: 'Indicator values: baselines, milestones, targets and actual values by region and year',
   entity: 'indicator_value',
   fields: RESOURCE_FIELDS['indicator-values'],
-  readOnly: [],
   key: ['indicator_code', 'region_code', 'year', 'kind'],
   table: 'indicator_value',
   deletable: true,
-  list(db, county) {
-    return listRows(
-      db,
-      this,
-      sql`
+  select: (county) => sql`
       select v.indicator_code, v.region_code, v.year, v.kind, v.value::text as value, v.value_max::text as value_max, v.source, v.note
         from indicator_value v join indicator i on i.county_code = v.county_code and i.code = v.indicator_code
        where v.county_code = ${county}
        order by i.position, v.indicator_code, v.region_code, v.year, ${VALUE_KIND_ORDER}`,
-    )
-  },
   match: (county, v) => ({
     county_code: county,
     indicator_code: text(v.indicator_code),
@@ -86,18 +72,11 @@ export const departments: Resource = {
   title: 'Responsible departments (责任单位), the leading group and its office',
   entity: 'department',
   fields: RESOURCE_FIELDS.departments,
-  readOnly: [],
   key: ['code'],
   table: 'department',
   positioned: true,
-  list(db, county) {
-    return listRows(
-      db,
-      this,
-      sql`
+  select: (county) => sql`
       select code, name_zh, name_en, kind, member_of, aliases, source, note from department where county_code = ${county} order by position, code`,
-    )
-  },
   match: (county, v) => byCode(county, v),
   row(county, { values: v }, existing) {
     const row = {
@@ -118,19 +97,12 @@ export const tasks: Resource = {
   title: 'Key tasks (重点工作) and safeguards (保障措施) of the plan',
   entity: 'task',
   fields: RESOURCE_FIELDS.tasks,
-  readOnly: [],
   key: ['code'],
   table: 'task',
   positioned: true,
-  list(db, county) {
-    return listRows(
-      db,
-      this,
-      sql`
+  select: (county) => sql`
       select code, part, section_label, section_title, number, title, text, responsibility_as_written, source
         from task where county_code = ${county} order by position, code`,
-    )
-  },
   match: (county, v) => byCode(county, v),
   row(county, { values: v }, existing) {
     const row = {
@@ -152,19 +124,12 @@ export const taskDepartments: Resource = {
   title: 'Which departments are responsible for which task',
   entity: 'task_department',
   fields: RESOURCE_FIELDS['task-departments'],
-  readOnly: [],
   key: ['task_code', 'department_code'],
   table: 'task_department',
   positioned: true,
   deletable: true,
-  list(db, county) {
-    return listRows(
-      db,
-      this,
-      sql`
+  select: (county) => sql`
       select task_code, department_code, as_written, source from task_department where county_code = ${county} order by position, task_code, department_code`,
-    )
-  },
   match: (county, v) => ({ county_code: county, task_code: text(v.task_code), department_code: text(v.department_code) }),
   row(county, { values: v }, existing) {
     const row = { as_written: text(v.as_written), source: text(v.source) }

@@ -3,27 +3,20 @@ import { sql } from 'kysely'
 import type { FieldSchema } from '../dataset/package.ts'
 import { RESOURCE_FIELDS } from '../dataset/schemas.ts'
 import { asGeoJson } from '../spatial.ts'
-import { coordinate, int, listRows, multiPolygon, nullable, point, text, type Resource } from './resource.ts'
+import { coordinate, int, multiPolygon, nullable, point, text, type Resource } from './resource.ts'
 
 export const regions: Resource = {
   name: 'regions',
   title: 'Regions: the county and its township-level units',
   entity: 'region',
   fields: RESOURCE_FIELDS.regions,
-  readOnly: [],
   key: ['code'],
   globalKey: true,
   table: 'region',
-  list(db, county) {
-    return listRows(
-      db,
-      this,
-      sql`
+  select: (county) => sql`
       select code, parent_code, level, name_zh, name_en, in_county_statistics, administered_by_code, administered_by_zh,
              administered_by_en, population, population_year, population_kind, population_source, population_note, source, note
         from region where county_code = ${county} order by code`,
-    )
-  },
   match: (_county, v) => ({ code: text(v.code) }),
   row(county, { values: v }, existing) {
     const row = {
@@ -52,20 +45,13 @@ export const regionNames: Resource = {
   title: 'Names regions have had, with their dates',
   entity: 'region_name',
   fields: RESOURCE_FIELDS['region-names'],
-  readOnly: [],
   key: ['region_code', 'name_zh'],
   table: 'region_name',
   deletable: true,
-  list(db, county) {
-    return listRows(
-      db,
-      this,
-      sql`
+  select: (county) => sql`
       select n.region_code, n.name_zh, n.name_en, n.level, n.valid_from::text as valid_from, n.valid_to::text as valid_to, n.source
         from region_name n join region r on r.code = n.region_code
        where r.county_code = ${county} order by n.region_code, n.valid_from nulls first, n.name_zh`,
-    )
-  },
   match: (_county, v) => ({ region_code: text(v.region_code), name_zh: text(v.name_zh) }),
   row(county, { values: v }, existing) {
     const row = { name_en: text(v.name_en), level: text(v.level), valid_from: nullable(v.valid_from), valid_to: nullable(v.valid_to), source: text(v.source) }
@@ -81,7 +67,6 @@ export const seats: Resource = {
   title: "Seats of the regions' governments (points)",
   entity: 'region',
   fields: RESOURCE_FIELDS.seats,
-  readOnly: [],
   key: ['code'],
   partOfRegion: true,
   table: 'region',
@@ -93,16 +78,10 @@ export const seats: Resource = {
       v.note = null
     }
   },
-  list(db, county) {
-    return listRows(
-      db,
-      this,
-      sql`
+  select: (county) => sql`
       select code, name_zh, ${coordinate('seat', 'x')} as lng, ${coordinate('seat', 'y')} as lat, seat_quality as status,
              null as note, seat_source as source
         from region where county_code = ${county} and seat is not null order by code`,
-    )
-  },
   match: (_county, v) => ({ code: text(v.code) }),
   row: (_county, { values: v }) => ({
     seat: point(v),
@@ -134,16 +113,10 @@ export const regionBoundaries: Resource = {
   partOfRegion: true,
   spatial: { kind: 'area', qualityField: 'boundary_quality', required: true },
   table: 'region',
-  list(db, county, options) {
-    const geometry = options?.geometry ? sql`, ${asGeoJson('boundary')} as geometry` : sql``
-    return listRows(
-      db,
-      this,
-      sql`select code, boundary_quality, boundary_source, round((st_area(boundary::geography) / 1e6)::numeric, 3)::text as area_km2 ${geometry}
+  select: (county, geometry) =>
+    sql`select code, boundary_quality, boundary_source, round((st_area(boundary::geography) / 1e6)::numeric, 3)::text as area_km2
+                 ${geometry ? sql`, ${asGeoJson('boundary')} as geometry` : sql``}
             from region where county_code = ${county} order by code`,
-      options?.geometry,
-    )
-  },
   match: (_county, v) => ({ code: text(v.code) }),
   row: (_county, record) => ({
     ...(record.geometry !== undefined ? { boundary: record.geometry ? multiPolygon(record.geometry) : null } : {}),

@@ -40,8 +40,8 @@ export interface Resource {
   /** What the audit log calls it (the table). */
   entity: string
   fields: FieldSchema[]
-  /** Fields the database computes: downloaded, ignored on import. */
-  readOnly: string[]
+  /** Fields the database computes: downloaded, ignored on import (none when not given). */
+  readOnly?: string[]
   key: string[]
   /** The record is columns of an existing region (a seat, a boundary): it is never inserted, only updated. */
   partOfRegion?: boolean
@@ -50,7 +50,13 @@ export interface Resource {
   spatial?: Spatial
   /** Puts equivalent spellings of a record into one form before it is compared (e.g. a seat's F/E status). */
   normalize?(values: Values): void
-  list(db: Kysely<Database>, county: string, options?: { geometry?: boolean }): Promise<StoredRecord[]>
+  /**
+   * The SQL listing a county's stored records in file order, a column per field (as text where the file's
+   * cell is); for an area resource asked for its `geometry`, also that column as GeoJSON. Read by {@link listRecords}.
+   */
+  select(county: string, geometry: boolean): RawBuilder<Record<string, unknown>>
+  /** The fields {@link select} returns, when not all of {@link fields}. */
+  listedFields?: FieldSchema[]
   /** The table a record is written to. */
   table: RecordTable
   /** The columns that find a stored record (for an update or a delete). */
@@ -75,6 +81,15 @@ export const list = (v: Cell | undefined): string[] => (v ? v.split('|') : [])
 export function keyOf(resource: Pick<Resource, 'key'>, values: Values): string {
   return resource.key.map((k) => values[k] ?? '').join('/')
 }
+
+/** A county's stored records of `resource`, in file order (with geometries when asked and it has them). */
+export function listRecords(db: Kysely<Database>, resource: Resource, county: string, options: { geometry?: boolean } = {}): Promise<StoredRecord[]> {
+  const geometry = !!options.geometry && resource.spatial?.kind === 'area'
+  return listRows(db, { key: resource.key, fields: resource.listedFields ?? resource.fields }, resource.select(county, geometry), geometry)
+}
+
+/** Whether the database computes the field (downloaded, ignored on import). */
+export const isReadOnly = (resource: Resource, field: string): boolean => resource.readOnly?.includes(field) ?? false
 
 /** Runs a listing query and reads its rows as records of the resource's fields. */
 export async function listRows(

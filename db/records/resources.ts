@@ -9,7 +9,7 @@ import { giProducts, giProductRegions, servicePoints } from './place-resources.t
 import { regions, regionNames, seats, regionBoundaries } from './region-resources.ts'
 import type { Resource } from './resource.ts'
 
-export { keyOf, type Resource, type StoredRecord, type Spatial } from './resource.ts'
+export { isReadOnly, keyOf, listRecords, type Resource, type StoredRecord, type Spatial } from './resource.ts'
 export { BOUNDARY_FIELDS, SEAT_STATUSES } from './region-resources.ts'
 
 /** Every resource, in the data package's order. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/database.ts'
-import type { Resource, StoredRecord } from '../../../db/records/resources.ts'
+import { listRecords, type Resource, type StoredRecord } from '../../../db/records/resources.ts'
 
 /** The county a service point belongs to, or undefined when there is no such point. */
 export async function findServicePointCounty(db: Kysely<Database>, id: string): Promise<string | undefined> {
@@ -14,10 +14,10 @@ export async function findRegionCounty(db: Kysely<Database>, code: string): Prom
 
 /** A stored record of a resource by key, as the files carry it; undefined when there is none. */
 export async function findStoredRecord(db: Kysely<Database>, resource: Resource, county: string, key: string): Promise<StoredRecord | undefined> {
-  return (await resource.list(db, county)).find((r) => r.key === key)
+  return (await listRecords(db, resource, county)).find((r) => r.key === key)
 }
 
 /** Records of a resource whose `field` equals `value`. */
 export async function listStoredRecords(db: Kysely<Database>, resource: Resource, county: string, field: string, value: string): Promise<StoredRecord[]> {
-  return (await resource.list(db, county)).filter((r) => r.values[field] === value)
+  return (await listRecords(db, resource, county)).filter((r) => r.values[field] === value)
 }

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/database.ts'
 import type { FieldSchema, PackageDescriptor } from '../../../db/dataset/package.ts'
 import { isProtectedField, protectCell, withoutSafeCellNote, withSafeCellNote } from '../../../db/dataset/safe-cell.ts'
-import { BOUNDARY_FIELDS, findResource, RESOURCES, type Resource, type StoredRecord } from '../../../db/records/resources.ts'
+import { BOUNDARY_FIELDS, findResource, listRecords, RESOURCES, type Resource, type StoredRecord } from '../../../db/records/resources.ts'
 
 /** One downloadable file. */
 export interface Download {
@@ -56,7 +56,7 @@ function csvDownload(resource: Resource): Download {
     fields: resource.fields,
     key: resource.key,
     async build(db, county) {
-      const records = await resource.list(db, county)
+      const records = await listRecords(db, resource, county)
       return { body: toCsv(resource.fields, records), rows: records.length }
     },
   }
@@ -104,8 +104,8 @@ const GEOJSON_DOWNLOADS: Download[] = [
     fields: REGION_PROPERTIES,
     key: ['code'],
     async build(db, county) {
-      const attributes = await regions.list(db, county)
-      const shapes = new Map((await boundaries.list(db, county, { geometry: true })).map((b) => [b.key, b]))
+      const attributes = await listRecords(db, regions, county)
+      const shapes = new Map((await listRecords(db, boundaries, county, { geometry: true })).map((b) => [b.key, b]))
       const features = attributes.map((r): Feature => {
         const b = shapes.get(r.key)
         return { type: 'Feature', id: r.key, geometry: b?.geometry ?? null, properties: properties(REGION_PROPERTIES, { ...r.values, ...b?.values }) }
@@ -121,7 +121,7 @@ const GEOJSON_DOWNLOADS: Download[] = [
     fields: POINT_PROPERTIES,
     key: ['id'],
     async build(db, county) {
-      const features = (await servicePoints.list(db, county)).map((p): Feature => ({
+      const features = (await listRecords(db, servicePoints, county)).map((p): Feature => ({
         type: 'Feature',
         id: p.key,
         geometry: p.values.lng === null || p.values.lat === null ? null : { type: 'Point', coordinates: [Number(p.values.lng), Number(p.values.lat)] },
@@ -138,7 +138,7 @@ const GEOJSON_DOWNLOADS: Download[] = [
     fields: GI_PROPERTIES,
     key: ['code'],
     async build(db, county) {
-      const features = (await giProducts.list(db, county, { geometry: true })).map((g): Feature => ({
+      const features = (await listRecords(db, giProducts, county, { geometry: true })).map((g): Feature => ({
         type: 'Feature', id: g.key, geometry: g.geometry ?? null, properties: properties(GI_PROPERTIES, g.values),
       }))
       return { body: featureCollection(features), rows: features.length }

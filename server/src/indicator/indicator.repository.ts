@@ -3,6 +3,7 @@ import type { Database } from '../../../db/database.ts'
 import { inCountyKeys, type CountyKey } from '../../../db/keys.ts'
 import type { IndicatorCategory, ValueKind } from '../../../schema/enums.ts'
 import type { Indicator, IndicatorValue } from '../../../schema/indicator.type.ts'
+import { camelRow } from '../rows.ts'
 
 function selectIndicators(db: Kysely<Database>) {
   return db
@@ -29,23 +30,7 @@ function selectIndicators(db: Kysely<Database>) {
 type IndicatorRow = Awaited<ReturnType<ReturnType<typeof selectIndicators>['execute']>>[number]
 
 function toIndicator(r: IndicatorRow): Indicator {
-  return {
-    countyCode: r.county_code,
-    code: r.code,
-    nameZh: r.name_zh,
-    nameEn: r.name_en,
-    unit: r.unit,
-    displayUnit: r.display_unit,
-    displayFactor: r.display_factor,
-    category: r.category,
-    nature: r.nature,
-    accumulation: r.accumulation,
-    comparator: r.comparator,
-    planTableRow: r.plan_table_row,
-    planAnnexRow: r.plan_annex_row,
-    source: r.source,
-    note: r.note,
-  }
+  return camelRow(r)
 }
 
 interface ValueRow {
@@ -61,17 +46,7 @@ interface ValueRow {
 }
 
 function toIndicatorValue(r: ValueRow): IndicatorValue {
-  return {
-    countyCode: r.county_code,
-    indicatorCode: r.indicator_code,
-    regionCode: r.region_code,
-    year: r.year,
-    kind: r.kind,
-    value: r.value,
-    valueMax: r.value_max,
-    source: r.source,
-    note: r.note,
-  }
+  return camelRow(r)
 }
 
 /** A county's indicators in the plan's order. */

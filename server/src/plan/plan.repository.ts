@@ -2,38 +2,17 @@ import type { Kysely, Selectable } from 'kysely'
 import type { Database } from '../../../db/database.ts'
 import { inCountyKeys, type CountyKey } from '../../../db/keys.ts'
 import type { Department, Task } from '../../../schema/plan.type.ts'
+import { camelRow } from '../rows.ts'
 
 type TaskRow = Selectable<Database['task']>
 type DepartmentRow = Selectable<Database['department']>
 
 function toTask(r: TaskRow): Task {
-  return {
-    countyCode: r.county_code,
-    code: r.code,
-    position: r.position,
-    part: r.part,
-    sectionLabel: r.section_label,
-    sectionTitle: r.section_title,
-    number: r.number,
-    title: r.title,
-    text: r.text,
-    responsibilityAsWritten: r.responsibility_as_written,
-    source: r.source,
-  }
+  return camelRow(r)
 }
 
 function toDepartment(r: DepartmentRow): Department {
-  return {
-    countyCode: r.county_code,
-    code: r.code,
-    nameZh: r.name_zh,
-    nameEn: r.name_en,
-    kind: r.kind,
-    aliases: r.aliases,
-    memberOfCode: r.member_of,
-    source: r.source,
-    note: r.note,
-  }
+  return { ...camelRow(r), memberOfCode: r.member_of }
 }
 
 /** A county's tasks in the plan's order. */

@@ -3,6 +3,7 @@ import type { Database } from '../../../db/database.ts'
 import { asGeoJson, metresToDegrees } from '../../../db/spatial.ts'
 import type { RegionLevel } from '../../../schema/enums.ts'
 import type { Region, RegionName } from '../../../schema/region.type.ts'
+import { camelRow } from '../rows.ts'
 
 function selectRegions(db: Kysely<Database>) {
   return db
@@ -35,30 +36,7 @@ function selectRegions(db: Kysely<Database>) {
 type RegionRow = Awaited<ReturnType<ReturnType<typeof selectRegions>['execute']>>[number]
 
 function toRegion(r: RegionRow): Region {
-  return {
-    code: r.code,
-    countyCode: r.county_code,
-    parentCode: r.parent_code,
-    level: r.level,
-    nameZh: r.name_zh,
-    nameEn: r.name_en,
-    inCountyStatistics: r.in_county_statistics,
-    administeredByCode: r.administered_by_code,
-    population: r.population,
-    populationYear: r.population_year,
-    populationKind: r.population_kind,
-    populationSource: r.population_source,
-    populationNote: r.population_note,
-    areaKm2: r.area_km2,
-    seat: r.seat,
-    // seat_quality holds LocationQuality values (its check constraint: SURVEYED, GEOCODED, APPROXIMATE).
-    seatQuality: r.seat_quality,
-    seatSource: r.seat_source,
-    boundaryQuality: r.boundary_quality,
-    boundarySource: r.boundary_source,
-    source: r.source,
-    note: r.note,
-  }
+  return camelRow(r)
 }
 
 async function run(q: { execute(): Promise<RegionRow[]> }): Promise<Region[]> {

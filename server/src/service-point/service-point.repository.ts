@@ -4,6 +4,7 @@ import { QueryTemplates } from '../../../db/query-template.ts'
 import { asGeoJson } from '../../../db/spatial.ts'
 import type { ServicePointKind, ServicePointStatus } from '../../../schema/enums.ts'
 import type { ServicePoint } from '../../../schema/service-point.type.ts'
+import { camelRow } from '../rows.ts'
 
 const COLUMNS = [
   'id',
@@ -51,21 +52,7 @@ function selectServicePoints(db: Kysely<Database>, fields?: ServicePointFields) 
 type Row = Awaited<ReturnType<ReturnType<typeof selectServicePoints>['execute']>>[number]
 
 function toServicePoint(r: Row): ServicePoint {
-  return {
-    id: r.id,
-    countyCode: r.county_code,
-    nameZh: r.name_zh,
-    nameEn: r.name_en,
-    kind: r.kind,
-    status: r.status,
-    regionCode: r.region_code,
-    address: r.address,
-    location: r.location as object | null,
-    locationQuality: r.location_quality,
-    services: r.services,
-    source: r.source,
-    note: r.note,
-  }
+  return { ...camelRow(r), location: r.location as object | null }
 }
 
 export interface ServicePointFilter {
