@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { Accumulation, Comparator, DepartmentKind, GeometryQuality, GIStatus, IndicatorCategory, IndicatorNature, LocationQuality, PopulationKind, RegionLevel, ServicePointKind, ServicePointStatus, ValueKind } from "../schema/enum-values.ts";
+import type { Accumulation, Comparator, DepartmentKind, FeedbackKind, FeedbackStatus, FeedbackSubjectType, GeometryQuality, GIStatus, IndicatorCategory, IndicatorNature, LocationQuality, PopulationKind, RegionLevel, ServicePointKind, ServicePointStatus, ValueKind } from "../schema/enum-values.ts";
 import type { Role } from "./roles.ts";
 import type { ColumnType } from "kysely";
 
@@ -37,6 +37,8 @@ export interface AuditLog {
   entity: string;
   entity_id: string;
   id: Generated<Int8>;
+  reason: string | null;
+  reverts_id: Int8 | null;
 }
 
 export interface Dataset {
@@ -64,6 +66,30 @@ export interface Department {
   note: string | null;
   position: number;
   source: string;
+}
+
+export interface Feedback {
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  contact: string | null;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<Int8>;
+  kind: ColumnType<FeedbackKind, string, string>;
+  may_contact: Generated<boolean>;
+  message: string;
+  publish: Generated<boolean>;
+  status: ColumnType<FeedbackStatus, string, string>;
+  subject_id: string;
+  subject_type: ColumnType<FeedbackSubjectType, string, string>;
+}
+
+export interface FeedbackAnswer {
+  author: string;
+  created_at: Generated<Timestamp>;
+  feedback_id: Int8;
+  id: Generated<Int8>;
+  message: string;
 }
 
 export interface GiProduct {
@@ -201,6 +227,8 @@ export interface DB {
   audit_log: AuditLog;
   dataset: Dataset;
   department: Department;
+  feedback: Feedback;
+  feedback_answer: FeedbackAnswer;
   gi_product: GiProduct;
   gi_product_region: GiProductRegion;
   indicator: Indicator;

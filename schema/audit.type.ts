@@ -33,6 +33,8 @@ export class AuditEntry {
   before!: unknown
   @Field(() => JSONScalar, { nullable: true, description: 'The record after the change; null for a delete.' })
   after!: unknown
+  @Field(() => ID, { nullable: true, description: 'For a revert: the id of the entry it undoes.' }) reverts!: string | null
+  @Field(() => String, { nullable: true, description: 'For a revert: why it was made.' }) reason!: string | null
 }
 
 @ObjectType({ simpleResolvers: true, description: 'An edge of a Relay connection of audit entries.' })

@@ -123,6 +123,27 @@ export const MapLayer = {
 } as const
 export type MapLayer = (typeof MapLayer)[keyof typeof MapLayer]
 
+export const FeedbackKind = {
+  CORRECTION: 'CORRECTION',
+  DATA_REQUEST: 'DATA_REQUEST',
+} as const
+export type FeedbackKind = (typeof FeedbackKind)[keyof typeof FeedbackKind]
+
+export const FeedbackSubjectType = {
+  SERVICE_POINT: 'SERVICE_POINT',
+  REGION: 'REGION',
+  INDICATOR: 'INDICATOR',
+  SITE: 'SITE',
+} as const
+export type FeedbackSubjectType = (typeof FeedbackSubjectType)[keyof typeof FeedbackSubjectType]
+
+export const FeedbackStatus = {
+  OPEN: 'OPEN',
+  ANSWERED: 'ANSWERED',
+  DONE: 'DONE',
+} as const
+export type FeedbackStatus = (typeof FeedbackStatus)[keyof typeof FeedbackStatus]
+
 /** Every enum by its GraphQL name (tests walk it to check the places that copy or show them). */
 export const ENUMS = {
   Lang,
@@ -140,6 +161,9 @@ export const ENUMS = {
   DepartmentKind,
   PopulationKind,
   MapLayer,
+  FeedbackKind,
+  FeedbackSubjectType,
+  FeedbackStatus,
 } as const
 /** The name of a declared enum. */
 export type EnumName = keyof typeof ENUMS

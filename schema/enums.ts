@@ -17,6 +17,9 @@ import {
   MapLayer,
   AssessmentStatus,
   AssessmentMethod,
+  FeedbackKind,
+  FeedbackSubjectType,
+  FeedbackStatus,
 } from './enum-values.ts'
 
 /** The GraphQL enums: the values declared in ./enum-values.ts, registered with type-graphql with their descriptions. */
@@ -38,6 +41,9 @@ export {
   MapLayer,
   AssessmentStatus,
   AssessmentMethod,
+  FeedbackKind,
+  FeedbackSubjectType,
+  FeedbackStatus,
 } from './enum-values.ts'
 
 registerEnumType(Lang, {
@@ -220,5 +226,35 @@ registerEnumType(AssessmentMethod, {
     LINEAR_CHANGE: { description: 'Linear change per year in the base unit (the baseline is 0 or negative, or an actual is).' },
     RANGE_PER_YEAR: { description: 'A yearly range target: each year judged against the range.' },
     NONE: { description: 'Nothing to compare (no actual, baseline or target).' },
+  },
+})
+
+registerEnumType(FeedbackKind, {
+  name: 'FeedbackKind',
+  description: 'What a piece of public feedback is (报错 / 纠错).',
+  valuesConfig: {
+    CORRECTION: { description: 'Something shown is wrong (纠错).' },
+    DATA_REQUEST: { description: 'Data the sender would like to see (数据需求).' },
+  },
+})
+
+registerEnumType(FeedbackSubjectType, {
+  name: 'FeedbackSubjectType',
+  description: 'What a piece of feedback is about.',
+  valuesConfig: {
+    SERVICE_POINT: { description: 'A service point, by id.' },
+    REGION: { description: 'A region (the county or a town), by code.' },
+    INDICATOR: { description: 'An indicator, by code.' },
+    SITE: { description: 'The site in general (subject id `site`).' },
+  },
+})
+
+registerEnumType(FeedbackStatus, {
+  name: 'FeedbackStatus',
+  description: "Where a piece of feedback stands in the stewards' queue.",
+  valuesConfig: {
+    OPEN: { description: 'Not answered yet.' },
+    ANSWERED: { description: 'Answered; still open for follow-up.' },
+    DONE: { description: 'Closed by a steward.' },
   },
 })

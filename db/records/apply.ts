@@ -8,7 +8,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../database.ts'
 import type { FieldSchema } from '../dataset/package.ts'
-import { writeAudit, touchDataset, type AuditEntryInput } from './audit.ts'
+import { writeAudit, touchDataset, type AuditEntryInput, type AuditNote } from './audit.ts'
 import { checkRecord, loadCheckContext, type CheckScope } from './checks.ts'
 import { deriveRegions, rederiveOriginAreas } from './derive.ts'
 import { checkGeometries, GEOMETRY_KEY } from './geometry.ts'
@@ -63,6 +63,8 @@ export interface ApplyOptions {
   mode?: 'single' | 'batch'
   /** What references are checked against, for the messages: the county's records, or the package's. */
   scope?: CheckScope
+  /** Added to each audit entry written (a revert names the entry it undoes, and why). */
+  note?: AuditNote
 }
 
 /**
@@ -188,6 +190,7 @@ export async function applyRecords(db: Kysely<Database>, resource: Resource, inc
           entityId: p.merged.key,
           before: p.old ? auditJson(resource, writable, p.old) : null,
           after: auditJson(resource, writable, p.merged),
+          ...options.note,
         })),
       )
     }
@@ -221,7 +224,7 @@ export async function deleteRecords(
   db: Kysely<Database>,
   resource: Resource,
   keys: string[],
-  options: Pick<ApplyOptions, 'county' | 'actor'>,
+  options: Pick<ApplyOptions, 'county' | 'actor' | 'note'>,
 ): Promise<StoredRecord[]> {
   if (!resource.deletable) throw new Error(`${resource.name} records cannot be deleted`)
   const stored = new Map((await listRecords(db, resource, options.county)).map((r) => [r.key, r]))
@@ -240,6 +243,7 @@ export async function deleteRecords(
         entityId: r.key,
         before: auditJson(resource, writable, r),
         after: null,
+        ...options.note,
       })),
     )
     if (resource.name === 'gi-product-regions') await rederiveOriginAreas(tx, options.county, options.actor, 'all')

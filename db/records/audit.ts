@@ -12,6 +12,15 @@ export interface AuditEntryInput {
   entityId: string
   before: unknown
   after: unknown
+  /** The entry this change undoes (a revert), and why. */
+  reverts?: string
+  reason?: string
+}
+
+/** A revert's reference, added to each audit entry of the change that makes it. */
+export interface AuditNote {
+  reverts: string
+  reason: string
 }
 
 /** Adds entries to the audit log (call inside the transaction that makes the changes). */
@@ -27,6 +36,8 @@ export async function writeAudit(tx: Kysely<Database>, entries: AuditEntryInput[
         entity_id: e.entityId,
         before: e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
         after: e.after === null || e.after === undefined ? null : JSON.stringify(e.after),
+        reverts_id: e.reverts ?? null,
+        reason: e.reason ?? null,
       })),
     )
     .execute()

@@ -40,5 +40,8 @@ export const ENUM_COLUMNS: Record<string, EnumColumn> = {
   'service_point.status': apiEnum('ServicePointStatus'),
   'service_point.location_quality': apiEnum('LocationQuality'),
   'department.kind': apiEnum('DepartmentKind'),
+  'feedback.kind': apiEnum('FeedbackKind'),
+  'feedback.subject_type': apiEnum('FeedbackSubjectType'),
+  'feedback.status': apiEnum('FeedbackStatus'),
   'api_token.role': { type: 'Role', module: './roles.ts', values: ROLES },
 }

@@ -5,6 +5,7 @@ import type { BuildSchemaOptions } from 'type-graphql'
 import { AuditResolver } from './audit/audit.resolver.ts'
 import { CompareResolver } from './compare/compare.resolver.ts'
 import { EditResolver } from './data/edit.resolver.ts'
+import { FeedbackResolver } from './feedback/feedback.resolver.ts'
 import { DatasetResolver } from './dataset/dataset.resolver.ts'
 import { MapLayerResolver } from './map/map-layer.resolver.ts'
 import { GIProductResolver } from './gi-product/gi-product.resolver.ts'
@@ -38,6 +39,7 @@ export const SCHEMA_OPTIONS = {
     EditResolver,
     ServicePointByIdResolver,
     ReportingResolver,
+    FeedbackResolver,
   ],
   validate: false,
   emitSchemaFile: false,

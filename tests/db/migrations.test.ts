@@ -24,6 +24,8 @@ describe('migrations', () => {
       'audit_log',
       'dataset',
       'department',
+      'feedback',
+      'feedback_answer',
       'gi_product',
       'gi_product_region',
       'indicator',
@@ -83,6 +85,10 @@ describe('migrations', () => {
 
   it('migrate down step by step to nothing, then up again', async () => {
     await sql`delete from region; delete from dataset`.execute(t.db)
+    expect(await migrateDown(t.db)).toEqual(['Down 2026_12_02_0900_feedback'])
+    expect(await tables()).not.toContain('feedback')
+    const auditColumns = await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = 'audit_log'`.execute(t.db)
+    expect(auditColumns.rows.map((c) => c.name)).not.toContain('reverts_id')
     expect(await migrateDown(t.db)).toEqual(['Down 2026_12_01_2000_api_token_purpose'])
     const tokenColumns = await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = 'api_token'`.execute(t.db)
     expect(tokenColumns.rows.map((c) => c.name)).not.toContain('purpose')

@@ -20,6 +20,7 @@ import {
 import { Writable } from 'node:stream'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createToken } from '../../server/src/auth/token.repository.ts'
 import { buildAppSchema } from '../../server/src/schema.ts'
 import { backend } from '../setup/database.ts'
 import { startTestServer, type TestServer } from '../setup/server.ts'
@@ -162,6 +163,23 @@ describe.runIf(backend === 'pglite')('fuzzing', () => {
       if (status >= 500) bad.push(`${status}: ${query}`)
     }
     expect(bad).toEqual([])
+  }, 120_000)
+
+  it('answers 200 random schema-valid feedback and revert mutations (anonymous and as an editor) with extreme arguments, never with a 5xx', async () => {
+    const random = rng(20261202)
+    const editor = (await createToken(server.db, 'fuzz-editor', 'editor')).token
+    const mutation = schema.getMutationType()!.getFields()
+    const fields = ['sendFeedback', 'answerFeedback', 'closeFeedback', 'revertChange'].map((name) => mutation[name])
+    const bad: string[] = []
+    for (let i = 0; i < 200; i++) {
+      const f = fields[Math.floor(random() * fields.length)]
+      const query = `mutation { m: ${field(f, random, 0) || f.name} }`
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...(random() < 0.7 ? { authorization: `Bearer ${editor}` } : {}) }
+      const status = await send({ method: 'POST', headers, body: JSON.stringify({ query }) })
+      if (status >= 500) bad.push(`${status}: ${query}`)
+    }
+    expect(bad).toEqual([])
+    expect(logLines.filter((l) => l.level >= 50).map((l) => l.msg)).toEqual([])
   }, 120_000)
 
   it('answers malformed requests with a 4xx that says what is wrong', async () => {

@@ -48,12 +48,24 @@ export async function listAuditEntries(
   page: { first: number; beforeId?: string | null },
 ): Promise<{ entries: AuditEntry[]; hasNextPage: boolean; totalCount: number }> {
   const hideName = sql`a.entity = 'api_token' and not coalesce(subject_token.public_name, false)`
-  const { rows } = await sql<{ id: string; actor: string; action: string; entity: string; entity_id: string; at: string; before: unknown; after: unknown }>`
+  const { rows } = await sql<{
+    id: string
+    actor: string
+    action: string
+    entity: string
+    entity_id: string
+    at: string
+    before: unknown
+    after: unknown
+    reverts_id: string | null
+    reason: string | null
+  }>`
     select a.id, coalesce(${label('actor_token')}, a.actor) as actor, a.action, a.entity,
            case when a.entity = 'api_token' then coalesce(${label('subject_token')}, 'API token') else a.entity_id end as entity_id,
            to_char(a.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at,
            case when ${hideName} then a.before - 'name' else a.before end as before,
-           case when ${hideName} then a.after - 'name' else a.after end as after
+           case when ${hideName} then a.after - 'name' else a.after end as after,
+           a.reverts_id::text as reverts_id, a.reason
       from ${FROM}
      where ${where(filter, page.beforeId)}
      order by a.id desc
@@ -69,6 +81,8 @@ export async function listAuditEntries(
       at: r.at,
       before: r.before,
       after: r.after,
+      reverts: r.reverts_id,
+      reason: r.reason,
     })),
     hasNextPage: rows.length > page.first,
     totalCount: count.rows[0].n,

@@ -35,6 +35,33 @@ export type DepartmentKind =
   /** A government unit (局, 委, 部, 中心 …). */
   | 'UNIT';
 
+/** What a piece of public feedback is (报错 / 纠错). */
+export type FeedbackKind =
+  /** Something shown is wrong (纠错). */
+  | 'CORRECTION'
+  /** Data the sender would like to see (数据需求). */
+  | 'DATA_REQUEST';
+
+/** Where a piece of feedback stands in the stewards' queue. */
+export type FeedbackStatus =
+  /** Answered; still open for follow-up. */
+  | 'ANSWERED'
+  /** Closed by a steward. */
+  | 'DONE'
+  /** Not answered yet. */
+  | 'OPEN';
+
+/** What a piece of feedback is about. */
+export type FeedbackSubjectType =
+  /** An indicator, by code. */
+  | 'INDICATOR'
+  /** A region (the county or a town), by code. */
+  | 'REGION'
+  /** A service point, by id. */
+  | 'SERVICE_POINT'
+  /** The site in general (subject id `site`). */
+  | 'SITE';
+
 /** The plan's areas of work. */
 export type IndicatorCategory =
   /** 意识 (awareness) */
@@ -141,7 +168,39 @@ export type HistoryQueryVariables = Exact<{
 }>;
 
 
-export type HistoryQuery = { auditLog: { totalCount: number, edges: Array<{ node: { id: string, actor: string, action: string, entity: string, entityId: string, at: string, before: unknown, after: unknown } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, servicePoint?: { nameZh: string, nameEn: string, region: { code: string } | null } | null, region?: { nameZh: string, nameEn: string } | null };
+export type HistoryQuery = { auditLog: { totalCount: number, edges: Array<{ node: { id: string, actor: string, action: string, entity: string, entityId: string, at: string, before: unknown, after: unknown, reverts: string | null, reason: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, servicePoint?: { nameZh: string, nameEn: string, region: { code: string } | null } | null, region?: { nameZh: string, nameEn: string } | null };
+
+export type FeedbackItemFieldsFragment = { id: string, kind: FeedbackKind, subjectType: FeedbackSubjectType, subjectId: string, message: string, status: FeedbackStatus, at: string, contact: string | null, mayContact: boolean, publish: boolean, closedAt: string | null, answers: Array<{ id: string, message: string, author: string, at: string }> };
+
+export type FeedbackQueueQueryVariables = Exact<{
+  statuses?: Array<FeedbackStatus> | FeedbackStatus | null | undefined;
+}>;
+
+
+export type FeedbackQueueQuery = { feedbackQueue: Array<{ id: string, kind: FeedbackKind, subjectType: FeedbackSubjectType, subjectId: string, message: string, status: FeedbackStatus, at: string, contact: string | null, mayContact: boolean, publish: boolean, closedAt: string | null, answers: Array<{ id: string, message: string, author: string, at: string }> }> };
+
+export type AnswerFeedbackMutationVariables = Exact<{
+  id: string | number;
+  message: string;
+}>;
+
+
+export type AnswerFeedbackMutation = { answerFeedback: { id: string, kind: FeedbackKind, subjectType: FeedbackSubjectType, subjectId: string, message: string, status: FeedbackStatus, at: string, contact: string | null, mayContact: boolean, publish: boolean, closedAt: string | null, answers: Array<{ id: string, message: string, author: string, at: string }> } };
+
+export type CloseFeedbackMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CloseFeedbackMutation = { closeFeedback: { id: string, kind: FeedbackKind, subjectType: FeedbackSubjectType, subjectId: string, message: string, status: FeedbackStatus, at: string, contact: string | null, mayContact: boolean, publish: boolean, closedAt: string | null, answers: Array<{ id: string, message: string, author: string, at: string }> } };
+
+export type RevertChangeMutationVariables = Exact<{
+  auditId: string | number;
+  reason: string;
+}>;
+
+
+export type RevertChangeMutation = { revertChange: { id: string, action: string, reverts: string | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -193,6 +252,27 @@ export const FiguresFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   rank
 }
     `, {"fragmentName":"Figures"}) as unknown as TypedDocumentString<FiguresFragment, unknown>;
+export const FeedbackItemFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment FeedbackItemFields on FeedbackItem {
+  id
+  kind
+  subjectType
+  subjectId
+  message
+  status
+  at
+  contact
+  mayContact
+  publish
+  closedAt
+  answers {
+    id
+    message
+    author
+    at
+  }
+}
+    `, {"fragmentName":"FeedbackItemFields"}) as unknown as TypedDocumentString<FeedbackItemFieldsFragment, unknown>;
 export const LeaderIndicatorsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query LeaderIndicators {
   indicators {
@@ -377,6 +457,8 @@ export const HistoryDocument = /*#__PURE__*/ new TypedDocumentString(`
         at
         before
         after
+        reverts
+        reason
       }
     }
     pageInfo {
@@ -397,3 +479,87 @@ export const HistoryDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HistoryQuery, HistoryQueryVariables>;
+export const FeedbackQueueDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query FeedbackQueue($statuses: [FeedbackStatus!]) {
+  feedbackQueue(statuses: $statuses, first: 200) {
+    ...FeedbackItemFields
+  }
+}
+    fragment FeedbackItemFields on FeedbackItem {
+  id
+  kind
+  subjectType
+  subjectId
+  message
+  status
+  at
+  contact
+  mayContact
+  publish
+  closedAt
+  answers {
+    id
+    message
+    author
+    at
+  }
+}`) as unknown as TypedDocumentString<FeedbackQueueQuery, FeedbackQueueQueryVariables>;
+export const AnswerFeedbackDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation AnswerFeedback($id: ID!, $message: String!) {
+  answerFeedback(id: $id, message: $message) {
+    ...FeedbackItemFields
+  }
+}
+    fragment FeedbackItemFields on FeedbackItem {
+  id
+  kind
+  subjectType
+  subjectId
+  message
+  status
+  at
+  contact
+  mayContact
+  publish
+  closedAt
+  answers {
+    id
+    message
+    author
+    at
+  }
+}`) as unknown as TypedDocumentString<AnswerFeedbackMutation, AnswerFeedbackMutationVariables>;
+export const CloseFeedbackDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation CloseFeedback($id: ID!) {
+  closeFeedback(id: $id) {
+    ...FeedbackItemFields
+  }
+}
+    fragment FeedbackItemFields on FeedbackItem {
+  id
+  kind
+  subjectType
+  subjectId
+  message
+  status
+  at
+  contact
+  mayContact
+  publish
+  closedAt
+  answers {
+    id
+    message
+    author
+    at
+  }
+}`) as unknown as TypedDocumentString<CloseFeedbackMutation, CloseFeedbackMutationVariables>;
+export const RevertChangeDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation RevertChange($auditId: ID!, $reason: String!) {
+  revertChange(auditId: $auditId, reason: $reason) {
+    id
+    action
+    reverts
+  }
+}
+    `) as unknown as TypedDocumentString<RevertChangeMutation, RevertChangeMutationVariables>;

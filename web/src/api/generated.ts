@@ -4,6 +4,41 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** What a piece of public feedback is (报错 / 纠错). */
+export type FeedbackKind =
+  /** Something shown is wrong (纠错). */
+  | 'CORRECTION'
+  /** Data the sender would like to see (数据需求). */
+  | 'DATA_REQUEST';
+
+/** Where a piece of feedback stands in the stewards' queue. */
+export type FeedbackStatus =
+  /** Answered; still open for follow-up. */
+  | 'ANSWERED'
+  /** Closed by a steward. */
+  | 'DONE'
+  /** Not answered yet. */
+  | 'OPEN';
+
+/** What a piece of feedback is about: a service point (by id), a region (by code), an indicator (by code), or the site (id `site`). */
+export type FeedbackSubjectInput = {
+  /** Its id or code; `site` for the site in general. */
+  id: string | number;
+  /** The kind of subject. */
+  type: FeedbackSubjectType;
+};
+
+/** What a piece of feedback is about. */
+export type FeedbackSubjectType =
+  /** An indicator, by code. */
+  | 'INDICATOR'
+  /** A region (the county or a town), by code. */
+  | 'REGION'
+  /** A service point, by id. */
+  | 'SERVICE_POINT'
+  /** The site in general (subject id `site`). */
+  | 'SITE';
+
 /** Status of a geographical indication. */
 export type GIStatus =
   /** An application is filed. */
@@ -47,6 +82,24 @@ export type RegionLevel =
   | 'TOWNSHIP'
   /** An area run by a management committee (管委会), counted by NBS as township-like. */
   | 'ZONE';
+
+/** A correction or a data request from anyone (no account needed). */
+export type SendFeedbackInput = {
+  /** How stewards may reach the sender (≤ 200 characters); only with mayContact. Never shown publicly, never in downloads. */
+  contact?: string | null | undefined;
+  /** The county, for an indicator or the site; defaults to the platform's default county. */
+  county?: string | number | null | undefined;
+  /** CORRECTION or DATA_REQUEST. */
+  kind: FeedbackKind;
+  /** The sender agrees to be contacted at `contact`. */
+  mayContact?: boolean;
+  /** Plain text, 1–2000 characters; HTML tags are refused. */
+  message: string;
+  /** The sender agrees that the message and its answers are published once answered. */
+  publish?: boolean;
+  /** What it is about (checked to exist). */
+  subject: FeedbackSubjectInput;
+};
 
 /** Kind of IP service place. */
 export type ServicePointKind =
@@ -111,6 +164,20 @@ export type NearestQueryVariables = Exact<{
 
 
 export type NearestQuery = { nearestServicePoints: Array<{ distanceMeters: number, servicePoint: { id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, region: { code: string } | null } }> };
+
+export type SendFeedbackMutationVariables = Exact<{
+  input: SendFeedbackInput;
+}>;
+
+
+export type SendFeedbackMutation = { sendFeedback: { id: string, status: FeedbackStatus, publish: boolean, remaining: number } };
+
+export type PublishedFeedbackQueryVariables = Exact<{
+  subject: FeedbackSubjectInput;
+}>;
+
+
+export type PublishedFeedbackQuery = { publicFeedback: Array<{ id: string, kind: FeedbackKind, message: string, status: FeedbackStatus, at: string, answers: Array<{ id: string, message: string, author: string, at: string }> }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -300,3 +367,30 @@ export const NearestDocument = /*#__PURE__*/ new TypedDocumentString(`
   services
   source
 }`) as unknown as TypedDocumentString<NearestQuery, NearestQueryVariables>;
+export const SendFeedbackDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SendFeedback($input: SendFeedbackInput!) {
+  sendFeedback(input: $input) {
+    id
+    status
+    publish
+    remaining
+  }
+}
+    `) as unknown as TypedDocumentString<SendFeedbackMutation, SendFeedbackMutationVariables>;
+export const PublishedFeedbackDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PublishedFeedback($subject: FeedbackSubjectInput!) {
+  publicFeedback(subject: $subject, first: 20) {
+    id
+    kind
+    message
+    status
+    at
+    answers {
+      id
+      message
+      author
+      at
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublishedFeedbackQuery, PublishedFeedbackQueryVariables>;

@@ -1,4 +1,6 @@
-/** What an audit entry changed: the fields whose value differs between `before` and `after`, written compactly. */
+/** What an audit entry changed: the fields whose value differs between `before` and `after`, written compactly and in words. */
+import { ENUM_LABELS, type EnumLabel } from '../lib/enum-labels.ts'
+import { BOOLEAN_WORDS, FIELD_ENUMS, FIELD_LABELS } from '../lib/locale/fields.ts'
 
 /** One changed field; `before` is undefined for an insert, `after` for a delete. */
 export interface FieldChange {
@@ -52,4 +54,23 @@ export function formatValue(value: unknown, empty: string, positions: (n: number
     return `${geometry.type} (${positions(countPositions(geometry.coordinates))})`
   }
   return clip(JSON.stringify(value))
+}
+
+/** What the history calls a field of a table, in a language; the field's own name when it has no label. */
+export function fieldName(entity: string, field: string, lang: 'zh' | 'en'): string {
+  return FIELD_LABELS[entity]?.[field]?.[lang] ?? field
+}
+
+/**
+ * A value in words: an enum field's value by its label (位置精度：近似 / Location quality: approximate),
+ * true/false as 是/否 (yes/no), anything else as {@link formatValue} writes it.
+ */
+export function valueWords(entity: string, field: string, value: unknown, lang: 'zh' | 'en', empty: string, positions: (n: number) => string): string {
+  const e = FIELD_ENUMS[entity]?.[field]
+  if (e && typeof value === 'string') {
+    const label = (ENUM_LABELS[e] as Record<string, EnumLabel | undefined>)[value]
+    if (label) return label[lang]
+  }
+  if (typeof value === 'boolean') return BOOLEAN_WORDS[String(value) as 'true' | 'false'][lang]
+  return formatValue(value, empty, positions)
 }

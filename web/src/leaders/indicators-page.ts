@@ -5,6 +5,7 @@ import { enumLabel } from '../lib/enum-labels.ts'
 import type { Accumulation } from '../api/types.ts'
 import { CATEGORIES, type Category, type PlanIndicator, type PlanValue } from './api.ts'
 import { s } from './common.ts'
+import { feedbackButton, publishedFeedback } from '../ui/feedback-form.ts'
 import { comparatorWords, formatTarget, formatValue, formatWan, type UnitInfo } from './format.ts'
 
 /** A category's names, [Chinese, English]. */
@@ -147,6 +148,8 @@ function renderIndicator(i: PlanIndicator): HTMLElement {
       t('indicators.latestActual'),
       latest ? tf('indicators.latestValue', { value: planValue(latest.value, u), year: latest.year }) : t('indicators.noDataLower'),
     ),
+    h('p', { class: 'feedback-link' }, feedbackButton({ type: 'INDICATOR', id: i.code, name: lang() === 'zh' ? i.nameZh : i.nameEn })),
+    publishedFeedback({ type: 'INDICATOR', id: i.code }, 'h5'),
     progressBar(i),
     h('p', { class: 'source' }, t('indicators.source'), i.source),
     notes.length

@@ -6,7 +6,9 @@
 import type { PageApi, PageContext, PageRow, PageView } from '../views/pages.ts'
 import { compareOf, hrefOf, type State } from '../state/state.ts'
 import { fromHash, type LeaderPage } from '../lib/url-state.ts'
-import { t } from '../lib/i18n.ts'
+import { t, tf } from '../lib/i18n.ts'
+import { RevertChangeDocument } from '../api/generated-leaders.ts'
+import { send } from '../api/send.ts'
 import {
   fetchComparison,
   fetchDatasets,
@@ -22,6 +24,7 @@ import {
 } from './api.ts'
 import { renderComparePage, type CompareData } from './compare-page.ts'
 import { renderDataPage } from './data-page.ts'
+import { loadFeedbackPage, renderFeedbackPage, statusOf, subjectRoute, type FeedbackPageState } from './feedback-page.ts'
 import { renderHistoryPage, type HistoryState } from './history-page.ts'
 import { renderIndicatorsPage } from './indicators-page.ts'
 import { renderPlanPage } from './plan-page.ts'
@@ -79,9 +82,50 @@ function historyView(state: State, history: HistoryState, ctx: PageContext): Pag
     ctx.refresh()
     document.getElementById(`entry-${shown}`)?.focus()
   }
+  const onRevert = async (entryId: string, reason: string): Promise<string> => {
+    const { revertChange } = await send(RevertChangeDocument, { auditId: entryId, reason })
+    const page = await fetchHistory(history.entity, history.id, null)
+    ctx.cache.put(key, {
+      ...history,
+      entries: page.entries,
+      totalCount: page.totalCount,
+      hasNextPage: page.hasNextPage,
+      endCursor: page.endCursor,
+      moreError: null,
+      notice: tf('history.reverted', { id: revertChange.id }),
+    })
+    ctx.refresh()
+    document.getElementById('history-notice')?.focus()
+    return revertChange.id
+  }
   return view(
-    renderHistoryPage(history, back, () => void onMore()),
+    renderHistoryPage(history, back, () => void onMore(), onRevert),
     history.loadingMore,
+  )
+}
+
+/** The cache key of the queue as shown (a new visit asks again). */
+const feedbackKey = (state: State) => `feedback-queue:${query(state)}@${state.visit}`
+
+/** Draws the queue; an answer or a close replaces its item in the cache and announces the outcome. */
+function feedbackView(state: State, page: FeedbackPageState, ctx: PageContext): PageView {
+  const key = feedbackKey(state)
+  return view(
+    renderFeedbackPage(page, {
+      onFilter: (status) => {
+        location.hash = status ? `#/feedback?status=${status}` : '#/feedback'
+      },
+      onChanged: (item, notice) => {
+        const items = page.items.map((i) => (i.id === item.id ? item : i))
+        ctx.cache.put(key, { ...page, items, notice })
+        ctx.refresh()
+        document.getElementById('feedback-notice')?.focus()
+      },
+      subjectHref: (item) => {
+        const route = subjectRoute(item)
+        return route ? hrefOf(fromHash(''), route) : null
+      },
+    }),
   )
 }
 
@@ -136,5 +180,9 @@ export const LEADER_ROWS: Record<LeaderPage, Row<unknown>> = {
     },
     // "More" replaces the entries in the cache: a redraw shows those loaded so far.
     render: (state, loaded, ctx) => historyView(state, ctx.cache.value<HistoryState>(historyKey(state)) ?? loaded, ctx),
+  }),
+  feedback: row<FeedbackPageState>({
+    load: (state, { cache }) => cache.get(feedbackKey(state), () => loadFeedbackPage(statusOf(query(state)))),
+    render: (state, loaded, ctx) => feedbackView(state, ctx.cache.value<FeedbackPageState>(feedbackKey(state)) ?? loaded, ctx),
   }),
 }

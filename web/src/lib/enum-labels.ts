@@ -6,6 +6,11 @@
 import type {
   Accumulation,
   Comparator,
+  DepartmentKind,
+  FeedbackStatus,
+  GeometryQuality,
+  PopulationKind,
+  ValueKind,
   GIStatus,
   IndicatorCategory,
   IndicatorNature,
@@ -81,6 +86,33 @@ export const ENUM_LABELS = {
     EXACT: { zh: '达到', en: 'reach' },
     RANGE: { zh: '区间', en: 'range' },
   } satisfies Record<Comparator, EnumLabel>,
+  ValueKind: {
+    BASELINE: { zh: '基期值', en: 'baseline' },
+    MILESTONE: { zh: '阶段目标', en: 'milestone' },
+    TARGET: { zh: '目标值', en: 'target' },
+    ACTUAL: { zh: '实际值', en: 'actual' },
+  } satisfies Record<ValueKind, EnumLabel>,
+  GeometryQuality: {
+    OFFICIAL: { zh: '官方', en: 'official' },
+    APPROXIMATE: { zh: '近似', en: 'approximate' },
+    NONE: { zh: '无', en: 'none' },
+  } satisfies Record<GeometryQuality, EnumLabel>,
+  PopulationKind: {
+    RESIDENT: { zh: '常住人口', en: 'resident' },
+    HOUSEHOLD_REGISTERED: { zh: '户籍人口', en: 'household-registered' },
+    UNSPECIFIED: { zh: '未说明口径', en: 'unspecified' },
+  } satisfies Record<PopulationKind, EnumLabel>,
+  DepartmentKind: {
+    LEADING_GROUP: { zh: '领导小组', en: 'leading group' },
+    OFFICE: { zh: '领导小组办公室', en: 'leading group office' },
+    UNIT: { zh: '责任单位', en: 'responsible unit' },
+    TOWNSHIPS: { zh: '各乡镇（街道）', en: 'the townships' },
+  } satisfies Record<DepartmentKind, EnumLabel>,
+  FeedbackStatus: {
+    OPEN: { zh: '待处理', en: 'open' },
+    ANSWERED: { zh: '已答复', en: 'answered' },
+    DONE: { zh: '已办结', en: 'done' },
+  } satisfies Record<FeedbackStatus, EnumLabel>,
 }
 
 /** The name of an enum the web app labels. */

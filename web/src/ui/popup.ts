@@ -9,6 +9,7 @@ import { formatMetric, metricValue } from '../map/metrics.ts'
 import { KIND_COLORS } from '../map/palette.ts'
 import { h, swatch } from './dom.ts'
 import type { ViewContext } from './context.ts'
+import { feedbackButton, publishedFeedback } from './feedback-form.ts'
 
 /** A definition list, unknown values written as 未知/unknown. */
 function details(rows: [string, Node | string | null | undefined][]): HTMLDListElement {
@@ -50,6 +51,8 @@ export function servicePointFacts(ctx: ViewContext, p: ServicePointItem, heading
       'p',
       { class: 'history-link' },
       h('a', { href: ctx.href(historyRoute('service_point', p.id)) }, t('history'), h('span', { class: 'visually-hidden' }, `: ${nameIn(p, lang())}`)),
+      ' ',
+      feedbackButton({ type: 'SERVICE_POINT', id: p.id, name: nameIn(p, lang()) }),
     ),
   )
 }
@@ -114,7 +117,7 @@ export function popupContent(ctx: ViewContext, features: MapGeoJSONFeature[]): H
     const id = String(f.id ?? '')
     if (f.source === SOURCES.points) {
       const item = ctx.lookup.items.get(id)
-      if (item) parts.push(servicePointFacts(ctx, item))
+      if (item) parts.push(servicePointFacts(ctx, item), publishedFeedback({ type: 'SERVICE_POINT', id: item.id }, 'h4'))
       else if (id) parts.push(fetchedPointFacts(ctx, id, f.properties))
     } else if (f.source === SOURCES.gi) {
       const gi = giFacts(ctx, id)

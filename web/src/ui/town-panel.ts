@@ -3,6 +3,7 @@ import { nameIn, type TownDetail } from '../api/operations.ts'
 import type { ServicePointItem } from '../api/types.ts'
 import { formatCount, giStatusName, kindName, lang, levelName, t, tf } from '../lib/i18n.ts'
 import { historyRoute } from '../lib/url-state.ts'
+import { feedbackButton, publishedFeedback } from './feedback-form.ts'
 import { formatNumber } from '../map/metrics.ts'
 import { KIND_COLORS, KINDS } from '../map/palette.ts'
 import type { ViewContext } from './context.ts'
@@ -55,7 +56,10 @@ export function renderTownPanel(ctx: ViewContext, town: TownDetail, neighbours: 
         t('history'),
         h('span', { class: 'visually-hidden' }, `: ${nameIn(town, lang())}`),
       ),
+      ' ',
+      feedbackButton({ type: 'REGION', id: town.code, name: nameIn(town, lang()) }),
     ),
+    publishedFeedback({ type: 'REGION', id: town.code }),
     renderServicePoints(ctx, town.servicePoints),
     h(
       'section',

@@ -141,6 +141,8 @@ export const PAGES: Record<Route['name'], PageRow> = {
   data: leaderPage('data', 'pageData', (state) => `data@${state.visit}`),
   // A new visit asks again (the record may have changed); a redraw in place keeps the entries loaded with "more".
   history: leaderPage('history', 'history', (state) => `history:${query(state)}@${state.visit}`),
+  // The stewards' queue: asked again on every visit.
+  feedback: leaderPage('feedback', 'pageFeedback', (state) => `feedback:${query(state)}@${state.visit}`),
 }
 
 /** The row of a route's page. */
