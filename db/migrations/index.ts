@@ -6,6 +6,7 @@ import * as notifyDataChanged from './2026_11_26_0900_notify_data_changed.ts'
 import * as regionAreaColumn from './2026_11_26_0910_region_area_column.ts'
 import * as apiToken from './2026_11_27_0900_api_token.ts'
 import * as apiTokenPurpose from './2026_12_01_2000_api_token_purpose.ts'
+import * as userAccount from './2026_12_02_0900_user_account.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0910_region_area_column': regionAreaColumn,
   '2026_11_27_0900_api_token': apiToken,
   '2026_12_01_2000_api_token_purpose': apiTokenPurpose,
+  '2026_12_02_0900_user_account': userAccount,
 }

@@ -27,6 +27,27 @@ import { TileServer } from './tiles/tiles.http.ts'
 
 export { MAX_BODY_BYTES } from './http/body.ts'
 
+/** Never logged: credentials in request headers, and any password or session field an error might carry. */
+export const LOG_REDACT = {
+  paths: [
+    'req.headers.authorization',
+    'req.headers.cookie',
+    'req.headers["x-csrf-token"]',
+    'res.headers["set-cookie"]',
+    'headers.authorization',
+    'headers.cookie',
+    'password',
+    'currentPassword',
+    'newPassword',
+    '*.password',
+    '*.currentPassword',
+    '*.newPassword',
+    '*.sessionId',
+    '*.csrfToken',
+  ],
+  censor: '[redacted]',
+}
+
 /** How long SIGTERM waits for requests in flight before cutting their connections. */
 export const DRAIN_MS = 10_000
 
@@ -55,7 +76,7 @@ type State =
 
 /** Starts listening, then prepares the database in the background (see `ready`). */
 export async function startApp(config: AppConfig, options: { logger?: Logger } = {}): Promise<App> {
-  const logger = options.logger ?? pino({ level: config.logLevel })
+  const logger = options.logger ?? pino({ level: config.logLevel, redact: LOG_REDACT })
   let state: State = { phase: 'starting' }
   let database: OpenDatabase | undefined
   let statements = 0

@@ -9,6 +9,8 @@ import type { IncomingMessage } from 'node:http'
 import { HeaderMap, type ApolloServer } from '@apollo/server'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import { refuseCrossSite } from './auth/auth.http.ts'
+import { CSRF_HEADER, sessionIdFromCookie } from './auth/session.ts'
 import { createContext, type Context, type Shared } from './context.ts'
 import { readJsonBody } from './http/body.ts'
 import { EncodedBody } from './http/encoding.ts'
@@ -40,7 +42,11 @@ export function graphqlRoute(options: GraphQLRouteOptions): (ctx: RouteContext) 
     const { apollo, db, defaultCounty } = options.ready()
     // HEAD is a GET without the body (the shared rules leave it out).
     const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET').toUpperCase()
-    const cacheKey = method === 'GET' ? ResponseCache.keyOf(url.searchParams, req.headers.accept) : undefined
+    // A signed-in browser's POST from another site is refused; a credentialed answer is never shared (it may hold what only they may see).
+    const session = sessionIdFromCookie(req.headers.cookie)
+    if (session && method === 'POST') refuseCrossSite(req)
+    const personal = !!session || !!req.headers.authorization
+    const cacheKey = method === 'GET' && !personal ? ResponseCache.keyOf(url.searchParams, req.headers.accept) : undefined
     if (cacheKey) {
       const hit = options.cache.get(cacheKey)
       if (hit) return { status: hit.status, body: hit.body, etag: hit.etag, headers: cacheHeaders('hit') }
@@ -52,7 +58,15 @@ export function graphqlRoute(options: GraphQLRouteOptions): (ctx: RouteContext) 
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body: method === 'POST' ? await readJsonBody(req) : undefined },
-      context: () => Promise.resolve(createContext(db, defaultCounty, req.headers.authorization, { ...options.shared, ...options.requestShared?.(req) })),
+      context: () =>
+        Promise.resolve(
+          createContext(
+            db,
+            defaultCounty,
+            { authorization: req.headers.authorization, cookie: req.headers.cookie, csrfToken: String(req.headers[CSRF_HEADER] ?? '') || undefined, method },
+            { ...options.shared, ...options.requestShared?.(req) },
+          ),
+        ),
     })
     const status = response.status ?? 200
     const answered: Record<string, string> = {}
@@ -60,7 +74,8 @@ export function graphqlRoute(options: GraphQLRouteOptions): (ctx: RouteContext) 
     if (response.body.kind === 'complete') {
       const text = response.body.string
       const body = EncodedBody.of(response.headers.get('content-type') ?? 'application/json', text)
-      if (method !== 'GET' || status !== 200 || text.includes('"errors":')) return { status, body, headers: { ...answered, 'cache-control': 'no-store' } }
+      if (method !== 'GET' || status !== 200 || text.includes('"errors":') || personal)
+        return { status, body, headers: { ...answered, 'cache-control': 'no-store' } }
       const etag = etagOf(text)
       if (cacheKey) {
         // Compressed once here, then every hit is sent as it is kept.
