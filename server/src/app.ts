@@ -24,6 +24,7 @@ import { buildAppSchema } from './schema.ts'
 import { contentSecurityPolicy, DEFAULT_HEADERS, setSecurityHeaders } from './security/headers.ts'
 import { RateLimiter } from './security/rate-limit.ts'
 import { TileServer } from './tiles/tiles.http.ts'
+import { startCommandChannel } from './commands/command-channel.server.ts'
 
 export { MAX_BODY_BYTES } from './http/body.ts'
 
@@ -87,6 +88,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
   const memo = new Memo()
   const gate = new Gate(config.expensiveConcurrency ?? 4)
   let stopListening: (() => Promise<void>) | undefined
+  let stopChannel: (() => Promise<void>) | undefined
 
   const routes = appRoutes({
     config,
@@ -161,6 +163,16 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
       return result
     }
     state = { phase: 'ready', database, apollo, defaultCounty, tiles }
+    // On the embedded database, commands (npm run user, token, data:import) come to us instead of stopping us.
+    if (config.database.kind === 'pglite' && 'dataDir' in config.database) {
+      stopChannel = await startCommandChannel(config.database.dataDir, {
+        db: database.db,
+        describe: database.describe,
+        defaultCounty,
+        logger,
+        changed: dataChanged,
+      })
+    }
     logger.info({ url: baseUrl, database: database.describe, loaded: result.packages.filter((p) => p.loaded).map((p) => p.datasetId) }, 'ready')
     return result
   })()
@@ -188,6 +200,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
       clearTimeout(force)
       await ready.catch(() => undefined)
       if (previous.phase === 'ready') await previous.apollo.stop()
+      await stopChannel?.()
       await stopListening?.()
       // Closing PGlite flushes its data folder; never leave it half-written.
       await database?.db.destroy()
