@@ -4,7 +4,7 @@
  */
 
 import type { Accumulation, Comparator, DepartmentKind, FeedbackKind, FeedbackStatus, FeedbackSubjectType, GeometryQuality, GIStatus, IndicatorCategory, IndicatorNature, LocationQuality, PopulationKind, RegionLevel, ServicePointKind, ServicePointStatus, ValueKind } from "../schema/enum-values.ts";
-import type { Role } from "./roles.ts";
+import type { Role, UserRole } from "./roles.ts";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -26,6 +26,25 @@ export interface ApiToken {
   revoked_at: Timestamp | null;
   role: ColumnType<Role, string, string>;
   token_hash: string;
+}
+
+export interface AppUser {
+  created_at: Generated<Timestamp>;
+  disabled: Generated<boolean>;
+  display_name: string;
+  failed_count: Generated<number>;
+  id: Generated<Int8>;
+  locked_until: Timestamp | null;
+  must_change_password: Generated<boolean>;
+  password_hash: string;
+  role: ColumnType<UserRole, string, string>;
+  updated_at: Generated<Timestamp>;
+  username: string;
+}
+
+export interface AppUserRegion {
+  region_code: string;
+  user_id: Int8;
 }
 
 export interface AuditLog {
@@ -222,8 +241,18 @@ export interface TaskDepartment {
   task_code: string;
 }
 
+export interface UserSession {
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  id_hash: string;
+  last_seen_at: Generated<Timestamp>;
+  user_id: Int8;
+}
+
 export interface DB {
   api_token: ApiToken;
+  app_user: AppUser;
+  app_user_region: AppUserRegion;
   audit_log: AuditLog;
   dataset: Dataset;
   department: Department;
@@ -238,4 +267,5 @@ export interface DB {
   service_point: ServicePoint;
   task: Task;
   task_department: TaskDepartment;
+  user_session: UserSession;
 }

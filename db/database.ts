@@ -8,6 +8,9 @@
 export type {
   DB as Database,
   ApiToken as ApiTokenTable,
+  AppUser as AppUserTable,
+  AppUserRegion as AppUserRegionTable,
+  UserSession as UserSessionTable,
   AuditLog as AuditLogTable,
   Dataset as DatasetTable,
   Department as DepartmentTable,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { RESOURCES } from '../db/records/resources.ts'
+import { isReadOnly, RESOURCES } from '../db/records/resources.ts'
 import { GEOMETRY_KEY } from '../db/records/geometry.ts'
 import { fieldName, valueWords } from '../web/src/leaders/audit-diff.ts'
 import { ENUM_LABELS } from '../web/src/lib/enum-labels.ts'
@@ -10,7 +10,7 @@ function auditedFields(): Map<string, Set<string>> {
   const byTable = new Map<string, Set<string>>()
   const add = (entity: string, field: string) => byTable.set(entity, (byTable.get(entity) ?? new Set()).add(field))
   for (const r of RESOURCES) {
-    for (const f of r.fields) if (!r.readOnly.includes(f.name)) add(r.entity, f.name)
+    for (const f of r.fields) if (!isReadOnly(r, f.name)) add(r.entity, f.name)
     if (r.spatial?.kind === 'area') {
       add(r.entity, r.spatial.qualityField)
       add(r.entity, GEOMETRY_KEY)
@@ -38,7 +38,7 @@ describe('field labels of the history', () => {
     const missing: string[] = []
     for (const r of RESOURCES) {
       for (const f of r.fields) {
-        if (!f.constraints?.enum || r.readOnly.includes(f.name)) continue
+        if (!f.constraints?.enum || isReadOnly(r, f.name)) continue
         const e = FIELD_ENUMS[r.entity]?.[f.name]
         // A seat's status (F/E) is a code of the source, not an API enum.
         if (r.name === 'seats' && f.name === 'status') continue

@@ -7,6 +7,7 @@ import * as regionAreaColumn from './2026_11_26_0910_region_area_column.ts'
 import * as apiToken from './2026_11_27_0900_api_token.ts'
 import * as apiTokenPurpose from './2026_12_01_2000_api_token_purpose.ts'
 import * as feedback from './2026_12_02_0900_feedback.ts'
+import * as userAccount from './2026_12_02_0900_user_account.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0900_api_token': apiToken,
   '2026_12_01_2000_api_token_purpose': apiTokenPurpose,
   '2026_12_02_0900_feedback': feedback,
+  '2026_12_02_0900_user_account': userAccount,
 }

@@ -8,7 +8,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../database.ts'
 import { applyRecords, deleteRecords, RecordProblems } from './apply.ts'
 import { GEOMETRY_KEY } from './geometry.ts'
-import { RESOURCES, type Resource, type StoredRecord } from './resources.ts'
+import { listRecords, RESOURCES, type Resource, type StoredRecord } from './resources.ts'
 import { canonicalCell, valuesToJson, type Values } from './values.ts'
 
 /** Why a revert was refused: no such entry, not a revertible change, or the record changed since. */
@@ -64,7 +64,7 @@ function resourceOf(entry: AuditRow): Resource | undefined {
 /** The county holding a record: the one listing it, else the county of its region code, else the only county. */
 async function countyOf(db: Kysely<Database>, resource: Resource, key: string, values: Record<string, unknown>): Promise<string | undefined> {
   const counties = (await db.selectFrom('region').select('code').where('level', '=', 'COUNTY').orderBy('code').execute()).map((r) => r.code)
-  for (const county of counties) if ((await resource.list(db, county)).some((r) => r.key === key)) return county
+  for (const county of counties) if ((await listRecords(db, resource, county)).some((r) => r.key === key)) return county
   const region = typeof values.region_code === 'string' ? values.region_code : typeof values.code === 'string' ? values.code : undefined
   if (region) {
     const row = await db.selectFrom('region').select('county_code').where('code', '=', region).executeTakeFirst()
@@ -143,7 +143,7 @@ export async function revertEntry(db: Kysely<Database>, plan: RevertPlan, option
         `此后已有修改 ${describe(later)}，请先撤销它 · the record has changed since, by audit entry ${describe(later)}: revert that first`,
       )
     }
-    const stored = (await resource.list(tx, county, { geometry: false })).find((r) => r.key === entry.entity_id)
+    const stored = (await listRecords(tx, resource, county)).find((r) => r.key === entry.entity_id)
     if (entry.action === 'DELETE') {
       if (stored) throw new RevertRefused('CONFLICT', `${entry.entity} ${entry.entity_id} exists again: it was added since`)
     } else if (!stored || !stillAsLeft(resource, stored, entry.after ?? {})) {

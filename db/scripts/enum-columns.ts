@@ -3,7 +3,7 @@
  * (tests/db/enum-drift.test.ts compares the migrated database's constraints with the declarations and
  * names what is missing), and db/database.generated.ts types it as the enum's union (npm run db:types).
  */
-import { ROLES } from '../roles.ts'
+import { ROLES, USER_ROLES } from '../roles.ts'
 import { ENUMS, valuesOf, type EnumName } from '../../schema/enum-values.ts'
 
 export interface EnumColumn {
@@ -44,4 +44,5 @@ export const ENUM_COLUMNS: Record<string, EnumColumn> = {
   'feedback.subject_type': apiEnum('FeedbackSubjectType'),
   'feedback.status': apiEnum('FeedbackStatus'),
   'api_token.role': { type: 'Role', module: './roles.ts', values: ROLES },
+  'app_user.role': { type: 'UserRole', module: './roles.ts', values: USER_ROLES },
 }

@@ -24,8 +24,30 @@ import { buildAppSchema } from './schema.ts'
 import { contentSecurityPolicy, DEFAULT_HEADERS, setSecurityHeaders } from './security/headers.ts'
 import { RateLimiter } from './security/rate-limit.ts'
 import { TileServer } from './tiles/tiles.http.ts'
+import { startCommandChannel } from './commands/command-channel.server.ts'
 
 export { MAX_BODY_BYTES } from './http/body.ts'
+
+/** Never logged: credentials in request headers, and any password or session field an error might carry. */
+export const LOG_REDACT = {
+  paths: [
+    'req.headers.authorization',
+    'req.headers.cookie',
+    'req.headers["x-csrf-token"]',
+    'res.headers["set-cookie"]',
+    'headers.authorization',
+    'headers.cookie',
+    'password',
+    'currentPassword',
+    'newPassword',
+    '*.password',
+    '*.currentPassword',
+    '*.newPassword',
+    '*.sessionId',
+    '*.csrfToken',
+  ],
+  censor: '[redacted]',
+}
 
 /** How long SIGTERM waits for requests in flight before cutting their connections. */
 export const DRAIN_MS = 10_000
@@ -55,7 +77,7 @@ type State =
 
 /** Starts listening, then prepares the database in the background (see `ready`). */
 export async function startApp(config: AppConfig, options: { logger?: Logger } = {}): Promise<App> {
-  const logger = options.logger ?? pino({ level: config.logLevel })
+  const logger = options.logger ?? pino({ level: config.logLevel, redact: LOG_REDACT })
   let state: State = { phase: 'starting' }
   let database: OpenDatabase | undefined
   let statements = 0
@@ -66,6 +88,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
   const memo = new Memo()
   const gate = new Gate(config.expensiveConcurrency ?? 4)
   let stopListening: (() => Promise<void>) | undefined
+  let stopChannel: (() => Promise<void>) | undefined
 
   const routes = appRoutes({
     config,
@@ -140,6 +163,16 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
       return result
     }
     state = { phase: 'ready', database, apollo, defaultCounty, tiles }
+    // On the embedded database, commands (npm run user, token, data:import) come to us instead of stopping us.
+    if (config.database.kind === 'pglite' && 'dataDir' in config.database) {
+      stopChannel = await startCommandChannel(config.database.dataDir, {
+        db: database.db,
+        describe: database.describe,
+        defaultCounty,
+        logger,
+        changed: dataChanged,
+      })
+    }
     logger.info({ url: baseUrl, database: database.describe, loaded: result.packages.filter((p) => p.loaded).map((p) => p.datasetId) }, 'ready')
     return result
   })()
@@ -167,6 +200,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
       clearTimeout(force)
       await ready.catch(() => undefined)
       if (previous.phase === 'ready') await previous.apollo.stop()
+      await stopChannel?.()
       await stopListening?.()
       // Closing PGlite flushes its data folder; never leave it half-written.
       await database?.db.destroy()

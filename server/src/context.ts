@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
-import { RequestAuth } from './auth/authenticate.ts'
+import { RequestAuth, type Credentials } from './auth/authenticate.ts'
 import { createLoaders, type Loaders } from './loaders.ts'
 import { Gate } from './gate.ts'
 import { Memo } from './memo.ts'
@@ -30,7 +30,7 @@ export interface Context {
   dataGeneration?: () => number
   /** Expensive operations go through here: the shared gate (fair per client), within the request's database-time budget. */
   gate: RequestGate
-  /** The request's credentials (the Authorization header), checked when a mutation asks for a role. */
+  /** The request's credentials (a bearer token or a session cookie), checked when a mutation asks for a role. */
   auth: RequestAuth
   /** Set once the operation is known to be a mutation: its reads must not come from the memo. */
   writing: boolean
@@ -69,7 +69,8 @@ export interface Shared {
 export function createContext(
   db: Kysely<Database>,
   defaultCounty: string,
-  authorization?: string,
+  /** The Authorization header, or everything that says who asks (Authorization, Cookie, X-CSRF-Token, method). */
+  authorization?: string | Credentials,
   shared: Shared = { memo: new Memo(), gate: new Gate() },
 ): Context {
   // The measured budget only where a statement can be cancelled (PostgreSQL); on PGlite the time summed

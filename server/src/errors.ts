@@ -20,8 +20,9 @@ export class UnauthenticatedError extends GraphQLError {
 }
 
 export class ForbiddenError extends GraphQLError {
-  constructor(message: string) {
-    super(message, { extensions: { code: 'FORBIDDEN' } })
+  /** `extensions` adds to the code, e.g. `{ region }` for a scope refusal. */
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: 'FORBIDDEN', ...extensions } })
   }
 }
 

@@ -11,6 +11,8 @@ import type { IncomingMessage } from 'node:http'
 import { HeaderMap, type ApolloServer } from '@apollo/server'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import { refuseCrossSite } from './auth/auth.http.ts'
+import { CSRF_HEADER, sessionIdFromCookie } from './auth/session.ts'
 import { createContext, type Context, type Shared } from './context.ts'
 import { readJsonBody } from './http/body.ts'
 import { EncodedBody } from './http/encoding.ts'
@@ -48,7 +50,11 @@ export function graphqlRoute(options: GraphQLRouteOptions): (ctx: RouteContext) 
     const { req, url } = ctx
     // HEAD is a GET without the body (the shared rules leave it out).
     const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET').toUpperCase()
-    const cacheKey = method === 'GET' ? ResponseCache.keyOf(url.searchParams, req.headers.accept) : undefined
+    // A signed-in browser's POST from another site is refused; a credentialed answer is never shared (it may hold what only they may see).
+    const session = sessionIdFromCookie(req.headers.cookie)
+    if (session && method === 'POST') refuseCrossSite(req)
+    const personal = !!session || !!req.headers.authorization
+    const cacheKey = method === 'GET' && !personal ? ResponseCache.keyOf(url.searchParams, req.headers.accept) : undefined
     if (!cacheKey) return execute(ctx, method, undefined)
     const hit = fromCache(cacheKey)
     if (hit) return hit
@@ -77,7 +83,15 @@ export function graphqlRoute(options: GraphQLRouteOptions): (ctx: RouteContext) 
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body: method === 'POST' ? await readJsonBody(req) : undefined },
-      context: () => Promise.resolve(createContext(db, defaultCounty, req.headers.authorization, { ...options.shared, ...options.requestShared?.(req) })),
+      context: () =>
+        Promise.resolve(
+          createContext(
+            db,
+            defaultCounty,
+            { authorization: req.headers.authorization, cookie: req.headers.cookie, csrfToken: String(req.headers[CSRF_HEADER] ?? '') || undefined, method },
+            { ...options.shared, ...options.requestShared?.(req) },
+          ),
+        ),
     })
     const status = response.status ?? 200
     const answered: Record<string, string> = {}
@@ -85,7 +99,9 @@ export function graphqlRoute(options: GraphQLRouteOptions): (ctx: RouteContext) 
     if (response.body.kind === 'complete') {
       const text = response.body.string
       const body = EncodedBody.of(response.headers.get('content-type') ?? 'application/json', text)
-      if (method !== 'GET' || status !== 200 || text.includes('"errors":')) return { status, body, headers: { ...answered, 'cache-control': 'no-store' } }
+      const personal = !!sessionIdFromCookie(req.headers.cookie) || !!req.headers.authorization
+      if (method !== 'GET' || status !== 200 || text.includes('"errors":') || personal)
+        return { status, body, headers: { ...answered, 'cache-control': 'no-store' } }
       const etag = etagOf(text)
       if (cacheKey) {
         // Compressed once here, then every hit is sent as it is kept.

@@ -15,6 +15,7 @@ import { DepartmentResolver, TaskResolver } from './plan/plan.resolver.ts'
 import { RegionResolver } from './region/region.resolver.ts'
 import { ServicePointByIdResolver } from './service-point/service-point-by-id.resolver.ts'
 import { ServicePointResolver } from './service-point/service-point.resolver.ts'
+import { UserResolver } from './users/user.resolver.ts'
 
 let built: Promise<GraphQLSchema> | undefined
 
@@ -40,6 +41,7 @@ export const SCHEMA_OPTIONS = {
     ServicePointByIdResolver,
     ReportingResolver,
     FeedbackResolver,
+    UserResolver,
   ],
   validate: false,
   emitSchemaFile: false,

@@ -4,10 +4,10 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 
-import type { Role } from '../../../db/roles.ts'
+import type { UserRole } from '../../../db/roles.ts'
 
 // Declared in db/ (the api_token.role column's type, which db/ may not take from server/).
-export { ROLES, type Role } from '../../../db/roles.ts'
+export { ROLES, USER_ROLES, type Role, type UserRole } from '../../../db/roles.ts'
 
 const TOKEN = /^ipt_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/
 
@@ -42,7 +42,9 @@ export function tokenMatches(token: string, storedHash: string): boolean {
   return presented.length === stored.length && timingSafeEqual(presented, stored)
 }
 
-/** True when a role may do what `needed` allows (admin can do everything an editor can). */
-export function roleAllows(role: Role, needed: Role): boolean {
-  return role === 'admin' || needed === 'editor'
+const RANK: Record<UserRole, number> = { 'township-editor': 0, editor: 1, admin: 2 }
+
+/** True when a role may do what `needed` allows: admin > editor > township-editor (a token's roles are editor and admin). */
+export function roleAllows(role: UserRole, needed: UserRole): boolean {
+  return RANK[role] >= RANK[needed]
 }

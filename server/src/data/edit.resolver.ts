@@ -2,7 +2,8 @@
  * Editing the data through GraphQL, with a bearer token. Every mutation goes through the same
  * checks and writes as the importer (`db/records/apply.ts`), in one transaction with its audit entries.
  * Roles: an editor may change service points, GI products and ACTUAL indicator values; the plan's
- * own figures (BASELINE, MILESTONE, TARGET values) and region boundaries need an admin.
+ * own figures (BASELINE, MILESTONE, TARGET values) and region boundaries need an admin. A township
+ * editor may change service points and ACTUAL values of their towns only (auth/scope.ts).
  */
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql'
 import { applyRecords, deleteRecords, RecordProblems, type IncomingRecord, type Problem } from '../../../db/records/apply.ts'
@@ -19,6 +20,7 @@ import { GeoJSONScalar } from '../../../schema/scalars.ts'
 import { ServicePoint } from '../../../schema/service-point.type.ts'
 import type { Context } from '../context.ts'
 import { resolveCounty } from '../county.ts'
+import { requireCountyScope, requireRegionScope } from '../auth/scope.ts'
 import { BadUserInputError, NotFoundError } from '../errors.ts'
 import { listGIProducts } from '../gi-product/gi-product.repository.ts'
 import { listValuesOfIndicators } from '../indicator/indicator.repository.ts'
@@ -116,8 +118,10 @@ export class EditResolver {
     description: 'Creates or changes a service point (editor). Fields left out keep their value; the region follows from the location unless given.',
   })
   async upsertServicePoint(@Ctx() ctx: Context, @Arg('input', () => ServicePointInput, { description: 'The point\'s fields; those left out keep their value.' }) input: ServicePointInput): Promise<ServicePoint> {
-    const viewer = await ctx.auth.require('editor', 'upsertServicePoint')
+    const viewer = await ctx.auth.require('township-editor', 'upsertServicePoint')
     const stored = await findServicePointCounty(ctx.db, input.id)
+    // An update needs the point's current town; the town it ends up in is checked after the write path derived it.
+    if (stored) requireRegionScope(viewer, (await findServicePointsByIds(ctx.db, [input.id]))[0]?.regionCode, 'upsertServicePoint')
     if (stored && input.county && input.county !== stored) throw new BadUserInputError('input.county', `service point ${input.id} belongs to county ${stored}`)
     const county = stored ?? (await resolveCounty(ctx, input.county))
     const values = cellsOf(servicePoints, input, SERVICE_POINT_FIELDS, 'input', ['lng', 'lat'])
@@ -140,15 +144,19 @@ export class EditResolver {
     }
     // A new point with no location is listed, not mapped.
     if (!stored && values.lng === undefined && values.location_quality === undefined) values.location_quality = 'UNKNOWN'
-    await apply(() => applyRecords(ctx.db, servicePoints, [{ line: 1, values }], { county, actor: viewer.name }), SERVICE_POINT_FIELDS, 'input')
+    await ctx.db.transaction().execute(async (tx) => {
+      await apply(() => applyRecords(tx, servicePoints, [{ line: 1, values }], { county, actor: viewer.name }), SERVICE_POINT_FIELDS, 'input')
+      requireRegionScope(viewer, (await findServicePointsByIds(tx, [input.id]))[0]?.regionCode, 'upsertServicePoint')
+    })
     return (await findServicePointsByIds(ctx.db, [input.id]))[0]
   }
 
   @Mutation(() => ID, { description: 'Deletes a service point (editor); the audit log keeps its last state. Returns its id.' })
   async deleteServicePoint(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The service point\'s id.' }) id: string): Promise<string> {
-    const viewer = await ctx.auth.require('editor', 'deleteServicePoint')
+    const viewer = await ctx.auth.require('township-editor', 'deleteServicePoint')
     const county = await findServicePointCounty(ctx.db, id)
     if (!county) throw new NotFoundError('Service point', id)
+    requireRegionScope(viewer, (await findServicePointsByIds(ctx.db, [id]))[0]?.regionCode, 'deleteServicePoint')
     await deleteRecords(ctx.db, servicePoints, [id], { county, actor: viewer.name })
     return id
   }
@@ -157,8 +165,11 @@ export class EditResolver {
     description: 'Records (or corrects) an indicator value for a region and year. ACTUAL values need an editor; BASELINE, MILESTONE and TARGET (the plan\'s own figures) an admin.',
   })
   async recordIndicatorValue(@Ctx() ctx: Context, @Arg('input', () => IndicatorValueInput, { description: 'The value to record.' }) input: IndicatorValueInput): Promise<IndicatorValue> {
-    const viewer = await ctx.auth.require(input.kind === ValueKind.ACTUAL ? 'editor' : 'admin', `recordIndicatorValue (kind ${input.kind})`)
+    const viewer = await ctx.auth.require(input.kind === ValueKind.ACTUAL ? 'township-editor' : 'admin', `recordIndicatorValue (kind ${input.kind})`)
     const county = await resolveCounty(ctx, input.county)
+    const region = input.region ?? county
+    if (region === county) requireCountyScope(viewer, 'recordIndicatorValue', county)
+    else requireRegionScope(viewer, region, 'recordIndicatorValue')
     const values = cellsOf(indicatorValues, { ...input, region: input.region ?? county }, INDICATOR_VALUE_FIELDS, 'input')
     await apply(() => applyRecords(ctx.db, indicatorValues, [{ line: 1, values }], { county, actor: viewer.name }), INDICATOR_VALUE_FIELDS, 'input')
     const all = await listValuesOfIndicators(ctx.db, [{ countyCode: county, code: input.indicator }])
@@ -169,8 +180,9 @@ export class EditResolver {
     description: 'Creates or changes a GI product (editor): its attributes, origin regions and, optionally, an official origin area.',
   })
   async upsertGIProduct(@Ctx() ctx: Context, @Arg('input', () => GIProductInput, { description: 'The product\'s fields; those left out keep their value.' }) input: GIProductInput): Promise<GIProduct> {
-    const viewer = await ctx.auth.require('editor', 'upsertGIProduct')
+    const viewer = await ctx.auth.require('township-editor', 'upsertGIProduct')
     const county = await resolveCounty(ctx, input.county)
+    requireCountyScope(viewer, 'upsertGIProduct', county)
     const values = cellsOf(giProducts, input, GI_PRODUCT_FIELDS, 'input', ['originArea'])
     if (input.originRegions && input.originRegions.length > MAX_ORIGIN_REGIONS) {
       throw new BadUserInputError('input.originRegions', `来源地区过多 / too many origin regions: ${input.originRegions.length} (at most ${MAX_ORIGIN_REGIONS})`)
@@ -214,6 +226,7 @@ export class EditResolver {
     const viewer = await ctx.auth.require('admin', 'replaceRegionBoundary')
     const county = await findRegionCounty(ctx.db, code)
     if (!county) throw new NotFoundError('Region', code)
+    requireCountyScope(viewer, 'replaceRegionBoundary', county)
     if (quality === GeometryQuality.NONE) throw new BadUserInputError('quality', 'must be OFFICIAL or APPROXIMATE')
     const geometry = geometryToWgs84(geometryOf(boundary, 'boundary'), crsOf(crs))
     const values = { code, boundary_quality: quality, boundary_source: source?.trim() || `supplied by ${viewer.publicLabel} on ${today()}` }

@@ -9,6 +9,7 @@ import type { IncomingMessage } from 'node:http'
 import type { ApolloServer } from '@apollo/server'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/database.ts'
+import { authHandlers } from '../auth/auth.http.ts'
 import { clientConfigReply } from '../client-config.ts'
 import type { AppConfig } from '../config.ts'
 import type { Context, Shared } from '../context.ts'
@@ -49,6 +50,7 @@ export function appRoutes(services: RouteServices): Route[] {
   const { config } = services
   const ready = () => services.ready()!
   const data = (ctx: RouteContext) => serveData(ctx.url, ctx.params.rest ?? '', ready().db, countyOf(ctx, ready().defaultCounty))
+  const auth = authHandlers({ db: () => ready().db, trustedProxies: config.rateLimit?.trustedProxies ?? 0 })
   return [
     {
       methods: ['GET'],
@@ -73,6 +75,11 @@ export function appRoutes(services: RouteServices): Route[] {
       cacheable: true,
       needsDatabase: true,
     },
+    // Accounts (auth/auth.http.ts): same-site only (no CORS), never cached; sign-in is rate limited per client.
+    { methods: ['POST'], path: '/auth/sign-in', handler: auth.signIn, rateLimited: true, needsDatabase: true },
+    { methods: ['POST'], path: '/auth/sign-out', handler: auth.signOut, rateLimited: true, needsDatabase: true },
+    { methods: ['GET'], path: '/auth/me', handler: auth.me, rateLimited: true, needsDatabase: true },
+    { methods: ['POST'], path: '/auth/password', handler: auth.changePassword, rateLimited: true, needsDatabase: true },
     {
       methods: ['GET'],
       path: '/tiles/:layer/:z/:x/:y.pbf',

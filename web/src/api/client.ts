@@ -4,6 +4,7 @@
  * result are checked against schema/schema.graphql; network, HTTP and GraphQL errors are handled here once.
  */
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core'
+import { csrfHeaders } from './session.ts'
 
 /** A failed request: the network, the HTTP status or a GraphQL error, with its `extensions.code`. */
 export class ApiError extends Error {
@@ -44,6 +45,42 @@ export async function request<R, V>(document: DocumentTypeDecoration<R, V> & { t
     throw new ApiError(first.message, first.extensions?.code ?? 'GRAPHQL_ERROR')
   }
   if (!response.ok || body.data == null) throw new ApiError(`HTTP ${response.status}`, 'BAD_RESPONSE')
+  return body.data
+}
+
+/**
+ * Runs a GraphQL mutation with POST (never cached), sending the session's CSRF header when someone is
+ * signed in; returns its `data`, throws an ApiError (its code: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT…).
+ */
+export async function mutate<R, V>(document: DocumentTypeDecoration<R, V> & { toString(): string }, ...[variables, signal]: VariablesArgs<V>): Promise<R> {
+  let response: Response
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(await csrfHeaders()) },
+      credentials: 'same-origin',
+      body: JSON.stringify({ query: document.toString(), variables }),
+      signal,
+    })
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error
+    throw new ApiError((error as Error).message, 'NETWORK_ERROR')
+  }
+  return readAnswer<R>(response)
+}
+
+async function readAnswer<R>(response: Response): Promise<R> {
+  let body: { data?: R | null; errors?: { message: string; extensions?: { code?: string } }[] }
+  try {
+    body = (await response.json()) as typeof body
+  } catch {
+    throw new ApiError(`HTTP ${response.status}`, response.status === 503 ? 'SERVICE_UNAVAILABLE' : 'BAD_RESPONSE')
+  }
+  if (body.errors?.length) {
+    const [first] = body.errors
+    throw new ApiError(first.message, first.extensions?.code ?? 'GRAPHQL_ERROR')
+  }
+  if (body.data == null) throw new ApiError(`HTTP ${response.status}`, 'BAD_RESPONSE')
   return body.data
 }
 
