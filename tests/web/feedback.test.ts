@@ -121,6 +121,23 @@ describe.runIf(backend === 'pglite')('public feedback and undo in Chromium', () 
     await expect(published.locator('.feedback-message *').count()).resolves.toBe(0)
   }, 120_000)
 
+  it('draws the form in English after the switch, axe-clean, and closes with Escape', async () => {
+    await page.goto(url('#/'))
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true')
+    await setLanguage('en')
+    await openStationPopup()
+    await page.locator(`.maplibregl-popup button[data-feedback-subject="SERVICE_POINT:${STATION}"]`).click()
+    const dialog = page.locator('dialog.feedback-dialog[open]')
+    await dialog.waitFor()
+    await expect(dialog.locator('h2').innerText()).resolves.toContain('Report a problem')
+    await expect(dialog.getByLabel('Message (plain text, at most 2000 characters)').count()).resolves.toBe(1)
+    const found = await seriousViolations('en form', 'dialog.feedback-dialog')
+    await page.keyboard.press('Escape')
+    await expect(page.locator('dialog.feedback-dialog').count()).resolves.toBe(0)
+    await setLanguage('zh')
+    expect(found).toEqual([])
+  }, 120_000)
+
   it('shows a change in words in the history, and lets the editor revert it; axe-clean in both languages', async () => {
     const changed = await fetch(`${suite.server.url}/graphql`, {
       method: 'POST',
