@@ -123,6 +123,20 @@ export const MapLayer = {
 } as const
 export type MapLayer = (typeof MapLayer)[keyof typeof MapLayer]
 
+export const ValueStatus = {
+  PROVISIONAL: 'PROVISIONAL',
+  FINAL: 'FINAL',
+  REVISED: 'REVISED',
+} as const
+export type ValueStatus = (typeof ValueStatus)[keyof typeof ValueStatus]
+
+export const TaskStatus = {
+  NOT_STARTED: 'NOT_STARTED',
+  IN_PROGRESS: 'IN_PROGRESS',
+  DONE: 'DONE',
+} as const
+export type TaskStatus = (typeof TaskStatus)[keyof typeof TaskStatus]
+
 /** Every enum by its GraphQL name (tests walk it to check the places that copy or show them). */
 export const ENUMS = {
   Lang,
@@ -140,6 +154,8 @@ export const ENUMS = {
   DepartmentKind,
   PopulationKind,
   MapLayer,
+  ValueStatus,
+  TaskStatus,
 } as const
 /** The name of a declared enum. */
 export type EnumName = keyof typeof ENUMS
@@ -167,3 +183,12 @@ export const AssessmentMethod = {
   NONE: 'NONE',
 } as const
 export type AssessmentMethod = (typeof AssessmentMethod)[keyof typeof AssessmentMethod]
+
+export const PlausibilityWarningCode = {
+  FAR_FROM_BASELINE: 'FAR_FROM_BASELINE',
+  FAR_FROM_TARGET: 'FAR_FROM_TARGET',
+  CUMULATIVE_FALLS: 'CUMULATIVE_FALLS',
+  PERCENT_OUT_OF_RANGE: 'PERCENT_OUT_OF_RANGE',
+  YEAR_OUTSIDE_PLAN: 'YEAR_OUTSIDE_PLAN',
+} as const
+export type PlausibilityWarningCode = (typeof PlausibilityWarningCode)[keyof typeof PlausibilityWarningCode]

@@ -6,6 +6,8 @@ import * as notifyDataChanged from './2026_11_26_0900_notify_data_changed.ts'
 import * as regionAreaColumn from './2026_11_26_0910_region_area_column.ts'
 import * as apiToken from './2026_11_27_0900_api_token.ts'
 import * as apiTokenPurpose from './2026_12_01_2000_api_token_purpose.ts'
+import * as indicatorValueStatus from './2026_12_02_0000_indicator_value_status.ts'
+import * as taskStatus from './2026_12_02_0010_task_status.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0910_region_area_column': regionAreaColumn,
   '2026_11_27_0900_api_token': apiToken,
   '2026_12_01_2000_api_token_purpose': apiTokenPurpose,
+  '2026_12_02_0000_indicator_value_status': indicatorValueStatus,
+  '2026_12_02_0010_task_status': taskStatus,
 }
