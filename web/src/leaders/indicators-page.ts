@@ -6,6 +6,14 @@ import type { Accumulation } from '../api/types.ts'
 import { CATEGORIES, type Category, type PlanIndicator, type PlanValue } from './api.ts'
 import { s } from './common.ts'
 import { comparatorWords, formatTarget, formatValue, formatWan, type UnitInfo } from './format.ts'
+import type { ValueStatus } from '../../../schema/enum-values.ts'
+
+/** `（暂定）` / ` (provisional)` after a value whose status is stated; nothing when it is not. */
+function statusSuffix(status: ValueStatus | null | undefined): string {
+  if (!status) return ''
+  const label = enumLabel('ValueStatus', status, lang())
+  return lang() === 'zh' ? `（${label}）` : ` (${label.toLowerCase()})`
+}
 
 /** A category's names, [Chinese, English]. */
 const categoryNames = (c: Category): [string, string] => [enumLabel('IndicatorCategory', c, 'zh'), enumLabel('IndicatorCategory', c, 'en')]
@@ -134,7 +142,7 @@ function renderIndicator(i: PlanIndicator): HTMLElement {
               {},
               h('th', { scope: 'row' }, String(year)),
               h('td', {}, plan.length ? plan.join(t('indicators.separator')) : '—'),
-              h('td', {}, actual ? planValue(actual.value, u) : '—'),
+              h('td', {}, actual ? `${planValue(actual.value, u)}${statusSuffix(actual.status)}` : '—'),
             )
           }),
         ),
@@ -145,7 +153,9 @@ function renderIndicator(i: PlanIndicator): HTMLElement {
       'p',
       { class: 'latest' },
       t('indicators.latestActual'),
-      latest ? tf('indicators.latestValue', { value: planValue(latest.value, u), year: latest.year }) : t('indicators.noDataLower'),
+      latest
+        ? `${tf('indicators.latestValue', { value: planValue(latest.value, u), year: latest.year })}${statusSuffix(latest.status)}`
+        : t('indicators.noDataLower'),
     ),
     progressBar(i),
     h('p', { class: 'source' }, t('indicators.source'), i.source),
