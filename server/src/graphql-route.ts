@@ -40,7 +40,9 @@ export function graphqlRoute(options: GraphQLRouteOptions): (ctx: RouteContext) 
     const { apollo, db, defaultCounty } = options.ready()
     // HEAD is a GET without the body (the shared rules leave it out).
     const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET').toUpperCase()
-    const cacheKey = method === 'GET' ? ResponseCache.keyOf(url.searchParams, req.headers.accept) : undefined
+    // An answer may depend on who asks (`viewer`): a request with credentials is never cached, nor answered from the cache.
+    const personal = req.headers.authorization !== undefined
+    const cacheKey = method === 'GET' && !personal ? ResponseCache.keyOf(url.searchParams, req.headers.accept) : undefined
     if (cacheKey) {
       const hit = options.cache.get(cacheKey)
       if (hit) return { status: hit.status, body: hit.body, etag: hit.etag, headers: cacheHeaders('hit') }
@@ -60,7 +62,8 @@ export function graphqlRoute(options: GraphQLRouteOptions): (ctx: RouteContext) 
     if (response.body.kind === 'complete') {
       const text = response.body.string
       const body = EncodedBody.of(response.headers.get('content-type') ?? 'application/json', text)
-      if (method !== 'GET' || status !== 200 || text.includes('"errors":')) return { status, body, headers: { ...answered, 'cache-control': 'no-store' } }
+      if (method !== 'GET' || personal || status !== 200 || text.includes('"errors":'))
+        return { status, body, headers: { ...answered, 'cache-control': 'no-store' } }
       const etag = etagOf(text)
       if (cacheKey) {
         // Compressed once here, then every hit is sent as it is kept.

@@ -196,3 +196,15 @@ describe('plan task statuses', () => {
     expect(await count()).toBe(before)
   })
 })
+
+describe('viewer', () => {
+  it('answers null when anonymous and the role with a token, never from the shared GET cache', async () => {
+    const url = `${server.url}/graphql?query=${encodeURIComponent('{ viewer { role } }')}`
+    const anonymous = await fetch(url)
+    expect(await anonymous.json()).toEqual({ data: { viewer: null } })
+    const withToken = await fetch(url, { headers: { authorization: `Bearer ${editor}` } })
+    expect(withToken.headers.get('cache-control')).toBe('no-store')
+    expect(await withToken.json()).toEqual({ data: { viewer: { role: 'editor' } } })
+    expect(await (await fetch(url)).json()).toEqual({ data: { viewer: null } })
+  })
+})
