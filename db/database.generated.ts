@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { Accumulation, Comparator, DepartmentKind, FeedbackKind, FeedbackStatus, FeedbackSubjectType, GeometryQuality, GIStatus, IndicatorCategory, IndicatorNature, LocationQuality, PopulationKind, RegionLevel, ServicePointKind, ServicePointStatus, ValueKind } from "../schema/enum-values.ts";
+import type { Accumulation, Comparator, DepartmentKind, FeedbackKind, FeedbackStatus, FeedbackSubjectType, GeometryQuality, GIStatus, IndicatorCategory, IndicatorNature, LocationQuality, PopulationKind, RegionLevel, ServicePointKind, ServicePointStatus, TaskStatus, ValueKind, ValueStatus } from "../schema/enum-values.ts";
 import type { Role, UserRole } from "./roles.ts";
 import type { ColumnType } from "kysely";
 
@@ -160,6 +160,7 @@ export interface IndicatorValue {
   note: string | null;
   region_code: string;
   source: string;
+  status: ColumnType<ValueStatus | null, string | null, string | null>;
   value: Numeric;
   value_max: Numeric | null;
   year: number;
@@ -241,6 +242,16 @@ export interface TaskDepartment {
   task_code: string;
 }
 
+export interface TaskStatus2 {
+  county_code: string;
+  department_code: string;
+  evidence_url: string | null;
+  progress_note: string | null;
+  status: ColumnType<TaskStatus, string, string>;
+  status_date: Timestamp;
+  task_code: string;
+}
+
 export interface UserSession {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
@@ -267,5 +278,6 @@ export interface DB {
   service_point: ServicePoint;
   task: Task;
   task_department: TaskDepartment;
+  task_status: TaskStatus2;
   user_session: UserSession;
 }

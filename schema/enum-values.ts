@@ -143,6 +143,19 @@ export const FeedbackStatus = {
   DONE: 'DONE',
 } as const
 export type FeedbackStatus = (typeof FeedbackStatus)[keyof typeof FeedbackStatus]
+export const ValueStatus = {
+  PROVISIONAL: 'PROVISIONAL',
+  FINAL: 'FINAL',
+  REVISED: 'REVISED',
+} as const
+export type ValueStatus = (typeof ValueStatus)[keyof typeof ValueStatus]
+
+export const TaskStatus = {
+  NOT_STARTED: 'NOT_STARTED',
+  IN_PROGRESS: 'IN_PROGRESS',
+  DONE: 'DONE',
+} as const
+export type TaskStatus = (typeof TaskStatus)[keyof typeof TaskStatus]
 
 /** Every enum by its GraphQL name (tests walk it to check the places that copy or show them). */
 export const ENUMS = {
@@ -164,6 +177,8 @@ export const ENUMS = {
   FeedbackKind,
   FeedbackSubjectType,
   FeedbackStatus,
+  ValueStatus,
+  TaskStatus,
 } as const
 /** The name of a declared enum. */
 export type EnumName = keyof typeof ENUMS
@@ -191,3 +206,12 @@ export const AssessmentMethod = {
   NONE: 'NONE',
 } as const
 export type AssessmentMethod = (typeof AssessmentMethod)[keyof typeof AssessmentMethod]
+
+export const PlausibilityWarningCode = {
+  FAR_FROM_BASELINE: 'FAR_FROM_BASELINE',
+  FAR_FROM_TARGET: 'FAR_FROM_TARGET',
+  CUMULATIVE_FALLS: 'CUMULATIVE_FALLS',
+  PERCENT_OUT_OF_RANGE: 'PERCENT_OUT_OF_RANGE',
+  YEAR_OUTSIDE_PLAN: 'YEAR_OUTSIDE_PLAN',
+} as const
+export type PlausibilityWarningCode = (typeof PlausibilityWarningCode)[keyof typeof PlausibilityWarningCode]

@@ -20,6 +20,9 @@ import {
   FeedbackKind,
   FeedbackSubjectType,
   FeedbackStatus,
+  ValueStatus,
+  TaskStatus,
+  PlausibilityWarningCode,
 } from './enum-values.ts'
 
 /** The GraphQL enums: the values declared in ./enum-values.ts, registered with type-graphql with their descriptions. */
@@ -44,6 +47,9 @@ export {
   FeedbackKind,
   FeedbackSubjectType,
   FeedbackStatus,
+  ValueStatus,
+  TaskStatus,
+  PlausibilityWarningCode,
 } from './enum-values.ts'
 
 registerEnumType(Lang, {
@@ -256,5 +262,37 @@ registerEnumType(FeedbackStatus, {
     OPEN: { description: 'Not answered yet.' },
     ANSWERED: { description: 'Answered; still open for follow-up.' },
     DONE: { description: 'Closed by a steward.' },
+  },
+})
+
+registerEnumType(ValueStatus, {
+  name: 'ValueStatus',
+  description: "How settled a recorded value is. Null on values recorded before statuses existed, and on the plan's own figures: not stated.",
+  valuesConfig: {
+    PROVISIONAL: { description: '暂定: a preliminary figure, may change.' },
+    FINAL: { description: '最终: the settled figure of its source.' },
+    REVISED: { description: '修订: a corrected figure; its note says what changed and why.' },
+  },
+})
+
+registerEnumType(TaskStatus, {
+  name: 'TaskStatus',
+  description: 'Progress of a plan task, as reported by a steward. A task nobody has reported on has no status (未报告 / not reported).',
+  valuesConfig: {
+    NOT_STARTED: { description: '未开始: reported as not started.' },
+    IN_PROGRESS: { description: '进行中: under way.' },
+    DONE: { description: '已完成: done.' },
+  },
+})
+
+registerEnumType(PlausibilityWarningCode, {
+  name: 'PlausibilityWarningCode',
+  description: 'Why an entered value looks implausible; the write needs confirmWarnings: true to go through.',
+  valuesConfig: {
+    FAR_FROM_BASELINE: { description: 'More than 10 times, or less than a tenth of, the baseline.' },
+    FAR_FROM_TARGET: { description: 'More than 10 times, or less than a tenth of, the target.' },
+    CUMULATIVE_FALLS: { description: "A cumulative indicator below an earlier year's actual." },
+    PERCENT_OUT_OF_RANGE: { description: 'A percentage outside 0–100.' },
+    YEAR_OUTSIDE_PLAN: { description: "A year outside the plan's period (its baseline year to its target year)." },
   },
 })

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql'
-import { Accumulation, Comparator, IndicatorCategory, IndicatorNature, ValueKind } from './enums.ts'
+import { Accumulation, Comparator, IndicatorCategory, IndicatorNature, ValueKind, ValueStatus } from './enums.ts'
 
 @ObjectType({ simpleResolvers: true, description: 'One value of an indicator: a baseline, milestone, target or actual, for a region and year.' })
 export class IndicatorValue {
@@ -12,6 +12,11 @@ export class IndicatorValue {
   @Field(() => String, { description: 'Where the value comes from (section or table of the plan, or the import that recorded it).' })
   source!: string
   @Field(() => String, { nullable: true, description: 'A data note, e.g. where the plan is inconsistent.' }) note!: string | null
+  @Field(() => ValueStatus, {
+    nullable: true,
+    description: "PROVISIONAL, FINAL or REVISED; null: not stated (the plan's own figures, values recorded without one).",
+  })
+  status!: ValueStatus | null
 
   indicatorCode!: string
   countyCode!: string

@@ -113,6 +113,17 @@ export function checkLocation(v: Values, ctx: CheckContext, report: Report): voi
   }
 }
 
+/** An absolute http:// or https:// URL with a host and no spaces. */
+export function isHttpUrl(text: string): boolean {
+  if (/\s/.test(text)) return false
+  try {
+    const url = new URL(text)
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== ''
+  } catch {
+    return false
+  }
+}
+
 const CHECKS: Record<string, Check> = {
   regions(v, ctx, report) {
     pattern(v, 'code', REGION_CODE, 'a 6- or 9-digit division code', report)
@@ -153,6 +164,7 @@ const CHECKS: Record<string, Check> = {
     if (v.value_max !== null && v.value_max !== undefined && v.value !== null && Number(v.value_max) < Number(v.value)) {
       report('value_max', `${v.value_max} is less than value ${v.value}`)
     }
+    if (v.status === 'REVISED' && !v.note?.trim()) report('note', '修订值须说明原因 / a REVISED value needs a note saying what changed and why')
   },
   'gi-products'(v, _ctx, report) {
     pattern(v, 'code', ID, 'a code of lower-case letters, digits and hyphens', report)
@@ -179,6 +191,12 @@ const CHECKS: Record<string, Check> = {
   tasks(v, _ctx, report) {
     pattern(v, 'code', TASK_CODE, 'a task number such as 4.1.2', report)
     between(v, 'number', 0, 32767, report)
+  },
+  'task-statuses'(v, ctx, report) {
+    reference(v, 'task_code', ctx.tasks, 'task', ctx, report)
+    if (v.department_code !== '*') reference(v, 'department_code', ctx.departments, 'department', ctx, report)
+    const url = v.evidence_url
+    if (url !== null && url !== undefined && !isHttpUrl(url)) report('evidence_url', `证明材料链接须为 http(s) 网址 / "${url}" is not an http(s) URL`)
   },
   'task-departments'(v, ctx, report) {
     reference(v, 'task_code', ctx.tasks, 'task', ctx, report)

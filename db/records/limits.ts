@@ -65,6 +65,9 @@ export const TEXT_LIMITS: Record<string, FieldLimit> = {
   note: NOTE,
   population_note: NOTE,
   responsibility_as_written: NOTE,
+  /** A task status's progress note: short, a line or two. */
+  progress_note: { maxLength: 500 },
+  evidence_url: { maxLength: 2000 },
   /** A task's text, as the plan writes it. */
   text: { maxLength: 10_000 },
   services: LIST,

@@ -1,6 +1,8 @@
 /** The plan's own records: indicators and their values, departments, tasks and who is responsible for which. */
 import { sql } from 'kysely'
 import { RESOURCE_FIELDS } from '../dataset/schemas.ts'
+import type { FieldSchema } from '../dataset/package.ts'
+import { TaskStatus, ValueStatus, valuesOf } from '../../schema/enum-values.ts'
 import { int, list, nullable, text, type Resource } from './resource.ts'
 
 const byCode = (county: string, v: { code?: string | null }) => ({ county_code: county, code: text(v.code) })
@@ -39,18 +41,26 @@ export const indicators: Resource = {
   },
 }
 
+const VALUE_STATUS_FIELD: FieldSchema = {
+  name: 'status',
+  type: 'string',
+  description: "How settled an ACTUAL is: PROVISIONAL (暂定), FINAL (最终) or REVISED (修订, its note says why); empty: not stated (the plan's own figures).",
+  constraints: { enum: valuesOf(ValueStatus) },
+}
+
 const VALUE_KIND_ORDER = sql.raw(`array_position(array['BASELINE', 'MILESTONE', 'TARGET', 'ACTUAL'], v.kind)`)
 
 export const indicatorValues: Resource = {
   name: 'indicator-values',
   title: 'Indicator values: baselines, milestones, targets and actual values by region and year',
   entity: 'indicator_value',
-  fields: RESOURCE_FIELDS['indicator-values'],
+  // `status` is the editing API's (and the importer's), not the bundled package's: its values have none.
+  fields: [...RESOURCE_FIELDS['indicator-values'], VALUE_STATUS_FIELD],
   key: ['indicator_code', 'region_code', 'year', 'kind'],
   table: 'indicator_value',
   deletable: true,
   select: (county) => sql`
-      select v.indicator_code, v.region_code, v.year, v.kind, v.value::text as value, v.value_max::text as value_max, v.source, v.note
+      select v.indicator_code, v.region_code, v.year, v.kind, v.value::text as value, v.value_max::text as value_max, v.source, v.note, v.status
         from indicator_value v join indicator i on i.county_code = v.county_code and i.code = v.indicator_code
        where v.county_code = ${county}
        order by i.position, v.indicator_code, v.region_code, v.year, ${VALUE_KIND_ORDER}`,
@@ -62,7 +72,7 @@ export const indicatorValues: Resource = {
     kind: text(v.kind),
   }),
   row(county, { values: v }, existing) {
-    const row = { value: text(v.value), value_max: nullable(v.value_max), source: text(v.source), note: nullable(v.note) }
+    const row = { value: text(v.value), value_max: nullable(v.value_max), source: text(v.source), note: nullable(v.note), status: nullable(v.status) }
     return existing ? row : { ...row, ...this.match(county, v) }
   },
 }
@@ -134,5 +144,41 @@ export const taskDepartments: Resource = {
   row(county, { values: v }, existing) {
     const row = { as_written: text(v.as_written), source: text(v.source) }
     return existing ? row : { ...row, ...this.match(county, v), position: null }
+  },
+}
+
+/** `department_code` of a status for the task as a whole (no single responsible unit named). */
+export const WHOLE_TASK = '*'
+
+const TASK_STATUS_FIELDS: FieldSchema[] = [
+  { name: 'task_code', type: 'string', constraints: { required: true } },
+  { name: 'department_code', type: 'string', constraints: { required: true } },
+  { name: 'status', type: 'string', constraints: { required: true, enum: valuesOf(TaskStatus) } },
+  { name: 'status_date', type: 'date', constraints: { required: true } },
+  { name: 'progress_note', type: 'string' },
+  { name: 'evidence_url', type: 'string' },
+]
+
+/**
+ * The latest reported progress of a task, per responsible unit (`department_code`, or {@link WHOLE_TASK}).
+ * Written by the editing API only (not part of the data package); who reported it, and the earlier
+ * reports, are in the audit log.
+ */
+export const taskStatuses: Resource = {
+  name: 'task-statuses',
+  title: "Reported progress of the plan's tasks, per responsible unit",
+  entity: 'task_status',
+  fields: TASK_STATUS_FIELDS,
+  key: ['task_code', 'department_code'],
+  table: 'task_status',
+  deletable: true,
+  select: (county) => sql`
+      select s.task_code, s.department_code, s.status, to_char(s.status_date, 'YYYY-MM-DD') as status_date, s.progress_note, s.evidence_url
+        from task_status s join task t on t.county_code = s.county_code and t.code = s.task_code
+       where s.county_code = ${county} order by t.position, s.task_code, s.department_code`,
+  match: (county, v) => ({ county_code: county, task_code: text(v.task_code), department_code: text(v.department_code) }),
+  row(county, { values: v }, existing) {
+    const row = { status: text(v.status), status_date: text(v.status_date), progress_note: nullable(v.progress_note), evidence_url: nullable(v.evidence_url) }
+    return existing ? row : { ...row, ...this.match(county, v) }
   },
 }

@@ -28,7 +28,17 @@ export type Spatial =
 
 /** The tables records are written to. */
 export type RecordTable =
-  'region' | 'region_name' | 'indicator' | 'indicator_value' | 'gi_product' | 'gi_product_region' | 'service_point' | 'department' | 'task' | 'task_department'
+  | 'region'
+  | 'region_name'
+  | 'indicator'
+  | 'indicator_value'
+  | 'gi_product'
+  | 'gi_product_region'
+  | 'service_point'
+  | 'department'
+  | 'task'
+  | 'task_department'
+  | 'task_status'
 
 /** Column → value (a parameter, or an SQL expression such as a geometry). */
 export type Row = Record<string, unknown>

@@ -34,6 +34,8 @@ export const ENUM_COLUMNS: Record<string, EnumColumn> = {
   'indicator.accumulation': apiEnum('Accumulation'),
   'indicator.comparator': apiEnum('Comparator'),
   'indicator_value.kind': apiEnum('ValueKind'),
+  'indicator_value.status': apiEnum('ValueStatus'),
+  'task_status.status': apiEnum('TaskStatus'),
   'gi_product.status': apiEnum('GIStatus'),
   'gi_product.origin_area_quality': apiEnum('GeometryQuality'),
   'service_point.kind': apiEnum('ServicePointKind'),

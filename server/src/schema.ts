@@ -12,6 +12,8 @@ import { GIProductResolver } from './gi-product/gi-product.resolver.ts'
 import { IndicatorResolver, IndicatorValueResolver } from './indicator/indicator.resolver.ts'
 import { ReportingResolver } from './indicator/reporting.resolver.ts'
 import { DepartmentResolver, TaskResolver } from './plan/plan.resolver.ts'
+import { TaskProgressResolver, TaskStatusResolver } from './plan/task-status.resolver.ts'
+import { ValueEntryResolver } from './indicator/value-entry.resolver.ts'
 import { RegionResolver } from './region/region.resolver.ts'
 import { ServicePointByIdResolver } from './service-point/service-point-by-id.resolver.ts'
 import { ServicePointResolver } from './service-point/service-point.resolver.ts'
@@ -42,6 +44,9 @@ export const SCHEMA_OPTIONS = {
     ReportingResolver,
     FeedbackResolver,
     UserResolver,
+    ValueEntryResolver,
+    TaskStatusResolver,
+    TaskProgressResolver,
   ],
   validate: false,
   emitSchemaFile: false,

@@ -33,6 +33,8 @@ function withSeatStatuses(dump: TableDump): TableDump {
     .map((l) => l.split(',')[0])
   expect(seats).toEqual(['410184109'])
   for (const r of dump.region) if (seats.includes(r.code as string)) r.seat_quality = 'GEOCODED'
+  // A later column (2026_12_02_0000_indicator_value_status): the package's values state no status.
+  for (const r of dump.indicator_value) r.status = null
   return dump
 }
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { SAFE_CELL_NOTE } from '../../db/dataset/safe-cell.ts'
-import { RESOURCE_FIELDS } from '../../db/dataset/schemas.ts'
+import { findResource } from '../../db/records/resources.ts'
 import { XINZHENG } from '../setup/templates.ts'
 import { startTestServer, type TestServer } from '../setup/server.ts'
 
@@ -89,7 +89,7 @@ describe('datapackage.json', () => {
         expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]) // UTF-8 with BOM
         const rows = parse(text, { bom: true })
         expect(rows[0], resource.path).toEqual(names)
-        expect(names, resource.path).toEqual(RESOURCE_FIELDS[resource.name].map((f) => f.name)) // the importer's shapes
+        expect(names, resource.path).toEqual(findResource(resource.name)!.fields.map((f) => f.name)) // the importer's shapes
         expect(rows.length - 1, resource.path).toBe(resource.rows)
         for (const row of rows.slice(1)) expect(row).toHaveLength(names.length)
       } else {

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../../db/database.ts'
 import { inCountyKeys, type CountyKey } from '../../../db/keys.ts'
-import type { IndicatorCategory, ValueKind } from '../../../schema/enums.ts'
+import type { IndicatorCategory, ValueKind, ValueStatus } from '../../../schema/enums.ts'
 import type { Indicator, IndicatorValue } from '../../../schema/indicator.type.ts'
 import { camelRow } from '../rows.ts'
 
@@ -43,6 +43,7 @@ interface ValueRow {
   value_max: number | null
   source: string
   note: string | null
+  status: ValueStatus | null
 }
 
 function toIndicatorValue(r: ValueRow): IndicatorValue {
@@ -67,7 +68,7 @@ export async function listValuesOfIndicators(db: Kysely<Database>, keys: readonl
   if (!keys.length) return []
   const rows = await db
     .selectFrom('indicator_value')
-    .select(['county_code', 'indicator_code', 'region_code', 'year', 'kind', 'source', 'note'])
+    .select(['county_code', 'indicator_code', 'region_code', 'year', 'kind', 'source', 'note', 'status'])
     .select([sql<number>`value::float8`.as('value'), sql<number | null>`value_max::float8`.as('value_max')])
     .where(inCountyKeys('county_code', 'indicator_code', keys))
     .orderBy('year')
@@ -83,7 +84,7 @@ export async function listValuesOfRegions(db: Kysely<Database>, regionCodes: rea
   const rows = await db
     .selectFrom('indicator_value as v')
     .innerJoin('indicator as i', (j) => j.onRef('i.county_code', '=', 'v.county_code').onRef('i.code', '=', 'v.indicator_code'))
-    .select(['v.county_code', 'v.indicator_code', 'v.region_code', 'v.year', 'v.kind', 'v.source', 'v.note'])
+    .select(['v.county_code', 'v.indicator_code', 'v.region_code', 'v.year', 'v.kind', 'v.source', 'v.note', 'v.status'])
     .select([sql<number>`v.value::float8`.as('value'), sql<number | null>`v.value_max::float8`.as('value_max')])
     .where('v.region_code', 'in', [...regionCodes])
     .orderBy('i.position')
@@ -91,4 +92,15 @@ export async function listValuesOfRegions(db: Kysely<Database>, regionCodes: rea
     .orderBy('v.kind')
     .execute()
   return rows.map(toIndicatorValue)
+}
+
+/** The plan's period: the first and last year of the county's own figures (baselines to targets); null without any. */
+export async function findPlanPeriod(db: Kysely<Database>, county: string): Promise<{ from: number; to: number } | null> {
+  const row = await db
+    .selectFrom('indicator_value')
+    .select([sql<number | null>`min(year)::int`.as('from'), sql<number | null>`max(year)::int`.as('to')])
+    .where('county_code', '=', county)
+    .where('kind', '!=', 'ACTUAL')
+    .executeTakeFirst()
+  return row?.from != null && row.to != null ? { from: row.from, to: row.to } : null
 }

@@ -1,8 +1,9 @@
-import type { Kysely, Selectable } from 'kysely'
+import { sql, type Kysely, type Selectable } from 'kysely'
 import type { Database } from '../../../db/database.ts'
 import { inCountyKeys, type CountyKey } from '../../../db/keys.ts'
 import type { Department, Task } from '../../../schema/plan.type.ts'
 import { camelRow } from '../rows.ts'
+import type { TaskProgress } from '../../../schema/stewardship.type.ts'
 
 type TaskRow = Selectable<Database['task']>
 type DepartmentRow = Selectable<Database['department']>
@@ -77,4 +78,38 @@ export async function listTasksOfDepartments(db: Kysely<Database>, keys: readonl
     .orderBy('t.position')
     .execute()
   return rows.map((r) => ({ departmentKey: `${r.county_code}/${r.department_code}`, task: toTask(r) }))
+}
+
+/** The latest reported statuses of the given tasks: the task as a whole first, then by unit code. */
+export async function listStatusesOfTasks(db: Kysely<Database>, keys: readonly CountyKey[]): Promise<TaskProgress[]> {
+  if (!keys.length) return []
+  const rows = await db
+    .selectFrom('task_status')
+    .select(['county_code', 'task_code', 'department_code', 'status', 'progress_note', 'evidence_url'])
+    .select(sql<string>`to_char(status_date, 'YYYY-MM-DD')`.as('date'))
+    .where(inCountyKeys('county_code', 'task_code', keys))
+    .orderBy(sql`department_code <> '*'`)
+    .orderBy('department_code')
+    .execute()
+  return rows.map((r) => ({
+    countyCode: r.county_code,
+    taskCode: r.task_code,
+    departmentCode: r.department_code === '*' ? null : r.department_code,
+    status: r.status,
+    date: r.date,
+    note: r.progress_note,
+    evidenceUrl: r.evidence_url,
+  }))
+}
+
+/** Codes of the units the plan makes responsible for a task, in the plan's order. */
+export async function listResponsibleDepartmentCodes(db: Kysely<Database>, county: string, task: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('task_department')
+    .select('department_code')
+    .where('county_code', '=', county)
+    .where('task_code', '=', task)
+    .orderBy('position')
+    .execute()
+  return rows.map((r) => r.department_code)
 }

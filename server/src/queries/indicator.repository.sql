@@ -9,9 +9,9 @@ select "county_code", "code", "name_zh", "name_en", "unit", "display_unit", "cat
 -- parameters: ["410184","CREATION"]
 
 -- listValuesOfIndicators: two indicators (the values loader)
-select "county_code", "indicator_code", "region_code", "year", "kind", "source", "note", value::float8 as "value", value_max::float8 as "value_max" from "indicator_value" where ("county_code", "indicator_code") in (($1, $2), ($3, $4)) order by "year", "kind", "region_code";
+select "county_code", "indicator_code", "region_code", "year", "kind", "source", "note", "status", value::float8 as "value", value_max::float8 as "value_max" from "indicator_value" where ("county_code", "indicator_code") in (($1, $2), ($3, $4)) order by "year", "kind", "region_code";
 -- parameters: ["410184","I1","410184","I2"]
 
 -- listValuesOfRegions: two towns
-select "v"."county_code", "v"."indicator_code", "v"."region_code", "v"."year", "v"."kind", "v"."source", "v"."note", v.value::float8 as "value", v.value_max::float8 as "value_max" from "indicator_value" as "v" inner join "indicator" as "i" on "i"."county_code" = "v"."county_code" and "i"."code" = "v"."indicator_code" where "v"."region_code" in ($1, $2) order by "i"."position", "v"."year", "v"."kind";
+select "v"."county_code", "v"."indicator_code", "v"."region_code", "v"."year", "v"."kind", "v"."source", "v"."note", "v"."status", v.value::float8 as "value", v.value_max::float8 as "value_max" from "indicator_value" as "v" inner join "indicator" as "i" on "i"."county_code" = "v"."county_code" and "i"."code" = "v"."indicator_code" where "v"."region_code" in ($1, $2) order by "i"."position", "v"."year", "v"."kind";
 -- parameters: ["410184101","410184102"]

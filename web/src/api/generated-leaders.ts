@@ -114,6 +114,15 @@ export type ServicePointKind =
   /** University (高等院校). */
   | 'UNIVERSITY';
 
+/** Progress of a plan task, as reported by a steward. A task nobody has reported on has no status (未报告 / not reported). */
+export type TaskStatus =
+  /** 已完成: done. */
+  | 'DONE'
+  /** 进行中: under way. */
+  | 'IN_PROGRESS'
+  /** 未开始: reported as not started. */
+  | 'NOT_STARTED';
+
 /** What an indicator value is. */
 export type ValueKind =
   /** Recorded outcome. */
@@ -125,12 +134,21 @@ export type ValueKind =
   /** Goal for the end of the pilot (2026). */
   | 'TARGET';
 
-export type PlanValueFieldsFragment = { year: number, value: number, valueMax: number | null, note: string | null, source: string };
+/** How settled a recorded value is. Null on values recorded before statuses existed, and on the plan's own figures: not stated. */
+export type ValueStatus =
+  /** 最终: the settled figure of its source. */
+  | 'FINAL'
+  /** 暂定: a preliminary figure, may change. */
+  | 'PROVISIONAL'
+  /** 修订: a corrected figure; its note says what changed and why. */
+  | 'REVISED';
+
+export type PlanValueFieldsFragment = { year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null };
 
 export type LeaderIndicatorsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LeaderIndicatorsQuery = { indicators: Array<{ code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number, category: IndicatorCategory, nature: IndicatorNature | null, accumulation: Accumulation | null, comparator: Comparator | null, planTableRow: number | null, planAnnexRow: number | null, source: string, note: string | null, progress: number | null, onTrack: boolean | null, baseline: { year: number, value: number, valueMax: number | null, note: string | null, source: string } | null, target: { year: number, value: number, valueMax: number | null, note: string | null, source: string } | null, milestones: Array<{ year: number, value: number, valueMax: number | null, note: string | null, source: string }>, actuals: Array<{ year: number, value: number, valueMax: number | null, note: string | null, source: string }>, latestActual: { year: number, value: number, valueMax: number | null, note: string | null, source: string } | null }> };
+export type LeaderIndicatorsQuery = { indicators: Array<{ code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number, category: IndicatorCategory, nature: IndicatorNature | null, accumulation: Accumulation | null, comparator: Comparator | null, planTableRow: number | null, planAnnexRow: number | null, source: string, note: string | null, progress: number | null, onTrack: boolean | null, baseline: { year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null } | null, target: { year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null } | null, milestones: Array<{ year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null }>, actuals: Array<{ year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null }>, latestActual: { year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null } | null }> };
 
 export type LeaderTownsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -151,7 +169,7 @@ export type FiguresFragment = { population: number | null, populationYear: numbe
 export type LeaderPlanQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LeaderPlanQuery = { tasks: Array<{ code: string, part: string, sectionLabel: string | null, sectionTitle: string | null, number: number | null, title: string, text: string, responsibilityAsWritten: string | null, responsibilities: Array<{ asWritten: string, department: { code: string } }> }>, departments: Array<{ code: string, nameZh: string, nameEn: string, aliases: Array<string>, kind: DepartmentKind, memberOf: { code: string } | null, members: Array<{ code: string }>, tasks: Array<{ code: string }> }> };
+export type LeaderPlanQuery = { tasks: Array<{ code: string, part: string, sectionLabel: string | null, sectionTitle: string | null, number: number | null, title: string, text: string, responsibilityAsWritten: string | null, responsibilities: Array<{ asWritten: string, department: { code: string } }>, statuses: Array<{ status: TaskStatus, date: string, note: string | null, evidenceUrl: string | null, department: { code: string } | null }> }>, departments: Array<{ code: string, nameZh: string, nameEn: string, aliases: Array<string>, kind: DepartmentKind, memberOf: { code: string } | null, members: Array<{ code: string }>, tasks: Array<{ code: string }> }> };
 
 export type OpenDataQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -227,6 +245,7 @@ export const PlanValueFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   valueMax
   note
   source
+  status
 }
     `, {"fragmentName":"PlanValueFields"}) as unknown as TypedDocumentString<PlanValueFieldsFragment, unknown>;
 export const FiguresFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
@@ -315,6 +334,7 @@ export const LeaderIndicatorsDocument = /*#__PURE__*/ new TypedDocumentString(`
   valueMax
   note
   source
+  status
 }`) as unknown as TypedDocumentString<LeaderIndicatorsQuery, LeaderIndicatorsQueryVariables>;
 export const LeaderTownsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query LeaderTowns {
@@ -387,6 +407,15 @@ export const LeaderPlanDocument = /*#__PURE__*/ new TypedDocumentString(`
     responsibilityAsWritten
     responsibilities {
       asWritten
+      department {
+        code
+      }
+    }
+    statuses {
+      status
+      date
+      note
+      evidenceUrl
       department {
         code
       }

@@ -7,6 +7,14 @@ import { CATEGORIES, type Category, type PlanIndicator, type PlanValue } from '.
 import { s } from './common.ts'
 import { feedbackButton, publishedFeedback } from '../ui/feedback-form.ts'
 import { comparatorWords, formatTarget, formatValue, formatWan, type UnitInfo } from './format.ts'
+import type { ValueStatus } from '../../../schema/enum-values.ts'
+
+/** `（暂定）` / ` (provisional)` after a value whose status is stated; nothing when it is not. */
+function statusSuffix(status: ValueStatus | null | undefined): string {
+  if (!status) return ''
+  const label = enumLabel('ValueStatus', status, lang())
+  return lang() === 'zh' ? `（${label}）` : ` (${label.toLowerCase()})`
+}
 
 /** A category's names, [Chinese, English]. */
 const categoryNames = (c: Category): [string, string] => [enumLabel('IndicatorCategory', c, 'zh'), enumLabel('IndicatorCategory', c, 'en')]
@@ -135,7 +143,7 @@ function renderIndicator(i: PlanIndicator): HTMLElement {
               {},
               h('th', { scope: 'row' }, String(year)),
               h('td', {}, plan.length ? plan.join(t('indicators.separator')) : '—'),
-              h('td', {}, actual ? planValue(actual.value, u) : '—'),
+              h('td', {}, actual ? `${planValue(actual.value, u)}${statusSuffix(actual.status)}` : '—'),
             )
           }),
         ),
@@ -146,7 +154,9 @@ function renderIndicator(i: PlanIndicator): HTMLElement {
       'p',
       { class: 'latest' },
       t('indicators.latestActual'),
-      latest ? tf('indicators.latestValue', { value: planValue(latest.value, u), year: latest.year }) : t('indicators.noDataLower'),
+      latest
+        ? `${tf('indicators.latestValue', { value: planValue(latest.value, u), year: latest.year })}${statusSuffix(latest.status)}`
+        : t('indicators.noDataLower'),
     ),
     h('p', { class: 'feedback-link' }, feedbackButton({ type: 'INDICATOR', id: i.code, name: lang() === 'zh' ? i.nameZh : i.nameEn })),
     publishedFeedback({ type: 'INDICATOR', id: i.code }, 'h5'),

@@ -1,9 +1,29 @@
 /** #/plan: the plan's key tasks by section with their responsible bodies as written; a filter by body. */
 import { lang, t, tf } from '../lib/i18n.ts'
+import { enumLabel } from '../lib/enum-labels.ts'
 import { h } from '../ui/dom.ts'
 import type { PlanDepartment, PlanTask } from './api.ts'
 
 const deptName = (d: PlanDepartment) => (lang() === 'zh' ? d.nameZh : d.nameEn)
+
+/** A task's reported statuses in words (per unit where reported per unit); 未报告 / not reported when nobody has reported. */
+function progressLine(task: PlanTask, departments: PlanDepartment[]): HTMLElement {
+  if (!task.statuses.length) return h('p', { class: 'progress not-reported' }, t('plan.progress'), t('plan.notReported'))
+  return h(
+    'ul',
+    { class: 'progress' },
+    task.statuses.map((s) => {
+      const dept = s.department && departments.find((d) => d.code === s.department!.code)
+      const who = dept ? deptName(dept) : t('plan.wholeTask')
+      return h(
+        'li',
+        { 'data-status': s.status },
+        `${t('plan.progress')}${who} · ${enumLabel('TaskStatus', s.status, lang())} · ${s.date}${s.note ? ` · ${s.note}` : ''}`,
+        s.evidenceUrl ? [' · ', h('a', { href: s.evidenceUrl, rel: 'noopener noreferrer nofollow', target: '_blank' }, t('plan.evidence'))] : null,
+      )
+    }),
+  )
+}
 
 /** The tasks a body is responsible for (directly or through a group it belongs to), in the plan's order. */
 export function tasksOf(tasks: PlanTask[], dept: PlanDepartment | undefined): PlanTask[] {
@@ -83,6 +103,7 @@ export function renderPlanPage(tasks: PlanTask[], departments: PlanDepartment[],
               { class: 'task', 'data-code': task.code, value: task.number ?? undefined },
               h('h4', {}, `${task.number ? `${task.number}. ` : ''}${task.title}`),
               h('p', { class: 'responsible' }, task.responsibilityAsWritten ?? task.responsibilities.map((r) => r.asWritten).join('、')),
+              progressLine(task, departments),
               h('details', {}, h('summary', {}, t('plan.taskTextChinese')), h('p', { lang: 'zh-CN' }, task.text)),
             ),
           ),

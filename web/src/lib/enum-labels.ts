@@ -18,6 +18,8 @@ import type {
   RegionLevel,
   ServicePointKind,
   ServicePointStatus,
+  TaskStatus,
+  ValueStatus,
 } from '../../../schema/enum-values.ts'
 
 /** A label in both languages. */
@@ -28,6 +30,16 @@ export interface EnumLabel {
 
 /** The labels by enum (its GraphQL name) and value. */
 export const ENUM_LABELS = {
+  ValueStatus: {
+    PROVISIONAL: { zh: '暂定', en: 'Provisional' },
+    FINAL: { zh: '最终', en: 'Final' },
+    REVISED: { zh: '修订', en: 'Revised' },
+  } satisfies Record<ValueStatus, EnumLabel>,
+  TaskStatus: {
+    NOT_STARTED: { zh: '未开始', en: 'Not started' },
+    IN_PROGRESS: { zh: '进行中', en: 'In progress' },
+    DONE: { zh: '已完成', en: 'Done' },
+  } satisfies Record<TaskStatus, EnumLabel>,
   ServicePointKind: {
     HIGH_VALUE_PATENT_CENTER: { zh: '高价值专利培育中心', en: 'High-value patent cultivation centre' },
     IP_SERVICE_STATION: { zh: '知识产权综合服务工作站', en: 'IP comprehensive service station' },

@@ -96,6 +96,10 @@ export const PAGE_STRINGS = {
     en: 'Tasks given to 领导小组各成员单位 (every member of the leading group) count for every member.',
   },
   'plan.taskTextChinese': { zh: '任务原文', en: 'Task text (Chinese)' },
+  'plan.progress': { zh: '进展：', en: 'Progress: ' },
+  'plan.notReported': { zh: '未报告', en: 'not reported' },
+  'plan.wholeTask': { zh: '整体', en: 'whole task' },
+  'plan.evidence': { zh: '证明材料', en: 'evidence' },
   // #/compare (with placeholders)
   'compare.metric.servicePointCount': { zh: '服务站点数', en: 'Service points' },
   'compare.metric.servicePointsPer10k': { zh: '每万人站点数', en: 'Per 10,000 people' },
