@@ -21,6 +21,8 @@ describe('migrations', () => {
     expect(ran).toEqual(Object.keys(migrations).map((name) => `Up ${name}`))
     expect(await tables()).toEqual([
       'api_token',
+      'app_user',
+      'app_user_region',
       'audit_log',
       'dataset',
       'department',
@@ -36,6 +38,8 @@ describe('migrations', () => {
       'spatial_ref_sys',
       'task',
       'task_department',
+      'task_status',
+      'user_session',
     ])
     const { rows: columns } = await sql<{ c: string; type: string; srid: number }>`
       select f_table_name || '.' || f_geometry_column as c, type, srid from geometry_columns order by 1`.execute(t.db)
@@ -85,10 +89,20 @@ describe('migrations', () => {
 
   it('migrate down step by step to nothing, then up again', async () => {
     await sql`delete from region; delete from dataset`.execute(t.db)
+    expect(await migrateDown(t.db)).toEqual(['Down 2026_12_02_0900_user_account'])
+    expect(await tables()).not.toContain('app_user')
+    expect(await tables()).not.toContain('user_session')
     expect(await migrateDown(t.db)).toEqual(['Down 2026_12_02_0900_feedback'])
     expect(await tables()).not.toContain('feedback')
     const auditColumns = await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = 'audit_log'`.execute(t.db)
     expect(auditColumns.rows.map((c) => c.name)).not.toContain('reverts_id')
+    expect(await migrateDown(t.db)).toEqual(['Down 2026_12_02_0010_task_status'])
+    expect(await tables()).not.toContain('task_status')
+    expect(await migrateDown(t.db)).toEqual(['Down 2026_12_02_0000_indicator_value_status'])
+    const valueColumns = await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = 'indicator_value'`.execute(
+      t.db,
+    )
+    expect(valueColumns.rows.map((c) => c.name)).not.toContain('status')
     expect(await migrateDown(t.db)).toEqual(['Down 2026_12_01_2000_api_token_purpose'])
     const tokenColumns = await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = 'api_token'`.execute(t.db)
     expect(tokenColumns.rows.map((c) => c.name)).not.toContain('purpose')

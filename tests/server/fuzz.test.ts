@@ -229,6 +229,38 @@ describe.runIf(backend === 'pglite')('fuzzing', () => {
     expect((await server.query('{ region(code: "410184") { name } }')).data.region.name).toBe('新郑市')
   }, 60_000)
 
+  it('answers malformed and random requests to the /auth routes with a 4xx, never a 5xx, and logs no error', async () => {
+    const random = rng(12)
+    const bodies: (string | Buffer)[] = [
+      '',
+      'hello',
+      '{"username":',
+      '[1,2,3]',
+      '{"username":null,"password":null}',
+      '{"username":{"$ne":1},"password":[]}',
+      JSON.stringify({ username: 'x'.repeat(20_000), password: 'y' }),
+      JSON.stringify({ username: 'root\u0000', password: 'p' }),
+      JSON.stringify({ currentPassword: 'a', newPassword: 'b'.repeat(100_000) }),
+      Buffer.from([0x7b, 0x22, 0x71, 0xff, 0xfe, 0x22, 0x7d]),
+      ...Array.from({ length: 20 }, () => Buffer.from(Array.from({ length: 1 + Math.floor(random() * 500) }, () => Math.floor(random() * 256)))),
+    ]
+    const results: string[] = []
+    for (const path of ['/auth/sign-in', '/auth/sign-out', '/auth/password']) {
+      for (const body of bodies) {
+        for (const type of ['application/json', 'text/plain']) {
+          const cookie: Record<string, string> = random() < 0.5 ? { cookie: `ipp_session=${'A'.repeat(43)}`, 'x-csrf-token': 'x' } : {}
+          const status = await send({ method: 'POST', headers: { 'content-type': type, ...cookie }, body }, path)
+          if (status < 400 || status >= 500) results.push(`${path} ${type} ${String(body).slice(0, 40)}: ${status}`)
+        }
+      }
+      if ((await send({ method: 'DELETE' }, path)) !== 405) results.push(`${path} DELETE`)
+    }
+    const me = await send({ method: 'GET', headers: { cookie: 'ipp_session=%%%; ipp_session=' } }, '/auth/me')
+    if (me !== 200) results.push(`/auth/me with a garbled cookie: ${me}`)
+    expect(results).toEqual([])
+    expect(logLines.filter((l) => l.level >= 50).map((l) => l.msg)).toEqual([])
+  }, 120_000)
+
   const post = async (body: object) => {
     const res = await fetch(`${server.url}/graphql`, {
       method: 'POST',

@@ -9,6 +9,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importFile, ImportError } from '../../db/import/import.ts'
 import { createToken } from '../../server/src/auth/token.repository.ts'
+import { createUser, setOwnPassword } from '../../server/src/users/user.repository.ts'
 import { backend } from '../setup/database.ts'
 import { startTestServer, type TestServer } from '../setup/server.ts'
 import { ROOT } from '../setup/templates.ts'
@@ -35,6 +36,39 @@ describe('writes', () => {
     expect(res.body.errors[0].extensions.code).toBe('UNAUTHENTICATED')
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from service_point where id = 'ip-service-410184101'`.execute(server.db)
     expect(rows[0].n).toBe(1)
+  })
+
+  it('refuses a signed-in write from another site, and one without the CSRF token (protects sessions against CSRF)', async () => {
+    const { user } = await createUser(server.db, { username: 'hardening-clerk', role: 'editor' }, 'cli:test')
+    await setOwnPassword(server.db, user.id, 'a long enough password', undefined, 'cli:test')
+    const signIn = await fetch(`${server.url}/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'hardening-clerk', password: 'a long enough password' }),
+    })
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]
+    const { csrfToken } = (await signIn.json()) as { csrfToken: string }
+    const mutation = { query: 'mutation { deleteServicePoint(id: "ip-service-410184101") }' }
+    const foreign = await post(mutation, { origin: 'https://evil.example', cookie, 'x-csrf-token': csrfToken })
+    expect(foreign.status).toBe(403)
+    expect(foreign.body.errors[0].extensions.code).toBe('CROSS_SITE')
+    const noToken = await post(mutation, { cookie })
+    expect(noToken.body.errors[0].extensions.code).toBe('FORBIDDEN')
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from service_point where id = 'ip-service-410184101'`.execute(server.db)
+    expect(rows[0].n).toBe(1)
+  })
+
+  it('keeps sign-in slow for guessers: 5 wrong passwords lock the account (protects against password guessing)', async () => {
+    await createUser(server.db, { username: 'guessed', role: 'editor' }, 'cli:test')
+    const attempt = () =>
+      fetch(`${server.url}/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'guessed', password: 'guess' }),
+      })
+    const statuses: number[] = []
+    for (let i = 0; i < 6; i++) statuses.push((await attempt()).status)
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429])
   })
 
   it('refuses GeoJSON with NaN coordinates or a self-intersecting ring, naming the field (protects the map from broken geometry)', async () => {

@@ -88,7 +88,9 @@ export async function startCommandChannel(dataDir: string, services: ChannelServ
   writeFileSync(file, JSON.stringify({ pid: process.pid, port: (server.address() as AddressInfo).port, secret }) + '\n', { mode: 0o600, flag: 'wx' })
   return async () => {
     rmSync(file, { force: true })
-    await new Promise<void>((resolve) => server.close(() => resolve()))
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    // A command in flight is cut: the server is stopping (its database closes next).
     server.closeAllConnections()
+    await closed
   }
 }
