@@ -6,10 +6,10 @@ import * as notifyDataChanged from './2026_11_26_0900_notify_data_changed.ts'
 import * as regionAreaColumn from './2026_11_26_0910_region_area_column.ts'
 import * as apiToken from './2026_11_27_0900_api_token.ts'
 import * as apiTokenPurpose from './2026_12_01_2000_api_token_purpose.ts'
-import * as feedback from './2026_12_02_0900_feedback.ts'
-import * as userAccount from './2026_12_02_0900_user_account.ts'
 import * as indicatorValueStatus from './2026_12_02_0000_indicator_value_status.ts'
 import * as taskStatus from './2026_12_02_0010_task_status.ts'
+import * as feedback from './2026_12_02_0900_feedback.ts'
+import * as userAccount from './2026_12_02_0900_user_account.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -20,8 +20,8 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0910_region_area_column': regionAreaColumn,
   '2026_11_27_0900_api_token': apiToken,
   '2026_12_01_2000_api_token_purpose': apiTokenPurpose,
-  '2026_12_02_0900_feedback': feedback,
-  '2026_12_02_0900_user_account': userAccount,
   '2026_12_02_0000_indicator_value_status': indicatorValueStatus,
   '2026_12_02_0010_task_status': taskStatus,
+  '2026_12_02_0900_feedback': feedback,
+  '2026_12_02_0900_user_account': userAccount,
 }
