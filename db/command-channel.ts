@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs'
 import { request } from 'node:http'
 import path from 'node:path'
+import { isAlive } from './data-dir-lock.ts'
 
 /** The channel file's name inside DATA_DIR. */
 export const CHANNEL_FILE = 'ip-platform.command.json'
@@ -31,15 +32,6 @@ export interface CommandOutput {
 
 /** The commands the channel carries. */
 export type CommandName = 'user' | 'token' | 'import'
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
 
 /** The running server's channel in `dataDir`, or undefined when no live server wrote one. */
 export function findChannel(dataDir: string): Channel | undefined {

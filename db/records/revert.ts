@@ -21,6 +21,7 @@ export class RevertRefused extends Error {
   }
 }
 
+/** An audit_log row as the SQL reads it (`at` as an ISO string). */
 export interface AuditRow {
   id: string
   actor: string

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../../../db/database.ts'
+import type { AuditRow } from '../../../db/records/revert.ts'
 import type { AuditEntry } from '../../../schema/audit.type.ts'
 
 export interface AuditFilter {
@@ -48,18 +49,7 @@ export async function listAuditEntries(
   page: { first: number; beforeId?: string | null },
 ): Promise<{ entries: AuditEntry[]; hasNextPage: boolean; totalCount: number }> {
   const hideName = sql`a.entity = 'api_token' and not coalesce(subject_token.public_name, false)`
-  const { rows } = await sql<{
-    id: string
-    actor: string
-    action: string
-    entity: string
-    entity_id: string
-    at: string
-    before: unknown
-    after: unknown
-    reverts_id: string | null
-    reason: string | null
-  }>`
+  const { rows } = await sql<AuditRow & { reverts_id: string | null; reason: string | null }>`
     select a.id, coalesce(${label('actor_token')}, a.actor) as actor, a.action, a.entity,
            case when a.entity = 'api_token' then coalesce(${label('subject_token')}, 'API token') else a.entity_id end as entity_id,
            to_char(a.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at,

@@ -11,17 +11,8 @@ import type { Database } from '../../../db/database.ts'
 import { readJsonBody } from '../http/body.ts'
 import type { RouteContext } from '../http/router.ts'
 import { HttpError, type Reply } from '../http/send.ts'
-import {
-  endSession,
-  findLiveSession,
-  findPasswordHash,
-  findSignInRecord,
-  recordFailedSignIn,
-  setOwnPassword,
-  startSession,
-  UserInputError,
-  type UserInfo,
-} from '../users/user.repository.ts'
+import { endSession, findLiveSession, findPasswordHash, recordFailedSignIn, startSession } from '../users/session.repository.ts'
+import { findSignInRecord, setOwnPassword, UserInputError, type UserInfo } from '../users/user.repository.ts'
 import { DUMMY_PASSWORD_HASH, PASSWORD_LENGTH, verifyPassword } from './password.ts'
 import { CSRF_HEADER, csrfMatches, csrfTokenOf, newSessionId, sessionCookie, sessionIdFromCookie, sessionIdHash, SESSION_TTL_MS } from './session.ts'
 

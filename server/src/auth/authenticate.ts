@@ -8,7 +8,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/database.ts'
 import { ForbiddenError, UnauthenticatedError } from '../errors.ts'
-import { findLiveSession, touchSession } from '../users/user.repository.ts'
+import { findLiveSession, touchSession } from '../users/session.repository.ts'
 import { csrfMatches, sessionIdFromCookie, sessionIdHash } from './session.ts'
 import { roleAllows, tokenId, tokenMatches, type UserRole } from './token.ts'
 import { findLiveToken, publicLabelOf } from './token.repository.ts'

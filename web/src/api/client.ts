@@ -34,18 +34,7 @@ export async function request<R, V>(document: DocumentTypeDecoration<R, V> & { t
     if ((error as Error).name === 'AbortError') throw error
     throw new ApiError((error as Error).message, 'NETWORK_ERROR')
   }
-  let body: { data?: R | null; errors?: { message: string; extensions?: { code?: string } }[] }
-  try {
-    body = (await response.json()) as typeof body
-  } catch {
-    throw new ApiError(`HTTP ${response.status}`, response.status === 503 ? 'SERVICE_UNAVAILABLE' : 'BAD_RESPONSE')
-  }
-  if (body.errors?.length) {
-    const [first] = body.errors
-    throw new ApiError(first.message, first.extensions?.code ?? 'GRAPHQL_ERROR')
-  }
-  if (!response.ok || body.data == null) throw new ApiError(`HTTP ${response.status}`, 'BAD_RESPONSE')
-  return body.data
+  return readAnswer<R>(response, true)
 }
 
 /**
@@ -69,7 +58,8 @@ export async function mutate<R, V>(document: DocumentTypeDecoration<R, V> & { to
   return readAnswer<R>(response)
 }
 
-async function readAnswer<R>(response: Response): Promise<R> {
+/** The answer's `data`, or the ApiError of its first error (with `requireOk`, an answer without errors must also be a 2xx). */
+async function readAnswer<R>(response: Response, requireOk = false): Promise<R> {
   let body: { data?: R | null; errors?: { message: string; extensions?: { code?: string } }[] }
   try {
     body = (await response.json()) as typeof body
@@ -80,7 +70,7 @@ async function readAnswer<R>(response: Response): Promise<R> {
     const [first] = body.errors
     throw new ApiError(first.message, first.extensions?.code ?? 'GRAPHQL_ERROR')
   }
-  if (body.data == null) throw new ApiError(`HTTP ${response.status}`, 'BAD_RESPONSE')
+  if ((requireOk && !response.ok) || body.data == null) throw new ApiError(`HTTP ${response.status}`, 'BAD_RESPONSE')
   return body.data
 }
 
