@@ -265,7 +265,7 @@ describe.runIf(backend === 'pglite')('#/data and #/history in Chromium', () => {
     const entry = page.locator('li.history-entry')
     await expect(entry.count()).resolves.toBe(1)
     await expect(entry.locator('.actor').innerText()).resolves.toBe('platform-admin')
-    await expect(entry.locator('li[data-field="boundary_quality"]').innerText()).resolves.toBe('boundary_quality: APPROXIMATE → OFFICIAL')
+    await expect(entry.locator('li[data-field="boundary_quality"]').innerText()).resolves.toBe('边界精度：近似 → 官方')
     await expect(entry.locator('li[data-field="geometry"] .after').innerText()).resolves.toBe('MultiPolygon (5 个坐标点)')
     await expect(page.locator('#history-back').getAttribute('href')).resolves.toBe(`#/town/${POINT_TOWN}`)
   })
