@@ -13,7 +13,7 @@ import type { ValueStatus } from '../../../schema/enum-values.ts'
 function statusSuffix(status: ValueStatus | null | undefined): string {
   if (!status) return ''
   const label = enumLabel('ValueStatus', status, lang())
-  return lang() === 'zh' ? `（${label}）` : ` (${label.toLowerCase()})`
+  return tf('indicators.statusSuffix', { status: lang() === 'zh' ? label : label.toLowerCase() })
 }
 
 /** A category's names, [Chinese, English]. */

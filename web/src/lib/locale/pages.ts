@@ -146,6 +146,7 @@ export const PAGE_STRINGS = {
     en: 'Every quantitative goal of Xinzheng’s draft plan (for comment) for becoming a national IP strong-county pilot: the 2023 baseline, the annex-2 milestones (2024–2026), the 2026 target and the latest actual value. Annex 2 has no row 6; its own numbering is kept here.',
   },
   'indicators.withWan': { zh: '{value}（{wan}）', en: '{value} ({wan})' },
+  'indicators.statusSuffix': { zh: '（{status}）', en: ' ({status})' },
   'indicators.tableRow': { zh: '指标表第 {n} 行', en: 'indicator table row {n}' },
   'indicators.annexRow': { zh: '附件2 第 {n} 行', en: 'annex 2 row {n}' },
   'indicators.separator': { zh: '；', en: '; ' },
