@@ -65,6 +65,7 @@ export const FIELD_LABELS: Record<string, Record<string, Text>> = {
     kind: { zh: '数值类型', en: 'Kind of value' },
     value: { zh: '数值', en: 'Value' },
     value_max: { zh: '上限值', en: 'Upper value' },
+    status: { zh: '数值状态', en: 'Status of the value' },
   },
   gi_product: {
     ...common,
@@ -129,7 +130,7 @@ export const FIELD_ENUMS: Record<string, Record<string, LabelledEnum>> = {
   region: { level: 'RegionLevel', population_kind: 'PopulationKind', boundary_quality: 'GeometryQuality' },
   region_name: { level: 'RegionLevel' },
   indicator: { category: 'IndicatorCategory', nature: 'IndicatorNature', accumulation: 'Accumulation', comparator: 'Comparator' },
-  indicator_value: { kind: 'ValueKind' },
+  indicator_value: { kind: 'ValueKind', status: 'ValueStatus' },
   gi_product: { status: 'GIStatus', origin_area_quality: 'GeometryQuality' },
   service_point: { kind: 'ServicePointKind', status: 'ServicePointStatus', location_quality: 'LocationQuality' },
   department: { kind: 'DepartmentKind' },
