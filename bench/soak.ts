@@ -170,11 +170,12 @@ async function injectFaults(url: string, baseUrl: string, seconds: number): Prom
     const start = Date.now()
     for (const share of [1 / 3, 2 / 3]) {
       await new Promise((r) => setTimeout(r, Math.max(0, start + share * seconds * 1000 - Date.now())))
+      // The fault starts when the terminate is sent: requests whose sessions it ends are answered 503 before it returns.
+      const at = Date.now()
       const { rows } = await admin.query<{ n: number }>(
         `select count(*)::int as n from (select pg_terminate_backend(pid) from pg_stat_activity
           where datname = current_database() and pid <> pg_backend_pid()) t`,
       )
-      const at = Date.now()
       faults.push({ at, ended: rows[0].n, recoveryMs: await msUntilServing(baseUrl, at) })
     }
   } finally {
