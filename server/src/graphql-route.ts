@@ -99,15 +99,12 @@ export function graphqlRoute(options: GraphQLRouteOptions): (ctx: RouteContext) 
     if (response.body.kind === 'complete') {
       const text = response.body.string
       const body = EncodedBody.of(response.headers.get('content-type') ?? 'application/json', text)
-      const personal = !!sessionIdFromCookie(req.headers.cookie) || !!req.headers.authorization
-      if (method !== 'GET' || status !== 200 || text.includes('"errors":') || personal)
-        return { status, body, headers: { ...answered, 'cache-control': 'no-store' } }
+      // Only a GET with a cache key (no credentials: see above) is cacheable.
+      if (!cacheKey || status !== 200 || text.includes('"errors":')) return { status, body, headers: { ...answered, 'cache-control': 'no-store' } }
       const etag = etagOf(text)
-      if (cacheKey) {
-        // Compressed once here, then every hit is sent as it is kept.
-        options.cache.set(cacheKey, { status, body: await body.prepare(), etag }, generation)
-      }
-      return { status, body, etag, headers: { ...answered, ...cacheHeaders(cacheKey ? 'miss' : undefined) } }
+      // Compressed once here, then every hit is sent as it is kept.
+      options.cache.set(cacheKey, { status, body: await body.prepare(), etag }, generation)
+      return { status, body, etag, headers: { ...answered, ...cacheHeaders('miss') } }
     }
     // Incremental delivery (@defer/@stream): written as it comes, never cached.
     res.writeHead(status, { ...answered, 'cache-control': 'no-store' })
