@@ -1,21 +1,8 @@
-import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql'
-import { GeometryQuality, GIStatus, LocationQuality, ServicePointKind, ServicePointStatus, ValueKind } from './enums.ts'
+import { Field, Float, ID, InputType, Int } from 'type-graphql'
+import { CoordinateSystem, GeometryQuality, GIStatus, LocationQuality, ServicePointKind, ServicePointStatus, ValueKind } from './enums.ts'
 import { GeoJSONScalar } from './scalars.ts'
 
-export enum CoordinateSystem {
-  WGS84 = 'WGS84',
-  GCJ02 = 'GCJ02',
-  BD09 = 'BD09',
-}
-registerEnumType(CoordinateSystem, {
-  name: 'CoordinateSystem',
-  description: 'The coordinate system of coordinates sent in; they are stored in WGS84.',
-  valuesConfig: {
-    WGS84: { description: 'WGS84 (GPS, OpenStreetMap).' },
-    GCJ02: { description: 'GCJ-02 (AMap/高德, Tencent): offset by about 0.5 km around the county.' },
-    BD09: { description: 'BD-09 (Baidu).' },
-  },
-})
+export { CoordinateSystem }
 
 @InputType({
   description: 'A service point to create or change, by id. For a change, fields left out keep their value; null clears a field that may be empty.',

@@ -1,5 +1,5 @@
 /**
- * The API's enums, each declared once as a plain `as const` object (no type-graphql, so db/ and the web
+ * The API's enums, each declared once as a plain object of its values (`enumOf`) (no type-graphql, so db/ and the web
  * bundle import it too). `schema/enums.ts` registers them with type-graphql; the database's check
  * constraints, the data package's field constraints, the generated row types (db/database.generated.ts),
  * the web's generated types, colours and labels derive from them or are checked against them
@@ -7,155 +7,79 @@
  *
  * Each `X` is both a value (`X.A === 'A'`) and the type of its values (`'A' | 'B'`).
  */
-export const Lang = {
-  ZH: 'ZH',
-  EN: 'EN',
-} as const
-export type Lang = (typeof Lang)[keyof typeof Lang]
+/** An enum's object from its values, in declaration order: `enumOf('A', 'B')` is `{ A: 'A', B: 'B' }` (what type-graphql registers). */
+function enumOf<const V extends string>(...values: V[]): { readonly [K in V]: K } {
+  return Object.fromEntries(values.map((v) => [v, v])) as { readonly [K in V]: K }
+}
+/** The union of an enum object's values. */
+type ValueOf<E> = E[keyof E]
 
-export const RegionLevel = {
-  COUNTY: 'COUNTY',
-  SUBDISTRICT: 'SUBDISTRICT',
-  TOWN: 'TOWN',
-  TOWNSHIP: 'TOWNSHIP',
-  ZONE: 'ZONE',
-} as const
-export type RegionLevel = (typeof RegionLevel)[keyof typeof RegionLevel]
+export const Lang = enumOf('ZH', 'EN')
+export type Lang = ValueOf<typeof Lang>
 
-export const GeometryQuality = {
-  OFFICIAL: 'OFFICIAL',
-  APPROXIMATE: 'APPROXIMATE',
-  NONE: 'NONE',
-} as const
-export type GeometryQuality = (typeof GeometryQuality)[keyof typeof GeometryQuality]
+export const RegionLevel = enumOf('COUNTY', 'SUBDISTRICT', 'TOWN', 'TOWNSHIP', 'ZONE')
+export type RegionLevel = ValueOf<typeof RegionLevel>
 
-export const LocationQuality = {
-  SURVEYED: 'SURVEYED',
-  GEOCODED: 'GEOCODED',
-  APPROXIMATE: 'APPROXIMATE',
-  UNKNOWN: 'UNKNOWN',
-} as const
-export type LocationQuality = (typeof LocationQuality)[keyof typeof LocationQuality]
+export const GeometryQuality = enumOf('OFFICIAL', 'APPROXIMATE', 'NONE')
+export type GeometryQuality = ValueOf<typeof GeometryQuality>
 
-export const ServicePointKind = {
-  RIGHTS_PROTECTION_STATION: 'RIGHTS_PROTECTION_STATION',
-  IP_SERVICE_STATION: 'IP_SERVICE_STATION',
-  TRADEMARK_BRAND_STATION: 'TRADEMARK_BRAND_STATION',
-  PATENT_NAVIGATION_BASE: 'PATENT_NAVIGATION_BASE',
-  RESEARCH_CENTER: 'RESEARCH_CENTER',
-  UNIVERSITY: 'UNIVERSITY',
-  HIGH_VALUE_PATENT_CENTER: 'HIGH_VALUE_PATENT_CENTER',
-} as const
-export type ServicePointKind = (typeof ServicePointKind)[keyof typeof ServicePointKind]
+export const LocationQuality = enumOf('SURVEYED', 'GEOCODED', 'APPROXIMATE', 'UNKNOWN')
+export type LocationQuality = ValueOf<typeof LocationQuality>
 
-export const ServicePointStatus = {
-  ACTIVE: 'ACTIVE',
-  PLANNED: 'PLANNED',
-} as const
-export type ServicePointStatus = (typeof ServicePointStatus)[keyof typeof ServicePointStatus]
+export const ServicePointKind = enumOf(
+  'RIGHTS_PROTECTION_STATION',
+  'IP_SERVICE_STATION',
+  'TRADEMARK_BRAND_STATION',
+  'PATENT_NAVIGATION_BASE',
+  'RESEARCH_CENTER',
+  'UNIVERSITY',
+  'HIGH_VALUE_PATENT_CENTER',
+)
+export type ServicePointKind = ValueOf<typeof ServicePointKind>
 
-export const IndicatorCategory = {
-  CREATION: 'CREATION',
-  UTILIZATION: 'UTILIZATION',
-  PROTECTION: 'PROTECTION',
-  SERVICE: 'SERVICE',
-  AWARENESS: 'AWARENESS',
-  MANAGEMENT: 'MANAGEMENT',
-} as const
-export type IndicatorCategory = (typeof IndicatorCategory)[keyof typeof IndicatorCategory]
+export const ServicePointStatus = enumOf('ACTIVE', 'PLANNED')
+export type ServicePointStatus = ValueOf<typeof ServicePointStatus>
 
-export const ValueKind = {
-  BASELINE: 'BASELINE',
-  MILESTONE: 'MILESTONE',
-  TARGET: 'TARGET',
-  ACTUAL: 'ACTUAL',
-} as const
-export type ValueKind = (typeof ValueKind)[keyof typeof ValueKind]
+export const IndicatorCategory = enumOf('CREATION', 'UTILIZATION', 'PROTECTION', 'SERVICE', 'AWARENESS', 'MANAGEMENT')
+export type IndicatorCategory = ValueOf<typeof IndicatorCategory>
 
-export const Comparator = {
-  AT_LEAST: 'AT_LEAST',
-  MORE_THAN: 'MORE_THAN',
-  EXACT: 'EXACT',
-  RANGE: 'RANGE',
-} as const
-export type Comparator = (typeof Comparator)[keyof typeof Comparator]
+export const ValueKind = enumOf('BASELINE', 'MILESTONE', 'TARGET', 'ACTUAL')
+export type ValueKind = ValueOf<typeof ValueKind>
 
-export const Accumulation = {
-  STOCK: 'STOCK',
-  CUMULATIVE: 'CUMULATIVE',
-  ANNUAL: 'ANNUAL',
-} as const
-export type Accumulation = (typeof Accumulation)[keyof typeof Accumulation]
+export const Comparator = enumOf('AT_LEAST', 'MORE_THAN', 'EXACT', 'RANGE')
+export type Comparator = ValueOf<typeof Comparator>
 
-export const IndicatorNature = {
-  EXPECTED: 'EXPECTED',
-  BINDING: 'BINDING',
-} as const
-export type IndicatorNature = (typeof IndicatorNature)[keyof typeof IndicatorNature]
+export const Accumulation = enumOf('STOCK', 'CUMULATIVE', 'ANNUAL')
+export type Accumulation = ValueOf<typeof Accumulation>
 
-export const GIStatus = {
-  PROTECTED_PRODUCT: 'PROTECTED_PRODUCT',
-  TRADEMARK_REGISTERED: 'TRADEMARK_REGISTERED',
-  APPLYING: 'APPLYING',
-  CULTIVATING: 'CULTIVATING',
-} as const
-export type GIStatus = (typeof GIStatus)[keyof typeof GIStatus]
+export const IndicatorNature = enumOf('EXPECTED', 'BINDING')
+export type IndicatorNature = ValueOf<typeof IndicatorNature>
 
-export const DepartmentKind = {
-  LEADING_GROUP: 'LEADING_GROUP',
-  OFFICE: 'OFFICE',
-  UNIT: 'UNIT',
-  TOWNSHIPS: 'TOWNSHIPS',
-} as const
-export type DepartmentKind = (typeof DepartmentKind)[keyof typeof DepartmentKind]
+export const GIStatus = enumOf('PROTECTED_PRODUCT', 'TRADEMARK_REGISTERED', 'APPLYING', 'CULTIVATING')
+export type GIStatus = ValueOf<typeof GIStatus>
 
-export const PopulationKind = {
-  RESIDENT: 'RESIDENT',
-  HOUSEHOLD_REGISTERED: 'HOUSEHOLD_REGISTERED',
-  UNSPECIFIED: 'UNSPECIFIED',
-} as const
-export type PopulationKind = (typeof PopulationKind)[keyof typeof PopulationKind]
+export const DepartmentKind = enumOf('LEADING_GROUP', 'OFFICE', 'UNIT', 'TOWNSHIPS')
+export type DepartmentKind = ValueOf<typeof DepartmentKind>
 
-export const MapLayer = {
-  REGIONS: 'REGIONS',
-  SERVICE_POINTS: 'SERVICE_POINTS',
-  GI_PRODUCTS: 'GI_PRODUCTS',
-} as const
-export type MapLayer = (typeof MapLayer)[keyof typeof MapLayer]
+export const PopulationKind = enumOf('RESIDENT', 'HOUSEHOLD_REGISTERED', 'UNSPECIFIED')
+export type PopulationKind = ValueOf<typeof PopulationKind>
 
-export const FeedbackKind = {
-  CORRECTION: 'CORRECTION',
-  DATA_REQUEST: 'DATA_REQUEST',
-} as const
-export type FeedbackKind = (typeof FeedbackKind)[keyof typeof FeedbackKind]
+export const MapLayer = enumOf('REGIONS', 'SERVICE_POINTS', 'GI_PRODUCTS')
+export type MapLayer = ValueOf<typeof MapLayer>
 
-export const FeedbackSubjectType = {
-  SERVICE_POINT: 'SERVICE_POINT',
-  REGION: 'REGION',
-  INDICATOR: 'INDICATOR',
-  SITE: 'SITE',
-} as const
-export type FeedbackSubjectType = (typeof FeedbackSubjectType)[keyof typeof FeedbackSubjectType]
+export const FeedbackKind = enumOf('CORRECTION', 'DATA_REQUEST')
+export type FeedbackKind = ValueOf<typeof FeedbackKind>
 
-export const FeedbackStatus = {
-  OPEN: 'OPEN',
-  ANSWERED: 'ANSWERED',
-  DONE: 'DONE',
-} as const
-export type FeedbackStatus = (typeof FeedbackStatus)[keyof typeof FeedbackStatus]
-export const ValueStatus = {
-  PROVISIONAL: 'PROVISIONAL',
-  FINAL: 'FINAL',
-  REVISED: 'REVISED',
-} as const
-export type ValueStatus = (typeof ValueStatus)[keyof typeof ValueStatus]
+export const FeedbackSubjectType = enumOf('SERVICE_POINT', 'REGION', 'INDICATOR', 'SITE')
+export type FeedbackSubjectType = ValueOf<typeof FeedbackSubjectType>
 
-export const TaskStatus = {
-  NOT_STARTED: 'NOT_STARTED',
-  IN_PROGRESS: 'IN_PROGRESS',
-  DONE: 'DONE',
-} as const
-export type TaskStatus = (typeof TaskStatus)[keyof typeof TaskStatus]
+export const FeedbackStatus = enumOf('OPEN', 'ANSWERED', 'DONE')
+export type FeedbackStatus = ValueOf<typeof FeedbackStatus>
+export const ValueStatus = enumOf('PROVISIONAL', 'FINAL', 'REVISED')
+export type ValueStatus = ValueOf<typeof ValueStatus>
+
+export const TaskStatus = enumOf('NOT_STARTED', 'IN_PROGRESS', 'DONE')
+export type TaskStatus = ValueOf<typeof TaskStatus>
 
 /** Every enum by its GraphQL name (tests walk it to check the places that copy or show them). */
 export const ENUMS = {
@@ -188,30 +112,15 @@ export function valuesOf<E extends Record<string, string>>(e: E): E[keyof E][] {
   return Object.values(e) as E[keyof E][]
 }
 
-export const AssessmentStatus = {
-  ACHIEVED: 'ACHIEVED',
-  ON_TRACK: 'ON_TRACK',
-  ACCELERATION_NEEDED: 'ACCELERATION_NEEDED',
-  LIMITED_PROGRESS: 'LIMITED_PROGRESS',
-  DETERIORATION: 'DETERIORATION',
-  NO_DATA: 'NO_DATA',
-  NOT_ASSESSABLE: 'NOT_ASSESSABLE',
-} as const
-export type AssessmentStatus = (typeof AssessmentStatus)[keyof typeof AssessmentStatus]
+/** The coordinate system of coordinates sent in (input only: locations are stored in WGS84, so it is in no table and not in ENUMS). */
+export const CoordinateSystem = enumOf('WGS84', 'GCJ02', 'BD09')
+export type CoordinateSystem = ValueOf<typeof CoordinateSystem>
 
-export const AssessmentMethod = {
-  COMPOUND_GROWTH: 'COMPOUND_GROWTH',
-  LINEAR_CHANGE: 'LINEAR_CHANGE',
-  RANGE_PER_YEAR: 'RANGE_PER_YEAR',
-  NONE: 'NONE',
-} as const
-export type AssessmentMethod = (typeof AssessmentMethod)[keyof typeof AssessmentMethod]
+export const AssessmentStatus = enumOf('ACHIEVED', 'ON_TRACK', 'ACCELERATION_NEEDED', 'LIMITED_PROGRESS', 'DETERIORATION', 'NO_DATA', 'NOT_ASSESSABLE')
+export type AssessmentStatus = ValueOf<typeof AssessmentStatus>
 
-export const PlausibilityWarningCode = {
-  FAR_FROM_BASELINE: 'FAR_FROM_BASELINE',
-  FAR_FROM_TARGET: 'FAR_FROM_TARGET',
-  CUMULATIVE_FALLS: 'CUMULATIVE_FALLS',
-  PERCENT_OUT_OF_RANGE: 'PERCENT_OUT_OF_RANGE',
-  YEAR_OUTSIDE_PLAN: 'YEAR_OUTSIDE_PLAN',
-} as const
-export type PlausibilityWarningCode = (typeof PlausibilityWarningCode)[keyof typeof PlausibilityWarningCode]
+export const AssessmentMethod = enumOf('COMPOUND_GROWTH', 'LINEAR_CHANGE', 'RANGE_PER_YEAR', 'NONE')
+export type AssessmentMethod = ValueOf<typeof AssessmentMethod>
+
+export const PlausibilityWarningCode = enumOf('FAR_FROM_BASELINE', 'FAR_FROM_TARGET', 'CUMULATIVE_FALLS', 'PERCENT_OUT_OF_RANGE', 'YEAR_OUTSIDE_PLAN')
+export type PlausibilityWarningCode = ValueOf<typeof PlausibilityWarningCode>

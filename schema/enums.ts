@@ -1,64 +1,16 @@
 import { registerEnumType } from 'type-graphql'
-import {
-  Lang,
-  RegionLevel,
-  GeometryQuality,
-  LocationQuality,
-  ServicePointKind,
-  ServicePointStatus,
-  IndicatorCategory,
-  ValueKind,
-  Comparator,
-  Accumulation,
-  IndicatorNature,
-  GIStatus,
-  DepartmentKind,
-  PopulationKind,
-  MapLayer,
-  AssessmentStatus,
-  AssessmentMethod,
-  FeedbackKind,
-  FeedbackSubjectType,
-  FeedbackStatus,
-  ValueStatus,
-  TaskStatus,
-  PlausibilityWarningCode,
-} from './enum-values.ts'
+import * as E from './enum-values.ts'
 
 /** The GraphQL enums: the values declared in ./enum-values.ts, registered with type-graphql with their descriptions. */
-export {
-  Lang,
-  RegionLevel,
-  GeometryQuality,
-  LocationQuality,
-  ServicePointKind,
-  ServicePointStatus,
-  IndicatorCategory,
-  ValueKind,
-  Comparator,
-  Accumulation,
-  IndicatorNature,
-  GIStatus,
-  DepartmentKind,
-  PopulationKind,
-  MapLayer,
-  AssessmentStatus,
-  AssessmentMethod,
-  FeedbackKind,
-  FeedbackSubjectType,
-  FeedbackStatus,
-  ValueStatus,
-  TaskStatus,
-  PlausibilityWarningCode,
-} from './enum-values.ts'
+export * from './enum-values.ts'
 
-registerEnumType(Lang, {
+registerEnumType(E.Lang, {
   name: 'Lang',
   description: 'Language of a name: Chinese (default) or English.',
   valuesConfig: { ZH: { description: 'Chinese (中文).' }, EN: { description: 'English; pinyin for place names.' } },
 })
 
-registerEnumType(RegionLevel, {
+registerEnumType(E.RegionLevel, {
   name: 'RegionLevel',
   description: 'Administrative level.',
   valuesConfig: {
@@ -70,7 +22,7 @@ registerEnumType(RegionLevel, {
   },
 })
 
-registerEnumType(GeometryQuality, {
+registerEnumType(E.GeometryQuality, {
   name: 'GeometryQuality',
   description: 'How far a geometry can be trusted.',
   valuesConfig: {
@@ -80,7 +32,7 @@ registerEnumType(GeometryQuality, {
   },
 })
 
-registerEnumType(LocationQuality, {
+registerEnumType(E.LocationQuality, {
   name: 'LocationQuality',
   description: 'How a service point was located.',
   valuesConfig: {
@@ -91,7 +43,7 @@ registerEnumType(LocationQuality, {
   },
 })
 
-registerEnumType(ServicePointKind, {
+registerEnumType(E.ServicePointKind, {
   name: 'ServicePointKind',
   description: 'Kind of IP service place.',
   valuesConfig: {
@@ -105,7 +57,7 @@ registerEnumType(ServicePointKind, {
   },
 })
 
-registerEnumType(ServicePointStatus, {
+registerEnumType(E.ServicePointStatus, {
   name: 'ServicePointStatus',
   description: 'Whether a service point works now.',
   valuesConfig: {
@@ -114,7 +66,7 @@ registerEnumType(ServicePointStatus, {
   },
 })
 
-registerEnumType(IndicatorCategory, {
+registerEnumType(E.IndicatorCategory, {
   name: 'IndicatorCategory',
   description: "The plan's areas of work.",
   valuesConfig: {
@@ -127,7 +79,7 @@ registerEnumType(IndicatorCategory, {
   },
 })
 
-registerEnumType(ValueKind, {
+registerEnumType(E.ValueKind, {
   name: 'ValueKind',
   description: 'What an indicator value is.',
   valuesConfig: {
@@ -138,7 +90,7 @@ registerEnumType(ValueKind, {
   },
 })
 
-registerEnumType(Comparator, {
+registerEnumType(E.Comparator, {
   name: 'Comparator',
   description: 'How the plan phrases a target.',
   valuesConfig: {
@@ -149,7 +101,7 @@ registerEnumType(Comparator, {
   },
 })
 
-registerEnumType(Accumulation, {
+registerEnumType(E.Accumulation, {
   name: 'Accumulation',
   description: 'How values over years relate.',
   valuesConfig: {
@@ -159,13 +111,13 @@ registerEnumType(Accumulation, {
   },
 })
 
-registerEnumType(IndicatorNature, {
+registerEnumType(E.IndicatorNature, {
   name: 'IndicatorNature',
   description: 'Whether a target is indicative (预期性) or binding (约束性).',
   valuesConfig: { EXPECTED: { description: '预期性: indicative.' }, BINDING: { description: '约束性: binding.' } },
 })
 
-registerEnumType(GIStatus, {
+registerEnumType(E.GIStatus, {
   name: 'GIStatus',
   description: 'Status of a geographical indication.',
   valuesConfig: {
@@ -176,7 +128,7 @@ registerEnumType(GIStatus, {
   },
 })
 
-registerEnumType(DepartmentKind, {
+registerEnumType(E.DepartmentKind, {
   name: 'DepartmentKind',
   description: 'Kind of responsible body.',
   valuesConfig: {
@@ -187,7 +139,7 @@ registerEnumType(DepartmentKind, {
   },
 })
 
-registerEnumType(PopulationKind, {
+registerEnumType(E.PopulationKind, {
   name: 'PopulationKind',
   description: 'What a population figure counts.',
   valuesConfig: {
@@ -197,7 +149,7 @@ registerEnumType(PopulationKind, {
   },
 })
 
-registerEnumType(MapLayer, {
+registerEnumType(E.MapLayer, {
   name: 'MapLayer',
   description: 'A layer of the web map, served as one GeoJSON FeatureCollection.',
   valuesConfig: {
@@ -207,7 +159,7 @@ registerEnumType(MapLayer, {
   },
 })
 
-registerEnumType(AssessmentStatus, {
+registerEnumType(E.AssessmentStatus, {
   name: 'AssessmentStatus',
   description: 'Where an indicator stands against its target (the Open SDG / Statistics Canada method).',
   valuesConfig: {
@@ -224,7 +176,7 @@ registerEnumType(AssessmentStatus, {
   },
 })
 
-registerEnumType(AssessmentMethod, {
+registerEnumType(E.AssessmentMethod, {
   name: 'AssessmentMethod',
   description: 'How an assessment compared the observed pace with the required one.',
   valuesConfig: {
@@ -235,7 +187,7 @@ registerEnumType(AssessmentMethod, {
   },
 })
 
-registerEnumType(FeedbackKind, {
+registerEnumType(E.FeedbackKind, {
   name: 'FeedbackKind',
   description: 'What a piece of public feedback is (报错 / 纠错).',
   valuesConfig: {
@@ -244,7 +196,7 @@ registerEnumType(FeedbackKind, {
   },
 })
 
-registerEnumType(FeedbackSubjectType, {
+registerEnumType(E.FeedbackSubjectType, {
   name: 'FeedbackSubjectType',
   description: 'What a piece of feedback is about.',
   valuesConfig: {
@@ -255,7 +207,7 @@ registerEnumType(FeedbackSubjectType, {
   },
 })
 
-registerEnumType(FeedbackStatus, {
+registerEnumType(E.FeedbackStatus, {
   name: 'FeedbackStatus',
   description: "Where a piece of feedback stands in the stewards' queue.",
   valuesConfig: {
@@ -265,7 +217,7 @@ registerEnumType(FeedbackStatus, {
   },
 })
 
-registerEnumType(ValueStatus, {
+registerEnumType(E.ValueStatus, {
   name: 'ValueStatus',
   description: "How settled a recorded value is. Null on values recorded before statuses existed, and on the plan's own figures: not stated.",
   valuesConfig: {
@@ -275,7 +227,7 @@ registerEnumType(ValueStatus, {
   },
 })
 
-registerEnumType(TaskStatus, {
+registerEnumType(E.TaskStatus, {
   name: 'TaskStatus',
   description: 'Progress of a plan task, as reported by a steward. A task nobody has reported on has no status (未报告 / not reported).',
   valuesConfig: {
@@ -285,7 +237,7 @@ registerEnumType(TaskStatus, {
   },
 })
 
-registerEnumType(PlausibilityWarningCode, {
+registerEnumType(E.PlausibilityWarningCode, {
   name: 'PlausibilityWarningCode',
   description: 'Why an entered value looks implausible; the write needs confirmWarnings: true to go through.',
   valuesConfig: {
@@ -294,5 +246,15 @@ registerEnumType(PlausibilityWarningCode, {
     CUMULATIVE_FALLS: { description: "A cumulative indicator below an earlier year's actual." },
     PERCENT_OUT_OF_RANGE: { description: 'A percentage outside 0–100.' },
     YEAR_OUTSIDE_PLAN: { description: "A year outside the plan's period (its baseline year to its target year)." },
+  },
+})
+
+registerEnumType(E.CoordinateSystem, {
+  name: 'CoordinateSystem',
+  description: 'The coordinate system of coordinates sent in; they are stored in WGS84.',
+  valuesConfig: {
+    WGS84: { description: 'WGS84 (GPS, OpenStreetMap).' },
+    GCJ02: { description: 'GCJ-02 (AMap/高德, Tencent): offset by about 0.5 km around the county.' },
+    BD09: { description: 'BD-09 (Baidu).' },
   },
 })
