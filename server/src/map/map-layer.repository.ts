@@ -11,6 +11,25 @@ function geometry(column: RawBuilder<unknown>, simplifyMeters: number): RawBuild
   return sql`st_asgeojson(st_forcepolygonccw(${g}), 6)::json`
 }
 
+/** A layer's parts: each row's Feature id, geometry (GeoJSON) and properties (json_build_object's arguments), and the rows (`from …`). */
+interface LayerParts {
+  id: RawBuilder<unknown>
+  geometry: RawBuilder<unknown>
+  properties: RawBuilder<unknown>
+  from: RawBuilder<unknown>
+}
+
+/** The FeatureCollection of a layer's rows, sorted by id. */
+function layer(db: Kysely<Database>, maxFeatures: number | null | undefined, { id, geometry, properties, from }: LayerParts): Promise<object> {
+  const feature = sql`json_build_object('type', 'Feature', 'id', ${id}, 'geometry', ${geometry}, 'properties', json_build_object(${properties}))`
+  return collection(db, sql`select ${id} as key, ${feature} as feature from ${from}`, maxFeatures)
+}
+
+/** The properties every named record's feature starts with: its key column under that name, and its names in both languages. */
+function identity(alias: string, key: string): RawBuilder<unknown> {
+  return sql`${sql.lit(key)}, ${sql.ref(`${alias}.${key}`)}, 'nameZh', ${sql.ref(`${alias}.name_zh`)}, 'nameEn', ${sql.ref(`${alias}.name_en`)}`
+}
+
 /**
  * The FeatureCollection of `features` (rows of key, feature). With `maxFeatures`, the features are
  * counted first (PostgreSQL pulls the subquery up, so no feature is built for the count): above the
@@ -40,66 +59,48 @@ export interface LayerQuery {
 
 /** Township-level units of the county (and the cells administered elsewhere), with the figures a choropleth needs. */
 export function regionsLayer(db: Kysely<Database>, { county, region, simplifyMeters = 0, maxFeatures }: LayerQuery): Promise<object> {
-  return collection(
-    db,
-    sql`select r.code as key, json_build_object(
-          'type', 'Feature', 'id', r.code,
-          'geometry', ${geometry(sql`r.boundary`, simplifyMeters)},
-          'properties', json_build_object(
-            'code', r.code, 'nameZh', r.name_zh, 'nameEn', r.name_en, 'level', r.level,
-            'inCountyStatistics', r.in_county_statistics,
-            'administeredByZh', r.administered_by_zh, 'administeredByEn', r.administered_by_en,
-            'boundaryQuality', r.boundary_quality,
-            'population', r.population, 'populationYear', r.population_year,
-            'areaKm2', r.area_km2,
-            'servicePointCount', (select count(*) from service_point p
-               where p.county_code = r.county_code
-                 and ((p.location is null and p.region_code = r.code) or st_covers(r.boundary, p.location))),
-            'giProductCount', (select count(*) from gi_product_region g where g.region_code = r.code),
-            'seat', st_asgeojson(r.seat, 6)::json
-          )) as feature
-        from region r
-       where r.boundary is not null and r.county_code = ${county} and r.level <> 'COUNTY'
-         ${region ? sql`and r.code = ${region}` : sql``}`,
-    maxFeatures,
-  )
+  return layer(db, maxFeatures, {
+    id: sql`r.code`,
+    geometry: geometry(sql`r.boundary`, simplifyMeters),
+    properties: sql`${identity('r', 'code')}, 'level', r.level, 'inCountyStatistics', r.in_county_statistics,
+      'administeredByZh', r.administered_by_zh, 'administeredByEn', r.administered_by_en,
+      'boundaryQuality', r.boundary_quality, 'population', r.population, 'populationYear', r.population_year,
+      'areaKm2', r.area_km2,
+      'servicePointCount', (select count(*) from service_point p
+         where p.county_code = r.county_code
+           and ((p.location is null and p.region_code = r.code) or st_covers(r.boundary, p.location))),
+      'giProductCount', (select count(*) from gi_product_region g where g.region_code = r.code),
+      'seat', st_asgeojson(r.seat, 6)::json`,
+    from: sql`region r
+      where r.boundary is not null and r.county_code = ${county} and r.level <> 'COUNTY'
+        ${region ? sql`and r.code = ${region}` : sql``}`,
+  })
 }
 
 /** Located service points of the county (inside `region`'s boundary when given). */
 export function servicePointsLayer(db: Kysely<Database>, { county, region, maxFeatures }: LayerQuery): Promise<object> {
-  return collection(
-    db,
-    sql`select p.id as key, json_build_object(
-          'type', 'Feature', 'id', p.id,
-          'geometry', st_asgeojson(p.location, 6)::json,
-          'properties', json_build_object(
-            'id', p.id, 'nameZh', p.name_zh, 'nameEn', p.name_en, 'kind', p.kind, 'status', p.status,
-            'locationQuality', p.location_quality, 'regionCode', p.region_code, 'address', p.address,
-            'services', to_json(p.services), 'source', p.source
-          )) as feature
-        from service_point p
-       where p.location is not null and p.county_code = ${county}
-         ${region ? sql`and exists (select 1 from region r where r.code = ${region} and st_covers(r.boundary, p.location))` : sql``}`,
-    maxFeatures,
-  )
+  return layer(db, maxFeatures, {
+    id: sql`p.id`,
+    geometry: sql`st_asgeojson(p.location, 6)::json`,
+    properties: sql`${identity('p', 'id')}, 'kind', p.kind, 'status', p.status, 'locationQuality', p.location_quality,
+      'regionCode', p.region_code, 'address', p.address, 'services', to_json(p.services), 'source', p.source`,
+    from: sql`service_point p
+      where p.location is not null and p.county_code = ${county}
+        ${region ? sql`and exists (select 1 from region r where r.code = ${region} and st_covers(r.boundary, p.location))` : sql``}`,
+  })
 }
 
 /** GI products' origin areas (those that have one), optionally only those whose origin includes `region`. */
 export function giProductsLayer(db: Kysely<Database>, { county, region, simplifyMeters = 0, maxFeatures }: LayerQuery): Promise<object> {
-  return collection(
-    db,
-    sql`select g.code as key, json_build_object(
-          'type', 'Feature', 'id', g.code,
-          'geometry', ${geometry(sql`g.origin_area`, simplifyMeters)},
-          'properties', json_build_object(
-            'code', g.code, 'nameZh', g.name_zh, 'nameEn', g.name_en, 'status', g.status,
-            'categoryZh', g.category_zh, 'categoryEn', g.category_en, 'originAreaQuality', g.origin_area_quality,
-            'originRegionCodes', (select coalesce(json_agg(gr.region_code order by gr.region_code), '[]'::json)
-                                    from gi_product_region gr where gr.county_code = g.county_code and gr.gi_code = g.code)
-          )) as feature
-        from gi_product g
-       where g.origin_area is not null and g.county_code = ${county}
-         ${region ? sql`and exists (select 1 from gi_product_region gr where gr.county_code = g.county_code and gr.gi_code = g.code and gr.region_code = ${region})` : sql``}`,
-    maxFeatures,
-  )
+  return layer(db, maxFeatures, {
+    id: sql`g.code`,
+    geometry: geometry(sql`g.origin_area`, simplifyMeters),
+    properties: sql`${identity('g', 'code')}, 'status', g.status, 'categoryZh', g.category_zh, 'categoryEn', g.category_en,
+      'originAreaQuality', g.origin_area_quality,
+      'originRegionCodes', (select coalesce(json_agg(gr.region_code order by gr.region_code), '[]'::json)
+                              from gi_product_region gr where gr.county_code = g.county_code and gr.gi_code = g.code)`,
+    from: sql`gi_product g
+      where g.origin_area is not null and g.county_code = ${county}
+        ${region ? sql`and exists (select 1 from gi_product_region gr where gr.county_code = g.county_code and gr.gi_code = g.code and gr.region_code = ${region})` : sql``}`,
+  })
 }

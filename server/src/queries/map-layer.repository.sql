@@ -2,129 +2,79 @@
 
 -- regionsLayer: the county, not simplified
 select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f.feature order by f.key), '[]'::json)) as fc
-      from (select r.code as key, json_build_object(
-          'type', 'Feature', 'id', r.code,
-          'geometry', st_asgeojson(st_forcepolygonccw(r.boundary), 6)::json,
-          'properties', json_build_object(
-            'code', r.code, 'nameZh', r.name_zh, 'nameEn', r.name_en, 'level', r.level,
-            'inCountyStatistics', r.in_county_statistics,
-            'administeredByZh', r.administered_by_zh, 'administeredByEn', r.administered_by_en,
-            'boundaryQuality', r.boundary_quality,
-            'population', r.population, 'populationYear', r.population_year,
-            'areaKm2', r.area_km2,
-            'servicePointCount', (select count(*) from service_point p
-               where p.county_code = r.county_code
-                 and ((p.location is null and p.region_code = r.code) or st_covers(r.boundary, p.location))),
-            'giProductCount', (select count(*) from gi_product_region g where g.region_code = r.code),
-            'seat', st_asgeojson(r.seat, 6)::json
-          )) as feature
-        from region r
-       where r.boundary is not null and r.county_code = $1 and r.level <> 'COUNTY'
-         ) f;
+      from (select r.code as key, json_build_object('type', 'Feature', 'id', r.code, 'geometry', st_asgeojson(st_forcepolygonccw(r.boundary), 6)::json, 'properties', json_build_object('code', "r"."code", 'nameZh', "r"."name_zh", 'nameEn', "r"."name_en", 'level', r.level, 'inCountyStatistics', r.in_county_statistics,
+      'administeredByZh', r.administered_by_zh, 'administeredByEn', r.administered_by_en,
+      'boundaryQuality', r.boundary_quality, 'population', r.population, 'populationYear', r.population_year,
+      'areaKm2', r.area_km2,
+      'servicePointCount', (select count(*) from service_point p
+         where p.county_code = r.county_code
+           and ((p.location is null and p.region_code = r.code) or st_covers(r.boundary, p.location))),
+      'giProductCount', (select count(*) from gi_product_region g where g.region_code = r.code),
+      'seat', st_asgeojson(r.seat, 6)::json)) as feature from region r
+      where r.boundary is not null and r.county_code = $1 and r.level <> 'COUNTY'
+        ) f;
 -- parameters: ["410184"]
 
 -- regionsLayer: one region, simplified to 50 m, at most 1000 features (the count, then the layer)
-select count(*)::int as n from (select r.code as key, json_build_object(
-          'type', 'Feature', 'id', r.code,
-          'geometry', st_asgeojson(st_forcepolygonccw(st_multi(st_collectionextract(st_makevalid(st_snaptogrid(st_simplifypreservetopology(r.boundary, $1::float8), 1e-6)), 3))), 6)::json,
-          'properties', json_build_object(
-            'code', r.code, 'nameZh', r.name_zh, 'nameEn', r.name_en, 'level', r.level,
-            'inCountyStatistics', r.in_county_statistics,
-            'administeredByZh', r.administered_by_zh, 'administeredByEn', r.administered_by_en,
-            'boundaryQuality', r.boundary_quality,
-            'population', r.population, 'populationYear', r.population_year,
-            'areaKm2', r.area_km2,
-            'servicePointCount', (select count(*) from service_point p
-               where p.county_code = r.county_code
-                 and ((p.location is null and p.region_code = r.code) or st_covers(r.boundary, p.location))),
-            'giProductCount', (select count(*) from gi_product_region g where g.region_code = r.code),
-            'seat', st_asgeojson(r.seat, 6)::json
-          )) as feature
-        from region r
-       where r.boundary is not null and r.county_code = $2 and r.level <> 'COUNTY'
-         and r.code = $3) f;
+select count(*)::int as n from (select r.code as key, json_build_object('type', 'Feature', 'id', r.code, 'geometry', st_asgeojson(st_forcepolygonccw(st_multi(st_collectionextract(st_makevalid(st_snaptogrid(st_simplifypreservetopology(r.boundary, $1::float8), 1e-6)), 3))), 6)::json, 'properties', json_build_object('code', "r"."code", 'nameZh', "r"."name_zh", 'nameEn', "r"."name_en", 'level', r.level, 'inCountyStatistics', r.in_county_statistics,
+      'administeredByZh', r.administered_by_zh, 'administeredByEn', r.administered_by_en,
+      'boundaryQuality', r.boundary_quality, 'population', r.population, 'populationYear', r.population_year,
+      'areaKm2', r.area_km2,
+      'servicePointCount', (select count(*) from service_point p
+         where p.county_code = r.county_code
+           and ((p.location is null and p.region_code = r.code) or st_covers(r.boundary, p.location))),
+      'giProductCount', (select count(*) from gi_product_region g where g.region_code = r.code),
+      'seat', st_asgeojson(r.seat, 6)::json)) as feature from region r
+      where r.boundary is not null and r.county_code = $2 and r.level <> 'COUNTY'
+        and r.code = $3) f;
 -- parameters: [0.0004491555874955084,"410184","410184101"]
 
 select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f.feature order by f.key), '[]'::json)) as fc
-      from (select r.code as key, json_build_object(
-          'type', 'Feature', 'id', r.code,
-          'geometry', st_asgeojson(st_forcepolygonccw(st_multi(st_collectionextract(st_makevalid(st_snaptogrid(st_simplifypreservetopology(r.boundary, $1::float8), 1e-6)), 3))), 6)::json,
-          'properties', json_build_object(
-            'code', r.code, 'nameZh', r.name_zh, 'nameEn', r.name_en, 'level', r.level,
-            'inCountyStatistics', r.in_county_statistics,
-            'administeredByZh', r.administered_by_zh, 'administeredByEn', r.administered_by_en,
-            'boundaryQuality', r.boundary_quality,
-            'population', r.population, 'populationYear', r.population_year,
-            'areaKm2', r.area_km2,
-            'servicePointCount', (select count(*) from service_point p
-               where p.county_code = r.county_code
-                 and ((p.location is null and p.region_code = r.code) or st_covers(r.boundary, p.location))),
-            'giProductCount', (select count(*) from gi_product_region g where g.region_code = r.code),
-            'seat', st_asgeojson(r.seat, 6)::json
-          )) as feature
-        from region r
-       where r.boundary is not null and r.county_code = $2 and r.level <> 'COUNTY'
-         and r.code = $3) f;
+      from (select r.code as key, json_build_object('type', 'Feature', 'id', r.code, 'geometry', st_asgeojson(st_forcepolygonccw(st_multi(st_collectionextract(st_makevalid(st_snaptogrid(st_simplifypreservetopology(r.boundary, $1::float8), 1e-6)), 3))), 6)::json, 'properties', json_build_object('code', "r"."code", 'nameZh', "r"."name_zh", 'nameEn', "r"."name_en", 'level', r.level, 'inCountyStatistics', r.in_county_statistics,
+      'administeredByZh', r.administered_by_zh, 'administeredByEn', r.administered_by_en,
+      'boundaryQuality', r.boundary_quality, 'population', r.population, 'populationYear', r.population_year,
+      'areaKm2', r.area_km2,
+      'servicePointCount', (select count(*) from service_point p
+         where p.county_code = r.county_code
+           and ((p.location is null and p.region_code = r.code) or st_covers(r.boundary, p.location))),
+      'giProductCount', (select count(*) from gi_product_region g where g.region_code = r.code),
+      'seat', st_asgeojson(r.seat, 6)::json)) as feature from region r
+      where r.boundary is not null and r.county_code = $2 and r.level <> 'COUNTY'
+        and r.code = $3) f;
 -- parameters: [0.0004491555874955084,"410184","410184101"]
 
 -- servicePointsLayer: the county
 select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f.feature order by f.key), '[]'::json)) as fc
-      from (select p.id as key, json_build_object(
-          'type', 'Feature', 'id', p.id,
-          'geometry', st_asgeojson(p.location, 6)::json,
-          'properties', json_build_object(
-            'id', p.id, 'nameZh', p.name_zh, 'nameEn', p.name_en, 'kind', p.kind, 'status', p.status,
-            'locationQuality', p.location_quality, 'regionCode', p.region_code, 'address', p.address,
-            'services', to_json(p.services), 'source', p.source
-          )) as feature
-        from service_point p
-       where p.location is not null and p.county_code = $1
-         ) f;
+      from (select p.id as key, json_build_object('type', 'Feature', 'id', p.id, 'geometry', st_asgeojson(p.location, 6)::json, 'properties', json_build_object('id', "p"."id", 'nameZh', "p"."name_zh", 'nameEn', "p"."name_en", 'kind', p.kind, 'status', p.status, 'locationQuality', p.location_quality,
+      'regionCode', p.region_code, 'address', p.address, 'services', to_json(p.services), 'source', p.source)) as feature from service_point p
+      where p.location is not null and p.county_code = $1
+        ) f;
 -- parameters: ["410184"]
 
 -- servicePointsLayer: inside one region
 select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f.feature order by f.key), '[]'::json)) as fc
-      from (select p.id as key, json_build_object(
-          'type', 'Feature', 'id', p.id,
-          'geometry', st_asgeojson(p.location, 6)::json,
-          'properties', json_build_object(
-            'id', p.id, 'nameZh', p.name_zh, 'nameEn', p.name_en, 'kind', p.kind, 'status', p.status,
-            'locationQuality', p.location_quality, 'regionCode', p.region_code, 'address', p.address,
-            'services', to_json(p.services), 'source', p.source
-          )) as feature
-        from service_point p
-       where p.location is not null and p.county_code = $1
-         and exists (select 1 from region r where r.code = $2 and st_covers(r.boundary, p.location))) f;
+      from (select p.id as key, json_build_object('type', 'Feature', 'id', p.id, 'geometry', st_asgeojson(p.location, 6)::json, 'properties', json_build_object('id', "p"."id", 'nameZh', "p"."name_zh", 'nameEn', "p"."name_en", 'kind', p.kind, 'status', p.status, 'locationQuality', p.location_quality,
+      'regionCode', p.region_code, 'address', p.address, 'services', to_json(p.services), 'source', p.source)) as feature from service_point p
+      where p.location is not null and p.county_code = $1
+        and exists (select 1 from region r where r.code = $2 and st_covers(r.boundary, p.location))) f;
 -- parameters: ["410184","410184101"]
 
 -- giProductsLayer: the county, not simplified
 select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f.feature order by f.key), '[]'::json)) as fc
-      from (select g.code as key, json_build_object(
-          'type', 'Feature', 'id', g.code,
-          'geometry', st_asgeojson(st_forcepolygonccw(g.origin_area), 6)::json,
-          'properties', json_build_object(
-            'code', g.code, 'nameZh', g.name_zh, 'nameEn', g.name_en, 'status', g.status,
-            'categoryZh', g.category_zh, 'categoryEn', g.category_en, 'originAreaQuality', g.origin_area_quality,
-            'originRegionCodes', (select coalesce(json_agg(gr.region_code order by gr.region_code), '[]'::json)
-                                    from gi_product_region gr where gr.county_code = g.county_code and gr.gi_code = g.code)
-          )) as feature
-        from gi_product g
-       where g.origin_area is not null and g.county_code = $1
-         ) f;
+      from (select g.code as key, json_build_object('type', 'Feature', 'id', g.code, 'geometry', st_asgeojson(st_forcepolygonccw(g.origin_area), 6)::json, 'properties', json_build_object('code', "g"."code", 'nameZh', "g"."name_zh", 'nameEn', "g"."name_en", 'status', g.status, 'categoryZh', g.category_zh, 'categoryEn', g.category_en,
+      'originAreaQuality', g.origin_area_quality,
+      'originRegionCodes', (select coalesce(json_agg(gr.region_code order by gr.region_code), '[]'::json)
+                              from gi_product_region gr where gr.county_code = g.county_code and gr.gi_code = g.code))) as feature from gi_product g
+      where g.origin_area is not null and g.county_code = $1
+        ) f;
 -- parameters: ["410184"]
 
 -- giProductsLayer: origins including one region
 select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f.feature order by f.key), '[]'::json)) as fc
-      from (select g.code as key, json_build_object(
-          'type', 'Feature', 'id', g.code,
-          'geometry', st_asgeojson(st_forcepolygonccw(g.origin_area), 6)::json,
-          'properties', json_build_object(
-            'code', g.code, 'nameZh', g.name_zh, 'nameEn', g.name_en, 'status', g.status,
-            'categoryZh', g.category_zh, 'categoryEn', g.category_en, 'originAreaQuality', g.origin_area_quality,
-            'originRegionCodes', (select coalesce(json_agg(gr.region_code order by gr.region_code), '[]'::json)
-                                    from gi_product_region gr where gr.county_code = g.county_code and gr.gi_code = g.code)
-          )) as feature
-        from gi_product g
-       where g.origin_area is not null and g.county_code = $1
-         and exists (select 1 from gi_product_region gr where gr.county_code = g.county_code and gr.gi_code = g.code and gr.region_code = $2)) f;
+      from (select g.code as key, json_build_object('type', 'Feature', 'id', g.code, 'geometry', st_asgeojson(st_forcepolygonccw(g.origin_area), 6)::json, 'properties', json_build_object('code', "g"."code", 'nameZh', "g"."name_zh", 'nameEn', "g"."name_en", 'status', g.status, 'categoryZh', g.category_zh, 'categoryEn', g.category_en,
+      'originAreaQuality', g.origin_area_quality,
+      'originRegionCodes', (select coalesce(json_agg(gr.region_code order by gr.region_code), '[]'::json)
+                              from gi_product_region gr where gr.county_code = g.county_code and gr.gi_code = g.code))) as feature from gi_product g
+      where g.origin_area is not null and g.county_code = $1
+        and exists (select 1 from gi_product_region gr where gr.county_code = g.county_code and gr.gi_code = g.code and gr.region_code = $2)) f;
 -- parameters: ["410184","410184101"]
