@@ -16,8 +16,11 @@ export const GENERATED_FILE = at('src/api/generated.ts')
 /** The generated file of each document file: the leaders' pages are a chunk of their own, and so are their documents. */
 export const OUTPUTS = { [GENERATED_FILE]: 'src/api/map.graphql', [at('src/api/generated-leaders.ts')]: 'src/api/leaders.graphql' }
 
+/** Fragments both document files use. */
+const FRAGMENTS = 'src/api/fragments.graphql'
+
 const output = (documents: string) => ({
-  documents: at(documents),
+  documents: [at(documents), at(FRAGMENTS)],
   plugins: [
     {
       add: {

@@ -143,12 +143,14 @@ export type ValueStatus =
   /** 修订: a corrected figure; its note says what changed and why. */
   | 'REVISED';
 
+export type IndicatorUnitFieldsFragment = { code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number };
+
 export type PlanValueFieldsFragment = { year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null };
 
 export type LeaderIndicatorsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LeaderIndicatorsQuery = { indicators: Array<{ code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number, category: IndicatorCategory, nature: IndicatorNature | null, accumulation: Accumulation | null, comparator: Comparator | null, planTableRow: number | null, planAnnexRow: number | null, source: string, note: string | null, progress: number | null, onTrack: boolean | null, baseline: { year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null } | null, target: { year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null } | null, milestones: Array<{ year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null }>, actuals: Array<{ year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null }>, latestActual: { year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null } | null }> };
+export type LeaderIndicatorsQuery = { indicators: Array<{ category: IndicatorCategory, nature: IndicatorNature | null, accumulation: Accumulation | null, comparator: Comparator | null, planTableRow: number | null, planAnnexRow: number | null, source: string, note: string | null, progress: number | null, onTrack: boolean | null, code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number, baseline: { year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null } | null, target: { year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null } | null, milestones: Array<{ year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null }>, actuals: Array<{ year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null }>, latestActual: { year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null } | null }> };
 
 export type LeaderTownsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -238,6 +240,16 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const IndicatorUnitFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment IndicatorUnitFields on Indicator {
+  code
+  nameZh
+  nameEn
+  unit
+  displayUnit
+  displayFactor
+}
+    `, {"fragmentName":"IndicatorUnitFields"}) as unknown as TypedDocumentString<IndicatorUnitFieldsFragment, unknown>;
 export const PlanValueFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment PlanValueFields on IndicatorValue {
   year
@@ -295,12 +307,7 @@ export const FeedbackItemFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentStri
 export const LeaderIndicatorsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query LeaderIndicators {
   indicators {
-    code
-    nameZh
-    nameEn
-    unit
-    displayUnit
-    displayFactor
+    ...IndicatorUnitFields
     category
     nature
     accumulation
@@ -328,7 +335,15 @@ export const LeaderIndicatorsDocument = /*#__PURE__*/ new TypedDocumentString(`
     onTrack
   }
 }
-    fragment PlanValueFields on IndicatorValue {
+    fragment IndicatorUnitFields on Indicator {
+  code
+  nameZh
+  nameEn
+  unit
+  displayUnit
+  displayFactor
+}
+fragment PlanValueFields on IndicatorValue {
   year
   value
   valueMax
@@ -357,12 +372,7 @@ export const LeaderCompareDocument = /*#__PURE__*/ new TypedDocumentString(`
     ...Figures
   }
   indicators {
-    code
-    nameZh
-    nameEn
-    unit
-    displayUnit
-    displayFactor
+    ...IndicatorUnitFields
     values {
       kind
       year
@@ -373,7 +383,15 @@ export const LeaderCompareDocument = /*#__PURE__*/ new TypedDocumentString(`
     }
   }
 }
-    fragment Figures on RegionComparison {
+    fragment IndicatorUnitFields on Indicator {
+  code
+  nameZh
+  nameEn
+  unit
+  displayUnit
+  displayFactor
+}
+fragment Figures on RegionComparison {
   region {
     code
     nameZh

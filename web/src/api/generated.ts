@@ -125,6 +125,8 @@ export type ServicePointStatus =
   /** To be set up; no source says it is open. */
   | 'PLANNED';
 
+export type IndicatorUnitFieldsFragment = { code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number };
+
 export type ServicePointFieldsFragment = { id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, region: { code: string } | null };
 
 export type CountyLayersQueryVariables = Exact<{
@@ -197,6 +199,16 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const IndicatorUnitFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment IndicatorUnitFields on Indicator {
+  code
+  nameZh
+  nameEn
+  unit
+  displayUnit
+  displayFactor
+}
+    `, {"fragmentName":"IndicatorUnitFields"}) as unknown as TypedDocumentString<IndicatorUnitFieldsFragment, unknown>;
 export const ServicePointFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment ServicePointFields on ServicePoint {
   id
@@ -315,12 +327,7 @@ export const TownDocument = /*#__PURE__*/ new TypedDocumentString(`
     }
   }
   indicators {
-    code
-    nameZh
-    nameEn
-    unit
-    displayUnit
-    displayFactor
+    ...IndicatorUnitFields
     actuals(region: $code) {
       year
       value
@@ -328,7 +335,15 @@ export const TownDocument = /*#__PURE__*/ new TypedDocumentString(`
     }
   }
 }
-    fragment ServicePointFields on ServicePoint {
+    fragment IndicatorUnitFields on Indicator {
+  code
+  nameZh
+  nameEn
+  unit
+  displayUnit
+  displayFactor
+}
+fragment ServicePointFields on ServicePoint {
   id
   nameZh
   nameEn
