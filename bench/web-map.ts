@@ -5,10 +5,13 @@
  * Both pages are built with Vite, served by the platform's own server (embedded database in
  * .tmp/bench-pgdata) and loaded in headless Chromium (software WebGL) with an empty cache, taking
  * turns. "Drawn" is the map's first `idle` once the regions, service points and GI areas are in
- * their sources. Not a test: it prints figures. Options: RUNS (default 7).
+ * their sources. Then Lighthouse (bench/lighthouse.ts) scores every page and the bare page, mobile and
+ * desktop, and the figures go to BENCHMARKS-web.md with each goal met or not. Not a test: it prints
+ * figures. Options: RUNS (default 7), LIGHTHOUSE=0 to leave Lighthouse out (no file is written then).
  */
 import 'reflect-metadata'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { pino } from 'pino'
@@ -16,6 +19,7 @@ import { build } from 'vite'
 import { startApp } from '../server/src/app.ts'
 import { ROOT } from '../server/src/config.ts'
 import { launchChromium } from '../tests/setup/browser.ts'
+import { lighthouseMarkdown, runLighthouse, type LighthouseRow } from './lighthouse.ts'
 
 const RUNS = Number(process.env.RUNS ?? 7)
 const OUT = path.join(ROOT, '.tmp/bench-dist')
@@ -47,6 +51,65 @@ async function buildPages(): Promise<void> {
     base: '/bare/',
     build: { outDir: path.join(OUT, 'bare'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1200 },
   })
+}
+
+/** The pages Lighthouse scores; the bare MapLibre page (same layers, same API) is the limit for the two map pages. */
+const TOWN = '410184100'
+const LIGHTHOUSE_PAGES = ['/#/', `/#/town/${TOWN}`, '/#/indicators', '/#/compare', '/#/plan', '/#/data', '/bare/']
+const NO_MAP = ['/#/indicators', '/#/compare', '/#/plan', '/#/data']
+
+/** Issue 14's Lighthouse goals (mobile), each stated as met or not. */
+function lighthouseGoals(rows: LighthouseRow[]): string[] {
+  const mobile = rows.filter((r) => r.preset === 'mobile')
+  const at = (page: string) => mobile.find((r) => r.page === page)
+  const bare = at('/bare/')
+  const met = (ok: boolean) => (ok ? 'met' : 'NOT met')
+  const lines = ['Goals (mobile preset):', '']
+  for (const page of NO_MAP) {
+    const r = at(page)
+    lines.push(`- \`${page}\` performance ≥ 90: ${r?.performance ?? '–'}, ${met((r?.performance ?? 0) >= 90)}`)
+  }
+  for (const page of ['/#/', `/#/town/${TOWN}`]) {
+    const r = at(page)
+    const within = (ours: number | null | undefined, limit: number | null | undefined) =>
+      ours != null && limit != null && limit > 0 ? `${(ours / limit).toFixed(2)}× the bare page` : '–'
+    const ok = (ours: number | null | undefined, limit: number | null | undefined) => ours != null && limit != null && ours <= 1.2 * Math.max(limit, 1)
+    lines.push(
+      `- \`${page}\` TBT and LCP within 1.2× of the bare page: TBT ${within(r?.tbtMs, bare?.tbtMs)}, LCP ${within(r?.lcpMs, bare?.lcpMs)}, ` +
+        met(ok(r?.tbtMs, bare?.tbtMs) && ok(r?.lcpMs, bare?.lcpMs)),
+    )
+  }
+  const ours = rows.filter((r) => r.page !== '/bare/')
+  const below = (key: 'accessibility' | 'bestPractices') => ours.filter((r) => r[key] !== 100).map((r) => `${r.page} ${r.preset} ${r[key] ?? '–'}`)
+  lines.push(`- accessibility 100 on every page: ${below('accessibility').length ? `NOT met (${below('accessibility').join(', ')})` : 'met'}`)
+  lines.push(`- best practices 100 on every page: ${below('bestPractices').length ? `NOT met (${below('bestPractices').join(', ')})` : 'met'}`)
+  return lines
+}
+
+/** BENCHMARKS-web.md: this run's figures, where and when they were measured. */
+function writeBenchmarks(timings: string[], lighthouse: string): void {
+  const cpus = os.cpus()
+  const text = [
+    '# Web benchmarks',
+    '',
+    `Written by \`npm run bench:web\` (bench/web-map.ts, bench/lighthouse.ts) on ${new Date().toISOString().slice(0, 10)}: ` +
+      `${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, Debian's Chromium headless with software WebGL (SwiftShader), ` +
+      'the embedded database, the production build served by the platform itself. Map pages are slow in absolute terms without a GPU, ' +
+      'so they are compared with the bare MapLibre page (bench/web-bare) drawing the same layers from the same API in the same run.',
+    '',
+    '## Navigation to the map drawn, and the JavaScript loaded',
+    '',
+    '```',
+    ...timings,
+    '```',
+    '',
+    '## Lighthouse 12.2.3',
+    '',
+    lighthouse,
+    '',
+  ].join('\n')
+  writeFileSync(path.join(ROOT, 'BENCHMARKS-web.md'), text)
+  console.log('\nwrote BENCHMARKS-web.md')
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
@@ -130,26 +193,37 @@ async function main(): Promise<void> {
   await measureCompare(false)
   for (let i = 0; i < RUNS; i++) compare.push(await measureCompare(i === 0))
   await browser.close()
+  const lighthouseRows = process.env.LIGHTHOUSE === '0' ? [] : await runLighthouse(app.url, LIGHTHOUSE_PAGES)
   await app.close()
 
+  const out: string[] = []
+  const log = (line = '') => {
+    console.log(line)
+    out.push(line)
+  }
   const row = (name: string, xs: number[]) =>
     `  ${name.padEnd(34)} ${`${median(xs).toFixed(0)} ms`.padStart(8)} ${`${Math.min(...xs).toFixed(0)}`.padStart(6)} ${`${Math.max(...xs).toFixed(0)}`.padStart(6)}`
   const ratio = median(county) / median(bare)
-  console.log(`Navigation → first idle with the data drawn (${RUNS} runs each, empty cache, headless Chromium + SwiftShader)`)
-  console.log(`  ${''.padEnd(34)} ${'median'.padStart(8)} ${'min'.padStart(6)} ${'max'.padStart(6)}`)
-  console.log(row('county view  /#/', county))
-  console.log(row('bare MapLibre page  /bare/', bare))
-  console.log(`  ratio county / bare: ${ratio.toFixed(2)} (goal ≤ 1.30) ${ratio <= 1.3 ? 'ok' : 'OVER'}`)
-  console.log(row('compare view  /#/compare (table of 15 on screen)', compare))
-  console.log(`  JavaScript the compare view loads: ${kb([...compareScripts.values()].reduce((a, b) => a + b, 0))} gzipped in all (MapLibre included)\n`)
+  log(`Navigation → first idle with the data drawn (${RUNS} runs each, empty cache, headless Chromium + SwiftShader)`)
+  log(`  ${''.padEnd(34)} ${'median'.padStart(8)} ${'min'.padStart(6)} ${'max'.padStart(6)}`)
+  log(row('county view  /#/', county))
+  log(row('bare MapLibre page  /bare/', bare))
+  log(`  ratio county / bare: ${ratio.toFixed(2)} (goal ≤ 1.30) ${ratio <= 1.3 ? 'ok' : 'OVER'}`)
+  log(row('compare view  /#/compare (table of 15 on screen)', compare))
+  log(`  JavaScript the compare view loads: ${kb([...compareScripts.values()].reduce((a, b) => a + b, 0))} gzipped in all (MapLibre included)\n`)
 
   const maplibre = [...scripts].filter(([file]) => /maplibre/.test(file))
   const own = [...scripts].filter(([file]) => !/maplibre/.test(file))
   const sum = (xs: [string, number][]) => xs.reduce((s, [, n]) => s + n, 0)
-  console.log('JavaScript the county view loads (gzip -6 of each response):')
-  for (const [file, size] of [...scripts].sort()) console.log(`  ${file.padEnd(48)} ${kb(size).padStart(10)}`)
-  console.log(`  MapLibre (main + worker): ${kb(sum(maplibre))}`)
-  console.log(`  our own code:             ${kb(sum(own))} (goal ≤ 100 KB) ${sum(own) <= 100 * 1024 ? 'ok' : 'OVER'}`)
+  log('JavaScript the county view loads (gzip -6 of each response):')
+  for (const [file, size] of [...scripts].sort()) log(`  ${file.padEnd(48)} ${kb(size).padStart(10)}`)
+  log(`  MapLibre (main + worker): ${kb(sum(maplibre))}`)
+  log(`  our own code:             ${kb(sum(own))} (goal ≤ 100 KB) ${sum(own) <= 100 * 1024 ? 'ok' : 'OVER'}`)
+  if (lighthouseRows.length) {
+    const report = [lighthouseMarkdown(lighthouseRows), '', ...lighthouseGoals(lighthouseRows)].join('\n')
+    console.log(`\n${report}`)
+    writeBenchmarks(out, report)
+  }
 }
 
 main().then(
