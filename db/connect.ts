@@ -4,7 +4,7 @@
  */
 import { accessSync, constants, mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { Kysely, PostgresDialect, sql } from 'kysely'
+import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely'
 import pg from 'pg'
 import { acquireDataDirLock, DataDirLockedError } from './data-dir-lock.ts'
 import type { Database } from './database.ts'
@@ -47,9 +47,15 @@ export function describeUrl(url: string): string {
   }
 }
 
+/** A statement as Kysely ran it. */
+export interface Statement {
+  sql: string
+  parameters: readonly unknown[]
+}
+
 export interface OpenOptions {
-  /** Called for every SQL statement run (and every failed one): the server counts them. */
-  onStatement?: () => void
+  /** Called for every SQL statement run (and every failed one), with its text and parameters: the server counts them. */
+  onStatement?: (statement: Statement) => void
   /** Who opens an embedded data folder (`server`, `importer`, …): named in the lock file others see. */
   holder?: string
   /**
@@ -61,13 +67,13 @@ export interface OpenOptions {
 
 /** Opens the database (and checks it can hold our data) or throws a {@link ConfigError}. */
 export async function openDatabase(options: DatabaseOptions, open: OpenOptions = {}): Promise<OpenDatabase> {
-  const log = open.onStatement ? () => open.onStatement!() : undefined
+  const log = open.onStatement ? (event: LogEvent) => open.onStatement!({ sql: event.query.sql, parameters: event.query.parameters }) : undefined
   return options.kind === 'postgres' ? openPostgres(options, log, open.onConnectionError) : openPGlite(options, log, open.holder ?? 'server')
 }
 
 async function openPGlite(
   options: ({ dataDir: string } | { loadDataDir: Blob }) & { statementTimeoutMs?: number },
-  log?: () => void,
+  log?: (event: LogEvent) => void,
   holder = 'server',
 ): Promise<OpenDatabase> {
   const { PGlite } = await import('@electric-sql/pglite')
@@ -119,7 +125,7 @@ function ensureWritableDir(dir: string): void {
 
 async function openPostgres(
   options: { url: string; poolSize?: number; statementTimeoutMs?: number },
-  log?: () => void,
+  log?: (event: LogEvent) => void,
   onConnectionError: (error: Error, which: 'pool' | 'listen') => void = () => {},
 ): Promise<OpenDatabase> {
   const where = describeUrl(options.url)

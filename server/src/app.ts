@@ -10,7 +10,7 @@ import type { ApolloServer } from '@apollo/server'
 import type { Kysely } from 'kysely'
 import { pino, type Logger } from 'pino'
 import { bootstrapDatabase, type BootstrapResult } from '../../db/bootstrap.ts'
-import { isReachable, openDatabase, type OpenDatabase } from '../../db/connect.ts'
+import { isReachable, openDatabase, type OpenDatabase, type Statement } from '../../db/connect.ts'
 import type { Database } from '../../db/database.ts'
 import { DEFAULT_LIMITS, type AppConfig } from './config.ts'
 import type { Context } from './context.ts'
@@ -61,6 +61,8 @@ export interface App {
   db(): Kysely<Database> | undefined
   /** SQL statements run so far (tests and benchmarks count them per request). */
   sqlStatements(): number
+  /** Calls `listener` with every statement run from now on (null stops it): `npm run bench` replays a request's statements. */
+  onStatement(listener: ((statement: Statement) => void) | null): void
   /** The cache of GET responses (cleared on every write). */
   cache: ResponseCache
   /** Figures and look-ups memoised across requests (cleared on every write). */
@@ -81,6 +83,7 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
   let state: State = { phase: 'starting' }
   let database: OpenDatabase | undefined
   let statements = 0
+  let statementListener: ((statement: Statement) => void) | null = null
   const limiter = new RateLimiter(config.rateLimit)
   const headerOptions = config.headers ?? DEFAULT_HEADERS
   const csp = contentSecurityPolicy(headerOptions)
@@ -137,7 +140,10 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
 
   const ready = (async () => {
     database = await openDatabase(config.database, {
-      onStatement: () => statements++,
+      onStatement: (statement) => {
+        statements++
+        statementListener?.(statement)
+      },
       onConnectionError: (error, which) => logger.warn({ err: error, connection: which }, 'lost a database connection; it is replaced'),
     })
     const result = await bootstrapDatabase(database.db, config.packages)
@@ -186,6 +192,9 @@ export async function startApp(config: AppConfig, options: { logger?: Logger } =
     ready,
     db: () => database?.db,
     sqlStatements: () => statements,
+    onStatement: (listener) => {
+      statementListener = listener
+    },
     cache,
     memo,
     logger,
