@@ -23,6 +23,7 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   TownDocument: { code: '410184109' },
   NearestDocument: { lng: 113.74, lat: 34.4, limit: 5 },
   LeaderIndicatorsDocument: {},
+  LeaderReportingDocument: {},
   LeaderTownsDocument: {},
   LeaderCompareDocument: { codes: ['410184101'], all: ['410184101', '410184109'], r: 5 },
   LeaderPlanDocument: {},

@@ -13,6 +13,34 @@ export type Accumulation =
   /** A level at the end of the year (e.g. patents in force, 拥有量). */
   | 'STOCK';
 
+/** How an assessment compared the observed pace with the required one. */
+export type AssessmentMethod =
+  /** Compound annual growth rates (fractions: 0.0197 = 1.97 % a year). */
+  | 'COMPOUND_GROWTH'
+  /** Linear change per year in the base unit (the baseline is 0 or negative, or an actual is). */
+  | 'LINEAR_CHANGE'
+  /** Nothing to compare (no actual, baseline or target). */
+  | 'NONE'
+  /** A yearly range target: each year judged against the range. */
+  | 'RANGE_PER_YEAR';
+
+/** Where an indicator stands against its target (the Open SDG / Statistics Canada method). */
+export type AssessmentStatus =
+  /** Observed annual rate 0.6–0.95 × the required rate. */
+  | 'ACCELERATION_NEEDED'
+  /** The latest actual meets the target by its comparator. */
+  | 'ACHIEVED'
+  /** Moving away from the target (a negative ratio). */
+  | 'DETERIORATION'
+  /** Observed annual rate 0–0.6 × the required rate. */
+  | 'LIMITED_PROGRESS'
+  /** Actuals exist but no growth path can be judged: no baseline or target, an actual no later than the baseline, or a yearly range (see milestoneMet). */
+  | 'NOT_ASSESSABLE'
+  /** No actual value is recorded. */
+  | 'NO_DATA'
+  /** Observed annual rate ≥ 0.95 × the required rate. */
+  | 'ON_TRACK';
+
 /** How the plan phrases a target. */
 export type Comparator =
   /** 以上 / 不少于: at least the value. */
@@ -150,7 +178,14 @@ export type PlanValueFieldsFragment = { year: number, value: number, valueMax: n
 export type LeaderIndicatorsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LeaderIndicatorsQuery = { indicators: Array<{ category: IndicatorCategory, nature: IndicatorNature | null, accumulation: Accumulation | null, comparator: Comparator | null, planTableRow: number | null, planAnnexRow: number | null, source: string, note: string | null, progress: number | null, onTrack: boolean | null, code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number, baseline: { year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null } | null, target: { year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null } | null, milestones: Array<{ year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null }>, actuals: Array<{ year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null }>, latestActual: { year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null } | null }> };
+export type LeaderIndicatorsQuery = { indicators: Array<{ category: IndicatorCategory, nature: IndicatorNature | null, accumulation: Accumulation | null, comparator: Comparator | null, planTableRow: number | null, planAnnexRow: number | null, source: string, note: string | null, progress: number | null, onTrack: boolean | null, code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number, baseline: { year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null } | null, target: { year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null } | null, milestones: Array<{ year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null }>, actuals: Array<{ year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null }>, latestActual: { year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null } | null, assessment: { status: AssessmentStatus, method: AssessmentMethod, milestoneMet: boolean | null, observedAnnualRate: number | null, requiredAnnualRate: number | null, remainingAnnualRate: number | null, rateRatio: number | null, projectedYear: number | null, latestActual: { year: number, value: number, status: ValueStatus | null } | null, baseline: { year: number, value: number, kind: ValueKind } | null, target: { year: number, value: number, valueMax: number | null, kind: ValueKind } | null } }> };
+
+export type AssessmentFieldsFragment = { status: AssessmentStatus, method: AssessmentMethod, milestoneMet: boolean | null, observedAnnualRate: number | null, requiredAnnualRate: number | null, remainingAnnualRate: number | null, rateRatio: number | null, projectedYear: number | null, latestActual: { year: number, value: number, status: ValueStatus | null } | null, baseline: { year: number, value: number, kind: ValueKind } | null, target: { year: number, value: number, valueMax: number | null, kind: ValueKind } | null };
+
+export type LeaderReportingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LeaderReportingQuery = { reportingStatus: { indicatorCount: number, years: Array<{ year: number, reported: number, expected: number }>, statusCounts: Array<{ status: AssessmentStatus, count: number }>, overdue: Array<{ indicatorCode: string, year: number }> } };
 
 export type LeaderTownsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -260,6 +295,34 @@ export const PlanValueFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   status
 }
     `, {"fragmentName":"PlanValueFields"}) as unknown as TypedDocumentString<PlanValueFieldsFragment, unknown>;
+export const AssessmentFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment AssessmentFields on Assessment {
+  status
+  method
+  milestoneMet
+  observedAnnualRate
+  requiredAnnualRate
+  remainingAnnualRate
+  rateRatio
+  projectedYear
+  latestActual {
+    year
+    value
+    status
+  }
+  baseline {
+    year
+    value
+    kind
+  }
+  target {
+    year
+    value
+    valueMax
+    kind
+  }
+}
+    `, {"fragmentName":"AssessmentFields"}) as unknown as TypedDocumentString<AssessmentFieldsFragment, unknown>;
 export const FiguresFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment Figures on RegionComparison {
   region {
@@ -333,6 +396,9 @@ export const LeaderIndicatorsDocument = /*#__PURE__*/ new TypedDocumentString(`
     }
     progress
     onTrack
+    assessment {
+      ...AssessmentFields
+    }
   }
 }
     fragment IndicatorUnitFields on Indicator {
@@ -350,7 +416,53 @@ fragment PlanValueFields on IndicatorValue {
   note
   source
   status
+}
+fragment AssessmentFields on Assessment {
+  status
+  method
+  milestoneMet
+  observedAnnualRate
+  requiredAnnualRate
+  remainingAnnualRate
+  rateRatio
+  projectedYear
+  latestActual {
+    year
+    value
+    status
+  }
+  baseline {
+    year
+    value
+    kind
+  }
+  target {
+    year
+    value
+    valueMax
+    kind
+  }
 }`) as unknown as TypedDocumentString<LeaderIndicatorsQuery, LeaderIndicatorsQueryVariables>;
+export const LeaderReportingDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query LeaderReporting {
+  reportingStatus {
+    indicatorCount
+    years {
+      year
+      reported
+      expected
+    }
+    statusCounts {
+      status
+      count
+    }
+    overdue {
+      indicatorCode
+      year
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LeaderReportingQuery, LeaderReportingQueryVariables>;
 export const LeaderTownsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query LeaderTowns {
   regions {

@@ -8,6 +8,7 @@ import { s } from './common.ts'
 import { feedbackButton, publishedFeedback } from '../ui/feedback-form.ts'
 import { comparatorWords, formatTarget, formatValue, formatWan, type UnitInfo } from './format.ts'
 import type { ValueStatus } from '../../../schema/enum-values.ts'
+import { assessmentBadge, renderAssessment, renderIndicatorSummary, type Reporting } from './indicator-summary.ts'
 
 /** `（暂定）` / ` (provisional)` after a value whose status is stated; nothing when it is not. */
 function statusSuffix(status: ValueStatus | null | undefined): string {
@@ -32,13 +33,14 @@ function planValue(v: number | null | undefined, u: UnitInfo): string {
 }
 
 /** The page's content. */
-export function renderIndicatorsPage(indicators: PlanIndicator[]): HTMLElement {
+export function renderIndicatorsPage(indicators: PlanIndicator[], reporting?: Reporting): HTMLElement {
   const byCategory = CATEGORIES.map((c) => [c, indicators.filter((i) => i.category === c)] as const)
   return h(
     'div',
     { class: 'leaders indicators-page' },
     h('h2', { id: 'page-title', tabindex: '-1' }, t('pageIndicators')),
     h('p', { class: 'hint' }, t('indicators.intro')),
+    reporting ? renderIndicatorSummary(indicators, reporting) : null,
     h(
       'nav',
       { 'aria-label': t('indicators.indicatorCategories'), class: 'category-nav' },
@@ -79,12 +81,6 @@ function jump(event: Event): void {
   target?.querySelector<HTMLElement>('h3')?.focus()
 }
 
-function statusBadge(i: PlanIndicator): HTMLElement {
-  if (i.onTrack === true) return h('span', { class: 'badge on-track' }, '✓ ', t('indicators.onTrack'))
-  if (i.onTrack === false) return h('span', { class: 'badge behind' }, '! ', t('indicators.behind'))
-  return h('span', { class: 'badge no-data' }, '? ', t('indicators.noData'))
-}
-
 function renderIndicator(i: PlanIndicator): HTMLElement {
   const u: UnitInfo = i,
     id = `ind-${i.code}`
@@ -97,7 +93,7 @@ function renderIndicator(i: PlanIndicator): HTMLElement {
   return h(
     'article',
     { class: 'indicator', id, 'aria-labelledby': `${id}-title` },
-    h('h4', { id: `${id}-title` }, lang() === 'zh' ? i.nameZh : i.nameEn, ' ', statusBadge(i)),
+    h('h4', { id: `${id}-title` }, lang() === 'zh' ? i.nameZh : i.nameEn, ' ', assessmentBadge(i)),
     h(
       'p',
       { class: 'meta' },
@@ -158,6 +154,7 @@ function renderIndicator(i: PlanIndicator): HTMLElement {
         ? `${tf('indicators.latestValue', { value: planValue(latest.value, u), year: latest.year })}${statusSuffix(latest.status)}`
         : t('indicators.noDataLower'),
     ),
+    renderAssessment(i),
     h('p', { class: 'feedback-link' }, feedbackButton({ type: 'INDICATOR', id: i.code, name: lang() === 'zh' ? i.nameZh : i.nameEn })),
     publishedFeedback({ type: 'INDICATOR', id: i.code }, 'h5'),
     progressBar(i),

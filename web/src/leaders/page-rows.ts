@@ -27,6 +27,7 @@ import { renderDataPage } from './data-page.ts'
 import { loadFeedbackPage, renderFeedbackPage, statusOf, subjectRoute, type FeedbackPageState } from './feedback-page.ts'
 import { renderHistoryPage, type HistoryState } from './history-page.ts'
 import { renderIndicatorsPage } from './indicators-page.ts'
+import { fetchReporting, type Reporting } from './indicator-summary.ts'
 import { renderPlanPage } from './plan-page.ts'
 import type { CompareState } from './compare-state.ts'
 import './leaders.css'
@@ -140,9 +141,12 @@ export const LEADER_ROWS: Record<LeaderPage, Row<unknown>> = {
     },
     render: (state, data, ctx) => view(renderComparePage(data, compareOf(state), data.towns, compareHandlers(ctx))),
   }),
-  indicators: row<PlanIndicator[]>({
-    load: (_state, { cache }) => cache.get('indicators:data', fetchIndicators),
-    render: (_state, list) => view(renderIndicatorsPage(list)),
+  indicators: row<{ list: PlanIndicator[]; reporting: Reporting }>({
+    load: async (_state, { cache }) => {
+      const [list, reporting] = await Promise.all([cache.get('indicators:data', fetchIndicators), cache.get('indicators:reporting', fetchReporting)])
+      return { list, reporting }
+    },
+    render: (_state, { list, reporting }) => view(renderIndicatorsPage(list, reporting)),
   }),
   plan: row<{ tasks: PlanTask[]; departments: PlanDepartment[] }>({
     load: (_state, { cache }) => cache.get('plan:data', fetchPlan),
