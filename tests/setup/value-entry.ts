@@ -67,7 +67,8 @@ export async function signInPage(page: Page, baseUrl: string, username: string, 
 export async function openPage(page: Page, baseUrl: string, hash: string): Promise<void> {
   await page.goto('about:blank')
   await page.goto(`${baseUrl}/${hash}`)
-  await page.waitForFunction(() => document.documentElement.dataset.pageReady === 'true')
+  // A string: this file is compiled without the DOM's types (it runs in the page).
+  await page.waitForFunction("document.documentElement.dataset.pageReady === 'true'")
 }
 
 /** The answer of POST /import. */
@@ -86,7 +87,7 @@ export async function postImport(
   const headers: Record<string, string> = { 'content-type': file.name.endsWith('.csv') ? 'text/csv' : 'application/geo+json', ...options.headers }
   if (options.session) Object.assign(headers, { cookie: options.session.cookie, 'x-csrf-token': options.session.csrf }, options.headers)
   if (options.token) headers.authorization = `Bearer ${options.token}`
-  const response = await fetch(`${baseUrl}/import?${params}`, { method: 'POST', headers, body: file.bytes })
+  const response = await fetch(`${baseUrl}/import?${params.toString()}`, { method: 'POST', headers, body: file.bytes })
   return { status: response.status, body: await response.json() }
 }
 
