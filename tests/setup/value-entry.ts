@@ -67,8 +67,9 @@ export async function signInPage(page: Page, baseUrl: string, username: string, 
 export async function openPage(page: Page, baseUrl: string, hash: string): Promise<void> {
   await page.goto('about:blank')
   await page.goto(`${baseUrl}/${hash}`)
-  // A string: this file is compiled without the DOM's types (it runs in the page).
-  await page.waitForFunction("document.documentElement.dataset.pageReady === 'true'")
+  // This file is compiled without the DOM's types: the page's document, typed for what is read of it.
+  type PageGlobal = { document: { documentElement: { dataset: Record<string, string | undefined> } } }
+  await page.waitForFunction(() => (globalThis as unknown as PageGlobal).document.documentElement.dataset.pageReady === 'true')
 }
 
 /** The answer of POST /import. */
@@ -87,7 +88,7 @@ export async function postImport(
   const headers: Record<string, string> = { 'content-type': file.name.endsWith('.csv') ? 'text/csv' : 'application/geo+json', ...options.headers }
   if (options.session) Object.assign(headers, { cookie: options.session.cookie, 'x-csrf-token': options.session.csrf }, options.headers)
   if (options.token) headers.authorization = `Bearer ${options.token}`
-  const response = await fetch(`${baseUrl}/import?${params.toString()}`, { method: 'POST', headers, body: file.bytes })
+  const response = await fetch(`${baseUrl}/import?${params.toString()}`, { method: 'POST', headers, body: typeof file.bytes === 'string' ? file.bytes : new Uint8Array(file.bytes) })
   return { status: response.status, body: await response.json() }
 }
 

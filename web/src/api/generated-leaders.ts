@@ -276,7 +276,7 @@ export type RevertChangeMutation = { revertChange: { id: string, action: string,
 export type ValueEntryRegionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ValueEntryRegionsQuery = { regions: Array<{ code: string, nameZh: string, nameEn: string, level: RegionLevel, inCountyStatistics: boolean }> };
+export type ValueEntryRegionsQuery = { regions: Array<{ code: string, nameZh: string, nameEn: string, level: RegionLevel, inCountyStatistics: boolean, parent: { code: string, nameZh: string, nameEn: string, level: RegionLevel, inCountyStatistics: boolean } | null }> };
 
 export type CheckIndicatorValueQueryVariables = Exact<{
   input: IndicatorValueEntryInput;
@@ -680,6 +680,13 @@ export const ValueEntryRegionsDocument = /*#__PURE__*/ new TypedDocumentString(`
     nameEn
     level
     inCountyStatistics
+    parent {
+      code
+      nameZh
+      nameEn
+      level
+      inCountyStatistics
+    }
   }
 }
     `) as unknown as TypedDocumentString<ValueEntryRegionsQuery, ValueEntryRegionsQueryVariables>;

@@ -20,8 +20,11 @@ import { lang, t, tf } from '../lib/i18n.ts'
 import { h } from '../ui/dom.ts'
 import { ValueStatus, valuesOf } from '../../../schema/enum-values.ts'
 import type { PlanIndicator } from './api.ts'
+import { unitChoices } from './value-units.ts'
 
-type RegionRow = ValueEntryRegionsQuery['regions'][number]
+export { unitChoices }
+
+type RegionRow = Omit<ValueEntryRegionsQuery['regions'][number], 'parent'>
 type Warning = CheckIndicatorValueQuery['checkIndicatorValue']['warnings'][number]
 
 /** What the card learns after a save. */
@@ -44,20 +47,6 @@ export interface ValueFormOptions {
   onCancel(): void
 }
 
-/** The units a value of the indicator may be typed in, the display unit first (as server/src/indicator/units.ts accepts them). */
-export function unitChoices(i: Pick<PlanIndicator, 'unit' | 'displayUnit' | 'displayFactor'>): { unit: string; factor: number }[] {
-  const units = [
-    { unit: i.displayUnit, factor: i.displayFactor },
-    { unit: i.unit, factor: 1 },
-  ]
-  if (i.unit !== '%') {
-    units.push({ unit: `万${i.unit}`, factor: 1e4 })
-    if (i.unit === '元') units.push({ unit: `亿${i.unit}`, factor: 1e8 })
-  }
-  const seen = new Set<string>()
-  return units.filter((u) => !seen.has(u.unit) && seen.add(u.unit))
-}
-
 /** A typed number (thousands separators and full-width digits allowed), or null when it is not one. */
 export function parseNumber(text: string): number | null {
   const plain = text
@@ -71,7 +60,12 @@ export function parseNumber(text: string): number | null {
 }
 
 let regionsOnce: Promise<RegionRow[]> | undefined
-const loadRegions = () => (regionsOnce ??= request(ValueEntryRegionsDocument).then((d) => d.regions))
+/** The county (the towns' parent) and its towns. */
+const loadRegions = () =>
+  (regionsOnce ??= request(ValueEntryRegionsDocument).then((d) => {
+    const county = d.regions.find((r) => r.parent?.level === 'COUNTY')?.parent
+    return [...(county ? [county] : []), ...d.regions.map(({ code, nameZh, nameEn, level, inCountyStatistics }) => ({ code, nameZh, nameEn, level, inCountyStatistics }))]
+  }))
 
 /** The regions a user may record values for: the county (editors, admins) and the towns in the county's statistics (a township editor's own). */
 export function regionChoices(regions: RegionRow[], user: SessionUser): RegionRow[] {
