@@ -88,7 +88,11 @@ export async function postImport(
   const headers: Record<string, string> = { 'content-type': file.name.endsWith('.csv') ? 'text/csv' : 'application/geo+json', ...options.headers }
   if (options.session) Object.assign(headers, { cookie: options.session.cookie, 'x-csrf-token': options.session.csrf }, options.headers)
   if (options.token) headers.authorization = `Bearer ${options.token}`
-  const response = await fetch(`${baseUrl}/import?${params.toString()}`, { method: 'POST', headers, body: typeof file.bytes === 'string' ? file.bytes : new Uint8Array(file.bytes) })
+  const response = await fetch(`${baseUrl}/import?${params.toString()}`, {
+    method: 'POST',
+    headers,
+    body: typeof file.bytes === 'string' ? file.bytes : new Uint8Array(file.bytes),
+  })
   return { status: response.status, body: await response.json() }
 }
 

@@ -35,6 +35,7 @@ import { LeaderIndicatorsDocument, LeaderPlanDocument } from '../api/generated-l
 import { h } from '../ui/dom.ts'
 import type { CompareState } from './compare-state.ts'
 import './leaders.css'
+import './values.css'
 
 type Row<D> = Omit<PageRow<D>, 'route' | 'needsMap' | 'title' | 'key'> & { load(state: State, api: PageApi): Promise<D> }
 const row = <D>(r: Row<D>) => r as Row<unknown>

@@ -46,7 +46,14 @@ export function renderTaskStatusForm(o: TaskStatusFormOptions): HTMLFormElement 
   const { task } = o
   const id = `tsf-${task.code.replace(/\./g, '-')}`
   const error = (field: string) => h('p', { class: 'field-error', id: `${id}-${field}-error` })
-  const errors = { department: error('department'), status: error('status'), date: error('date'), note: error('note'), evidenceUrl: error('evidenceUrl'), form: error('form') }
+  const errors = {
+    department: error('department'),
+    status: error('status'),
+    date: error('date'),
+    note: error('note'),
+    evidenceUrl: error('evidenceUrl'),
+    form: error('form'),
+  }
   type Field = keyof typeof errors
   const described = (field: Field) => ({ 'aria-describedby': `${id}-${field}-error` })
   const units = reportingUnits(task, o.departments)
@@ -63,7 +70,14 @@ export function renderTaskStatusForm(o: TaskStatusFormOptions): HTMLFormElement 
   )
   const date = h('input', { id: `${id}-date`, name: 'date', type: 'date', value: todayInChina(), max: todayInChina(), required: true, ...described('date') })
   const note = h('textarea', { id: `${id}-note`, name: 'note', rows: 2, maxlength: 500, ...described('note') })
-  const evidence = h('input', { id: `${id}-evidenceUrl`, name: 'evidenceUrl', type: 'url', inputmode: 'url', placeholder: 'https://', ...described('evidenceUrl') })
+  const evidence = h('input', {
+    id: `${id}-evidenceUrl`,
+    name: 'evidenceUrl',
+    type: 'url',
+    inputmode: 'url',
+    placeholder: 'https://',
+    ...described('evidenceUrl'),
+  })
   const fieldOf: Record<Field, HTMLElement> = { department, status, date, note, evidenceUrl: evidence, form: status }
   const save = h('button', { type: 'submit', class: 'primary' }, t('values.save'))
 
@@ -98,7 +112,10 @@ export function renderTaskStatusForm(o: TaskStatusFormOptions): HTMLFormElement 
           evidenceUrl: evidence.value.trim() || null,
         },
       })
-      await o.onSaved(setPlanTaskStatus.statuses, tf('taskStatus.saved', { title: task.title, status: enumLabel('TaskStatus', status.value as TaskStatus, lang()) }))
+      await o.onSaved(
+        setPlanTaskStatus.statuses,
+        tf('taskStatus.saved', { title: task.title, status: enumLabel('TaskStatus', status.value as TaskStatus, lang()) }),
+      )
     } catch (e) {
       save.disabled = false
       if (!(e instanceof ApiError)) throw e

@@ -194,7 +194,12 @@ export function renderUploadPage(user: SessionUser | null, handlers: UploadHandl
   const update = (change: Partial<UploadState>) => handlers.set({ ...handlers.state(), ...change })
   const focusResult = () => document.getElementById('upload-status')?.focus()
   const fileError = h('p', { class: 'field-error', id: 'upload-file-error' })
-  const fileInput = h('input', { type: 'file', id: 'upload-file', accept: '.csv,.geojson,.json,text/csv,application/geo+json', 'aria-describedby': 'upload-file-error' })
+  const fileInput = h('input', {
+    type: 'file',
+    id: 'upload-file',
+    accept: '.csv,.geojson,.json,text/csv,application/geo+json',
+    'aria-describedby': 'upload-file-error',
+  })
   fileInput.addEventListener('change', () => update({ file: fileInput.files?.[0] ?? null, phase: 'idle', answer: null }))
   const run = async (dryRun: boolean) => {
     const { file, resource, crs, answer } = handlers.state()
@@ -245,7 +250,14 @@ export function renderUploadPage(user: SessionUser | null, handlers: UploadHandl
           UPLOAD_RESOURCES.map((r) => h('option', { value: r, selected: r === s.resource }, `${t(`upload.resource.${r}` as StringKey)} (${r})`)),
         ),
       ),
-      h('p', {}, h('label', { for: 'upload-file' }, t('upload.file')), fileInput, s.file ? h('span', { class: 'chosen', id: 'upload-chosen' }, ` ${s.file.name}`) : null, fileError),
+      h(
+        'p',
+        {},
+        h('label', { for: 'upload-file' }, t('upload.file')),
+        fileInput,
+        s.file ? h('span', { class: 'chosen', id: 'upload-chosen' }, ` ${tf('upload.chosen', { name: s.file.name })}`) : null,
+        fileError,
+      ),
       h(
         'p',
         {},
@@ -256,17 +268,17 @@ export function renderUploadPage(user: SessionUser | null, handlers: UploadHandl
           CRS.map((c) => h('option', { value: c, selected: c === s.crs }, t(`upload.crs.${c}` as StringKey))),
         ),
       ),
-      h('p', { class: 'actions' }, h('button', { type: 'submit', id: 'upload-dry-run', disabled: s.phase === 'checking' || s.phase === 'applying' }, t('upload.dryRun'))),
+      h(
+        'p',
+        { class: 'actions' },
+        h('button', { type: 'submit', id: 'upload-dry-run', disabled: s.phase === 'checking' || s.phase === 'applying' }, t('upload.dryRun')),
+      ),
     ),
     h(
       'div',
       { id: 'upload-status', role: 'status', tabindex: '-1', class: 'upload-result' },
       s.phase === 'cancelled' ? h('p', {}, t('upload.cancelled')) : null,
-      outcome(
-        s,
-        () => void run(false),
-        onCancel,
-      ),
+      outcome(s, () => void run(false), onCancel),
     ),
   )
 }

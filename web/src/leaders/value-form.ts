@@ -64,7 +64,10 @@ let regionsOnce: Promise<RegionRow[]> | undefined
 const loadRegions = () =>
   (regionsOnce ??= request(ValueEntryRegionsDocument).then((d) => {
     const county = d.regions.find((r) => r.parent?.level === 'COUNTY')?.parent
-    return [...(county ? [county] : []), ...d.regions.map(({ code, nameZh, nameEn, level, inCountyStatistics }) => ({ code, nameZh, nameEn, level, inCountyStatistics }))]
+    return [
+      ...(county ? [county] : []),
+      ...d.regions.map(({ code, nameZh, nameEn, level, inCountyStatistics }) => ({ code, nameZh, nameEn, level, inCountyStatistics })),
+    ]
   }))
 
 /** The regions a user may record values for: the county (editors, admins) and the towns in the county's statistics (a township editor's own). */
