@@ -5,7 +5,8 @@ import type { Database } from '../database.ts'
 import { applyRecords, RecordProblems, type Change, type Problem } from '../records/apply.ts'
 import type { Crs } from '../records/crs.ts'
 import { findResource, RESOURCES } from '../records/resources.ts'
-import { readImportFile } from './read-file.ts'
+import type { Values } from '../records/values.ts'
+import { readImportBytes, readImportFile } from './read-file.ts'
 
 export interface ImportOptions {
   /** A resource name, e.g. `service-points`, `region-boundaries`. */
@@ -16,6 +17,12 @@ export interface ImportOptions {
   crs?: Crs
   /** Check and compare only. */
   dryRun?: boolean
+  /** The file's content (an upload): then `file` is only its name, whose extension says CSV or GeoJSON. */
+  bytes?: Uint8Array
+  /** Who imports, for the audit log (default `import:<file name>`). */
+  actor?: string
+  /** Refuses records the importer may not write (see ApplyOptions.allow): reported as problems of their lines. */
+  allow?: (values: Values, old: Values | undefined) => Omit<Problem, 'line'> | null
 }
 
 export interface ImportReport {
@@ -35,6 +42,9 @@ export class ImportError extends Error {
   constructor(
     readonly file: string,
     readonly problems: string[],
+    /** The same problems with their line and column (empty where the file could not be read as a resource). */
+    readonly details: Problem[] = [],
+    readonly format: 'csv' | 'geojson' = 'csv',
   ) {
     super(`${path.basename(file)} has ${problems.length} problem(s); nothing was written:\n  ${problems.join('\n  ')}`)
   }
@@ -47,22 +57,30 @@ export async function importFile(db: Kysely<Database>, options: ImportOptions): 
   if (!resource) throw new ImportError(options.file, [`there is no resource "${options.resource}" (one of: ${RESOURCES.map((r) => r.name).join(', ')})`])
   // The regions GeoJSON download carries boundaries: importing it as regions means its boundaries.
   const target = resource.name === 'regions' && /\.(geo)?json$/i.test(options.file) ? findResource('region-boundaries')! : resource
-  const read = readImportFile(target, options.file, options.crs ?? 'wgs84')
-  const format = (problems: Problem[]) => problems.map((p) => describeProblem(name, read.format, p))
+  const crs = options.crs ?? 'wgs84'
+  const read = options.bytes ? readImportBytes(target, name, options.bytes, crs) : readImportFile(target, options.file, crs)
+  const refuse = (problems: Problem[]) =>
+    new ImportError(
+      options.file,
+      problems.map((p) => describeProblem(name, read.format, p)),
+      problems,
+      read.format,
+    )
   // A file that could not be read record by record (bad header, not CSV) stops here; otherwise the
   // records' own problems are reported together with those the cross-checks find.
-  if (read.problems.length && !read.records.length) throw new ImportError(options.file, format(read.problems))
+  if (read.problems.length && !read.records.length) throw refuse(read.problems)
   try {
     const result = await applyRecords(db, target, read.records, {
       county: options.county,
-      actor: `import:${name}`,
+      actor: options.actor ?? `import:${name}`,
       dryRun: options.dryRun,
       importFile: name,
       problems: read.problems,
+      allow: options.allow,
     })
     return { resource: target.name, file: options.file, format: read.format, dryRun: !!options.dryRun, ...result }
   } catch (error) {
-    if (error instanceof RecordProblems) throw new ImportError(options.file, format(error.problems))
+    if (error instanceof RecordProblems) throw refuse(error.problems)
     throw error
   }
 }

@@ -41,7 +41,11 @@ function coordinateColumn(resource: Resource, name: string): string | undefined 
 
 /** Reads `file` (by its extension: .csv, or .geojson/.json) as records of `resource`, converting coordinates from `crs`. */
 export function readImportFile(resource: Resource, file: string, crs: Crs): ReadFile {
-  const bytes = readFileSync(file)
+  return readImportBytes(resource, path.basename(file), readFileSync(file), crs)
+}
+
+/** Reads a file's bytes (an upload) as {@link readImportFile} reads the file: `name`'s extension says CSV or GeoJSON. */
+export function readImportBytes(resource: Resource, name: string, bytes: Uint8Array, crs: Crs): ReadFile {
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
@@ -52,8 +56,8 @@ export function readImportFile(resource: Resource, file: string, crs: Crs): Read
       problems: [{ line: 1, column: null, message: 'the file is not UTF-8 text: save it as "CSV UTF-8" (or GeoJSON, which is always UTF-8)' }],
     }
   }
-  const ext = path.extname(file).toLowerCase()
-  if (ext === '.geojson' || ext === '.json') return readGeoJson(resource, text, crs, path.basename(file))
+  const ext = path.extname(name).toLowerCase()
+  if (ext === '.geojson' || ext === '.json') return readGeoJson(resource, text, crs, name)
   if (resource.spatial?.kind === 'area' && resource.spatial.required) {
     return { format: 'csv', records: [], problems: [{ line: 1, column: null, message: `${resource.name} is imported from a GeoJSON file (.geojson)` }] }
   }

@@ -65,6 +65,12 @@ export interface ApplyOptions {
   scope?: CheckScope
   /** Added to each audit entry written (a revert names the entry it undoes, and why). */
   note?: AuditNote
+  /**
+   * Refuses records the writer may not touch (a township editor's import): called with each checked
+   * record's values (its region derived) and the stored record it changes; a problem (without its line)
+   * refuses the record. Not given: every record of the county may be written.
+   */
+  allow?: (values: Values, old: Values | undefined) => Omit<Problem, 'line'> | null
 }
 
 /**
@@ -151,6 +157,13 @@ export async function applyRecords(db: Kysely<Database>, resource: Resource, inc
       county,
       planned.map((p) => p.merged.values),
     )
+
+  if (options.allow) {
+    for (const p of planned) {
+      const refused = options.allow(p.merged.values, p.old?.values)
+      if (refused) problems.push({ line: p.record.line, ...refused })
+    }
+  }
 
   if (problems.length) throw new RecordProblems(problems.sort((a, b) => a.line - b.line))
 

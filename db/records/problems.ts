@@ -6,6 +6,8 @@ export interface Problem {
   /** The field, when one is at fault. */
   column: string | null
   message: string
+  /** What kind of refusal, when not a plain bad value: `FORBIDDEN` for a record outside what the writer may edit. */
+  code?: string
 }
 
 /** Records that cannot be applied; nothing was written. */

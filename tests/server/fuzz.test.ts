@@ -261,6 +261,49 @@ describe.runIf(backend === 'pglite')('fuzzing', () => {
     expect(logLines.filter((l) => l.level >= 50).map((l) => l.msg)).toEqual([])
   }, 120_000)
 
+  it('answers malformed and random uploads to POST /import with a 4xx or a dry run, never a 5xx, writes nothing and logs no error', async () => {
+    const random = rng(13)
+    const editor = (await createToken(server.db, 'fuzz-importer', 'editor')).token
+    const count = async () =>
+      Number(
+        (
+          await server.db
+            .selectFrom('audit_log')
+            .select((e) => e.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    const before = await count()
+    const bodies: (string | Buffer)[] = [
+      '',
+      'hello',
+      'indicator_code\n',
+      'indicator_code,region_code,year,kind,value\n"unterminated',
+      '{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[1e308,-1e308]}}]}',
+      'a\u0000b,c\n1,2\n',
+      Buffer.from([0xef, 0xbb, 0xbf, 0xff, 0xfe, 0x0a]),
+      ...Array.from({ length: 12 }, () => Buffer.from(Array.from({ length: 1 + Math.floor(random() * 400) }, () => Math.floor(random() * 256)))),
+    ]
+    const resources = ['indicator-values', 'service-points', 'region-boundaries', 'regions', 'nope', '']
+    const names = ['x.csv', 'x.geojson', 'x.json', 'x.txt', '../x.csv', '']
+    const results: string[] = []
+    for (const body of bodies) {
+      const params = new URLSearchParams({
+        resource: resources[Math.floor(random() * resources.length)],
+        name: names[Math.floor(random() * names.length)],
+        dryRun: random() < 0.9 ? '1' : 'maybe',
+        crs: random() < 0.8 ? 'wgs84' : 'mars',
+      })
+      const auth: Record<string, string> = random() < 0.8 ? { authorization: `Bearer ${editor}` } : { cookie: `ipp_session=${'A'.repeat(43)}` }
+      const status = await send({ method: 'POST', headers: { 'content-type': 'text/csv', ...auth }, body }, `/import?${params.toString()}`)
+      if (status >= 500 || (status === 200 && params.get('dryRun') !== '1')) results.push(`${params.toString()} ${String(body).slice(0, 40)}: ${status}`)
+    }
+    if ((await send({ method: 'GET' }, '/import')) !== 405) results.push('/import GET')
+    expect(results).toEqual([])
+    expect(await count()).toBe(before)
+    expect(logLines.filter((l) => l.level >= 50).map((l) => l.msg)).toEqual([])
+  }, 120_000)
+
   const post = async (body: object) => {
     const res = await fetch(`${server.url}/graphql`, {
       method: 'POST',

@@ -15,6 +15,7 @@ import type { AppConfig } from '../config.ts'
 import type { Context, Shared } from '../context.ts'
 import { serveData } from '../data/download.ts'
 import { graphqlRoute } from '../graphql-route.ts'
+import { importHandler } from '../import/import.http.ts'
 import type { ResponseCache } from '../response-cache.ts'
 import { staticFile } from '../static.ts'
 import type { TileServer } from '../tiles/tiles.http.ts'
@@ -80,6 +81,15 @@ export function appRoutes(services: RouteServices): Route[] {
     { methods: ['POST'], path: '/auth/sign-out', handler: auth.signOut, rateLimited: true, needsDatabase: true },
     { methods: ['GET'], path: '/auth/me', handler: auth.me, rateLimited: true, needsDatabase: true },
     { methods: ['POST'], path: '/auth/password', handler: auth.changePassword, rateLimited: true, needsDatabase: true },
+    // Bulk upload (import/import.http.ts): the command line's importer on an uploaded file; same-site or a bearer token.
+    {
+      methods: ['POST'],
+      path: '/import',
+      handler: importHandler({ db: () => ready().db, defaultCounty: () => ready().defaultCounty, changed: () => services.cache.clear() }),
+      rateLimited: true,
+      gated: true,
+      needsDatabase: true,
+    },
     {
       methods: ['GET'],
       path: '/tiles/:layer/:z/:x/:y.pbf',

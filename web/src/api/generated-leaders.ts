@@ -112,6 +112,59 @@ export type IndicatorNature =
   /** 预期性: indicative. */
   | 'EXPECTED';
 
+/** An ACTUAL value of an indicator as a steward types it: in a named unit (the plan's display unit, or the base unit). */
+export type IndicatorValueEntryInput = {
+  /** County; defaults to the platform's default county. */
+  county?: string | number | null | undefined;
+  /** Indicator code. */
+  indicator: string | number;
+  /** Caveats; required for a REVISED value (what changed and why). */
+  note?: string | null | undefined;
+  /** Region code (the county or a town); defaults to the county itself. */
+  region?: string | number | null | undefined;
+  /** Where the figure comes from (a statistical bulletin, a report …); required. */
+  source: string;
+  /** PROVISIONAL, FINAL or REVISED (a REVISED value needs a note). */
+  status: ValueStatus;
+  /** The unit of `value`: the indicator's display unit (亿元, 万元, 件, % …), its base unit, or the base unit with 万 (or 亿 for 元). */
+  unit: string;
+  /** The value in `unit`. */
+  value: number;
+  /** The year the value is for. */
+  year: number;
+};
+
+/** A progress report on a plan task, for the task as a whole or for one of its responsible units. */
+export type PlanTaskStatusInput = {
+  /** County; defaults to the platform's default county. */
+  county?: string | number | null | undefined;
+  /** Date of the status, YYYY-MM-DD (not in the future). */
+  date: string;
+  /** Code of the responsible unit reporting, where the plan names several; null: the task as a whole. */
+  department?: string | number | null | undefined;
+  /** Evidence: an http(s) link (a notice, a report). */
+  evidenceUrl?: string | null | undefined;
+  /** Short progress note, at most 500 characters. */
+  note?: string | null | undefined;
+  /** NOT_STARTED, IN_PROGRESS or DONE. */
+  status: TaskStatus;
+  /** Task code, e.g. 4.2.1. */
+  task: string | number;
+};
+
+/** Why an entered value looks implausible; the write needs confirmWarnings: true to go through. */
+export type PlausibilityWarningCode =
+  /** A cumulative indicator below an earlier year's actual. */
+  | 'CUMULATIVE_FALLS'
+  /** More than 10 times, or less than a tenth of, the baseline. */
+  | 'FAR_FROM_BASELINE'
+  /** More than 10 times, or less than a tenth of, the target. */
+  | 'FAR_FROM_TARGET'
+  /** A percentage outside 0–100. */
+  | 'PERCENT_OUT_OF_RANGE'
+  /** A year outside the plan's period (its baseline year to its target year). */
+  | 'YEAR_OUTSIDE_PLAN';
+
 /** Administrative level. */
 export type RegionLevel =
   /** County-level unit (县级), e.g. a county-level city. */
@@ -256,6 +309,33 @@ export type RevertChangeMutationVariables = Exact<{
 
 
 export type RevertChangeMutation = { revertChange: { id: string, action: string, reverts: string | null } };
+
+export type ValueEntryRegionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ValueEntryRegionsQuery = { regions: Array<{ code: string, nameZh: string, nameEn: string, level: RegionLevel, inCountyStatistics: boolean, parent: { code: string, nameZh: string, nameEn: string, level: RegionLevel, inCountyStatistics: boolean } | null }> };
+
+export type CheckIndicatorValueQueryVariables = Exact<{
+  input: IndicatorValueEntryInput;
+}>;
+
+
+export type CheckIndicatorValueQuery = { checkIndicatorValue: { baseValue: number, baseUnit: string, enteredValue: number, enteredUnit: string, acceptedUnits: Array<string>, warnings: Array<{ code: PlausibilityWarningCode, messageZh: string, messageEn: string }> } };
+
+export type EnterIndicatorValueMutationVariables = Exact<{
+  input: IndicatorValueEntryInput;
+  confirm: boolean;
+}>;
+
+
+export type EnterIndicatorValueMutation = { enterIndicatorValue: { baseValue: number, baseUnit: string, saved: { year: number, value: number, status: ValueStatus | null, region: { code: string } } | null } };
+
+export type SetPlanTaskStatusMutationVariables = Exact<{
+  input: PlanTaskStatusInput;
+}>;
+
+
+export type SetPlanTaskStatusMutation = { setPlanTaskStatus: { code: string, statuses: Array<{ status: TaskStatus, date: string, note: string | null, evidenceUrl: string | null, department: { code: string } | null }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -722,3 +802,69 @@ export const RevertChangeDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevertChangeMutation, RevertChangeMutationVariables>;
+export const ValueEntryRegionsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ValueEntryRegions {
+  regions {
+    code
+    nameZh
+    nameEn
+    level
+    inCountyStatistics
+    parent {
+      code
+      nameZh
+      nameEn
+      level
+      inCountyStatistics
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ValueEntryRegionsQuery, ValueEntryRegionsQueryVariables>;
+export const CheckIndicatorValueDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query CheckIndicatorValue($input: IndicatorValueEntryInput!) {
+  checkIndicatorValue(input: $input) {
+    baseValue
+    baseUnit
+    enteredValue
+    enteredUnit
+    acceptedUnits
+    warnings {
+      code
+      messageZh
+      messageEn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CheckIndicatorValueQuery, CheckIndicatorValueQueryVariables>;
+export const EnterIndicatorValueDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation EnterIndicatorValue($input: IndicatorValueEntryInput!, $confirm: Boolean!) {
+  enterIndicatorValue(input: $input, confirmWarnings: $confirm) {
+    baseValue
+    baseUnit
+    saved {
+      year
+      value
+      status
+      region {
+        code
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EnterIndicatorValueMutation, EnterIndicatorValueMutationVariables>;
+export const SetPlanTaskStatusDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SetPlanTaskStatus($input: PlanTaskStatusInput!) {
+  setPlanTaskStatus(input: $input) {
+    code
+    statuses {
+      status
+      date
+      note
+      evidenceUrl
+      department {
+        code
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetPlanTaskStatusMutation, SetPlanTaskStatusMutationVariables>;

@@ -32,8 +32,14 @@ function planValue(v: number | null | undefined, u: UnitInfo): string {
   return text
 }
 
-/** The page's content. */
-export function renderIndicatorsPage(indicators: PlanIndicator[], reporting?: Reporting): HTMLElement {
+/** What a signed-in steward gets on each card: "录入数值" opening the form (web/src/leaders/value-form.ts) in `mount`, and the last save's notice. */
+export interface ValueEntryHooks {
+  open(indicator: PlanIndicator, mount: HTMLElement, button: HTMLButtonElement): void
+  notice: { code: string; text: string } | null
+}
+
+/** The page's content; `entry` (signed-in stewards only) adds the value entry button to each card. */
+export function renderIndicatorsPage(indicators: PlanIndicator[], reporting?: Reporting, entry: ValueEntryHooks | null = null): HTMLElement {
   const byCategory = CATEGORIES.map((c) => [c, indicators.filter((i) => i.category === c)] as const)
   return h(
     'div',
@@ -67,7 +73,7 @@ export function renderIndicatorsPage(indicators: PlanIndicator[], reporting?: Re
           { id: `cat-${c}-title` },
           tf('indicators.categoryHeading', { name: categoryNames(c)[lang() === 'zh' ? 0 : 1], other: lang() === 'zh' ? c : categoryNames(c)[0] }),
         ),
-        list.length ? list.map(renderIndicator) : h('p', { class: 'hint' }, t('indicators.noGoal')),
+        list.length ? list.map((i) => renderIndicator(i, entry)) : h('p', { class: 'hint' }, t('indicators.noGoal')),
       ),
     ),
   )
@@ -81,7 +87,19 @@ function jump(event: Event): void {
   target?.querySelector<HTMLElement>('h3')?.focus()
 }
 
-function renderIndicator(i: PlanIndicator): HTMLElement {
+/** The steward's button, the notice of their last save on this card, and where the form opens. */
+function entryBlock(i: PlanIndicator, entry: ValueEntryHooks): HTMLElement {
+  const mount = h('div', { class: 'value-entry', id: `ind-${i.code}-entry` })
+  const button: HTMLButtonElement = h(
+    'button',
+    { type: 'button', class: 'enter-value', 'aria-expanded': 'false', 'aria-controls': mount.id, onclick: () => entry.open(i, mount, button) },
+    t('values.enter'),
+  )
+  const notice = entry.notice?.code === i.code ? entry.notice.text : ''
+  return h('div', { class: 'steward' }, h('p', {}, button), h('p', { role: 'status', class: 'saved-notice', id: `ind-${i.code}-saved` }, notice), mount)
+}
+
+function renderIndicator(i: PlanIndicator, entry: ValueEntryHooks | null): HTMLElement {
   const u: UnitInfo = i,
     id = `ind-${i.code}`
   const milestone = (year: number) => i.milestones.find((m) => m.year === year)
@@ -156,6 +174,7 @@ function renderIndicator(i: PlanIndicator): HTMLElement {
     ),
     renderAssessment(i),
     h('p', { class: 'feedback-link' }, feedbackButton({ type: 'INDICATOR', id: i.code, name: lang() === 'zh' ? i.nameZh : i.nameEn })),
+    entry ? entryBlock(i, entry) : null,
     publishedFeedback({ type: 'INDICATOR', id: i.code }, 'h5'),
     progressBar(i),
     h('p', { class: 'source' }, t('indicators.source'), i.source),

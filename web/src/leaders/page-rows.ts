@@ -26,11 +26,17 @@ import { renderComparePage, type CompareData } from './compare-page.ts'
 import { renderDataPage } from './data-page.ts'
 import { loadFeedbackPage, renderFeedbackPage, statusOf, subjectRoute, type FeedbackPageState } from './feedback-page.ts'
 import { renderHistoryPage, type HistoryState } from './history-page.ts'
-import { renderIndicatorsPage } from './indicators-page.ts'
 import { fetchReporting, type Reporting } from './indicator-summary.ts'
-import { renderPlanPage } from './plan-page.ts'
+import { renderIndicatorsPage, type ValueEntryHooks } from './indicators-page.ts'
+import { renderPlanPage, type TaskStatusHooks } from './plan-page.ts'
+import { INITIAL_UPLOAD, renderUploadPage, type UploadState } from './upload-page.ts'
+import { currentUser, type SessionUser } from '../api/session.ts'
+import { mutate } from '../api/client.ts'
+import { LeaderIndicatorsDocument, LeaderPlanDocument, LeaderReportingDocument } from '../api/generated-leaders.ts'
+import { h } from '../ui/dom.ts'
 import type { CompareState } from './compare-state.ts'
 import './leaders.css'
+import './values.css'
 
 type Row<D> = Omit<PageRow<D>, 'route' | 'needsMap' | 'title' | 'key'> & { load(state: State, api: PageApi): Promise<D> }
 const row = <D>(r: Row<D>) => r as Row<unknown>
@@ -130,6 +136,88 @@ function feedbackView(state: State, page: FeedbackPageState, ctx: PageContext): 
   )
 }
 
+/** The plan's years (its baseline year to its target year), from the indicators' planned values. */
+function planYears(list: PlanIndicator[]): number[] {
+  const years = list.flatMap((i) => [i.baseline, i.target, ...i.milestones].filter((v) => !!v).map((v) => v.year))
+  if (!years.length) return []
+  const from = Math.min(...years)
+  return Array.from({ length: Math.max(...years) - from + 1 }, (_, k) => from + k)
+}
+
+/** Opens a steward's form in `mount` (its code loads on first use), once; `build` makes it. */
+function openForm(mount: HTMLElement, button: HTMLButtonElement, build: (close: () => void) => Promise<HTMLFormElement>): void {
+  if (mount.querySelector('form')) return void mount.querySelector<HTMLElement>('select, input')?.focus()
+  button.setAttribute('aria-expanded', 'true')
+  mount.replaceChildren(h('p', { class: 'hint' }, t('values.loadingForm')))
+  const close = () => {
+    mount.replaceChildren()
+    button.setAttribute('aria-expanded', 'false')
+    button.focus()
+  }
+  void build(close).then((form) => {
+    mount.replaceChildren(form)
+    form.querySelector<HTMLElement>('select, input')?.focus()
+  })
+}
+
+/** After a steward's save: the pages showing figures ask again (the map's towns, the comparisons). */
+function forgetFigures(ctx: PageContext): void {
+  for (const prefix of ['town:', 'comparison:', 'compare:', 'data@']) ctx.cache.forgetPrefix(prefix)
+}
+
+/** The value entry of #/indicators for a signed-in steward (any role: a township editor records their towns' values). */
+function valueEntry(ctx: PageContext, user: SessionUser, list: PlanIndicator[]): ValueEntryHooks {
+  return {
+    notice: ctx.cache.value<{ code: string; text: string }>('indicators:notice') ?? null,
+    open: (indicator, mount, button) =>
+      openForm(mount, button, async (close) => {
+        const { renderValueForm } = await import('./value-form.ts')
+        return renderValueForm({
+          indicator,
+          user,
+          years: planYears(list),
+          onCancel: close,
+          async onSaved(saved) {
+            // Asked by POST: a GET could come from the browser's cache, from before the save.
+            const [fresh, reporting] = await Promise.all([mutate(LeaderIndicatorsDocument), mutate(LeaderReportingDocument)])
+            forgetFigures(ctx)
+            ctx.cache.put('indicators:data', fresh.indicators)
+            ctx.cache.put('indicators:reporting', reporting.reportingStatus)
+            ctx.cache.put('indicators:notice', { code: indicator.code, text: saved.notice })
+            ctx.refresh()
+            document.getElementById(`ind-${indicator.code}-saved`)?.focus()
+          },
+        })
+      }),
+  }
+}
+
+/** The status form of #/plan for a signed-in editor or admin (the plan's tasks are the county's). */
+function taskStatusEntry(ctx: PageContext, departments: PlanDepartment[]): TaskStatusHooks {
+  return {
+    notice: ctx.cache.value<{ code: string; text: string }>('plan:notice') ?? null,
+    open: (task, mount, button) =>
+      openForm(mount, button, async (close) => {
+        const { renderTaskStatusForm } = await import('./task-status-form.ts')
+        return renderTaskStatusForm({
+          task,
+          departments,
+          onCancel: close,
+          async onSaved(_statuses, notice) {
+            const fresh = await mutate(LeaderPlanDocument)
+            ctx.cache.put('plan:data', fresh)
+            ctx.cache.put('plan:notice', { code: task.code, text: notice })
+            ctx.refresh()
+            document.getElementById(`task-${task.code.replace(/\./g, '-')}-saved`)?.focus()
+          },
+        })
+      }),
+  }
+}
+
+const isSteward = (user: SessionUser | null): user is SessionUser => !!user
+const isCountyEditor = (user: SessionUser | null): user is SessionUser => !!user && (user.role === 'admin' || user.role === 'editor')
+
 /** The rows of the pages without a map, by route. */
 export const LEADER_ROWS: Record<LeaderPage, Row<unknown>> = {
   compare: row<CompareData>({
@@ -141,21 +229,50 @@ export const LEADER_ROWS: Record<LeaderPage, Row<unknown>> = {
     },
     render: (state, data, ctx) => view(renderComparePage(data, compareOf(state), data.towns, compareHandlers(ctx))),
   }),
-  indicators: row<{ list: PlanIndicator[]; reporting: Reporting }>({
+  indicators: row<{ list: PlanIndicator[]; reporting: Reporting; user: SessionUser | null }>({
     load: async (_state, { cache }) => {
-      const [list, reporting] = await Promise.all([cache.get('indicators:data', fetchIndicators), cache.get('indicators:reporting', fetchReporting)])
-      return { list, reporting }
+      const [list, reporting, user] = await Promise.all([
+        cache.get('indicators:data', fetchIndicators),
+        cache.get('indicators:reporting', fetchReporting),
+        currentUser(),
+      ])
+      return { list, reporting, user }
     },
-    render: (_state, { list, reporting }) => view(renderIndicatorsPage(list, reporting)),
+    render(_state, { list: loaded, reporting: loadedReporting, user }, ctx) {
+      // A save puts the fresh list (and drops the summary, asked again) in the cache.
+      const list = ctx.cache.value<PlanIndicator[]>('indicators:data') ?? loaded
+      const reporting = ctx.cache.value<Reporting>('indicators:reporting') ?? loadedReporting
+      return view(renderIndicatorsPage(list, reporting, isSteward(user) ? valueEntry(ctx, user, list) : null))
+    },
   }),
-  plan: row<{ tasks: PlanTask[]; departments: PlanDepartment[] }>({
-    load: (_state, { cache }) => cache.get('plan:data', fetchPlan),
-    render(state, { tasks, departments }, ctx) {
+  plan: row<{ plan: { tasks: PlanTask[]; departments: PlanDepartment[] }; user: SessionUser | null }>({
+    load: async (_state, { cache }) => ({ plan: await cache.get('plan:data', fetchPlan), user: await currentUser() }),
+    render(state, { plan: loaded, user }, ctx) {
+      const { tasks, departments } = ctx.cache.value<typeof loaded>('plan:data') ?? loaded
       const dept = new URLSearchParams(query(state)).get('dept')
       return view(
-        renderPlanPage(tasks, departments, departments.some((d) => d.code === dept) ? dept : null, (code) => ctx.dispatch({ type: 'planDept', code })),
+        renderPlanPage(
+          tasks,
+          departments,
+          departments.some((d) => d.code === dept) ? dept : null,
+          (code) => ctx.dispatch({ type: 'planDept', code }),
+          isCountyEditor(user) ? taskStatusEntry(ctx, departments) : null,
+        ),
       )
     },
+  }),
+  upload: row<SessionUser | null>({
+    load: () => currentUser(),
+    render: (_state, user, ctx) =>
+      view(
+        renderUploadPage(user, {
+          state: () => ctx.cache.value<UploadState>('upload:state') ?? INITIAL_UPLOAD,
+          set(next) {
+            ctx.cache.put('upload:state', next)
+            ctx.refresh()
+          },
+        }),
+      ),
   }),
   data: row<DatasetInfo[]>({
     load: () => fetchDatasets(),

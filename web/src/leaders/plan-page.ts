@@ -32,8 +32,32 @@ export function tasksOf(tasks: PlanTask[], dept: PlanDepartment | undefined): Pl
   return tasks.filter((t) => codes.has(t.code))
 }
 
-/** The page's content; `deptCode` null shows every task. */
-export function renderPlanPage(tasks: PlanTask[], departments: PlanDepartment[], deptCode: string | null, onDept: (code: string | null) => void): HTMLElement {
+/** What a signed-in editor gets on each task: "更新进度" opening the form (web/src/leaders/task-status-form.ts) in `mount`, and the last report's notice. */
+export interface TaskStatusHooks {
+  open(task: PlanTask, mount: HTMLElement, button: HTMLButtonElement): void
+  notice: { code: string; text: string } | null
+}
+
+function statusBlock(task: PlanTask, entry: TaskStatusHooks): HTMLElement {
+  const key = `task-${task.code.replace(/\./g, '-')}`
+  const mount = h('div', { class: 'task-status-entry', id: `${key}-entry` })
+  const button: HTMLButtonElement = h(
+    'button',
+    { type: 'button', class: 'report-status', 'aria-expanded': 'false', 'aria-controls': mount.id, onclick: () => entry.open(task, mount, button) },
+    t('taskStatus.update'),
+  )
+  const notice = entry.notice?.code === task.code ? entry.notice.text : ''
+  return h('div', { class: 'steward' }, h('p', {}, button), h('p', { role: 'status', class: 'saved-notice', id: `${key}-saved` }, notice), mount)
+}
+
+/** The page's content; `deptCode` null shows every task; `entry` (signed-in editors) adds the status form to each task. */
+export function renderPlanPage(
+  tasks: PlanTask[],
+  departments: PlanDepartment[],
+  deptCode: string | null,
+  onDept: (code: string | null) => void,
+  entry: TaskStatusHooks | null = null,
+): HTMLElement {
   const dept = departments.find((d) => d.code === deptCode)
   const shown = tasksOf(tasks, dept)
   const group = departments.find((d) => d.kind === 'LEADING_GROUP')
@@ -104,6 +128,7 @@ export function renderPlanPage(tasks: PlanTask[], departments: PlanDepartment[],
               h('h4', {}, `${task.number ? `${task.number}. ` : ''}${task.title}`),
               h('p', { class: 'responsible' }, task.responsibilityAsWritten ?? task.responsibilities.map((r) => r.asWritten).join('、')),
               progressLine(task, departments),
+              entry ? statusBlock(task, entry) : null,
               h('details', {}, h('summary', {}, t('plan.taskTextChinese')), h('p', { lang: 'zh-CN' }, task.text)),
             ),
           ),

@@ -14,8 +14,8 @@ export type Route =
   | { name: LeaderPage; query: string }
 
 /** The pages without a map (the leaders' pages, the downloads and a record's history); their code loads on demand. */
-export type LeaderPage = 'compare' | 'indicators' | 'plan' | 'data' | 'history' | 'feedback'
-export const LEADER_PAGES: readonly LeaderPage[] = ['compare', 'indicators', 'plan', 'data', 'history', 'feedback']
+export type LeaderPage = 'compare' | 'indicators' | 'plan' | 'data' | 'history' | 'feedback' | 'upload'
+export const LEADER_PAGES: readonly LeaderPage[] = ['compare', 'indicators', 'plan', 'data', 'history', 'feedback', 'upload']
 
 /** Whether a route is one of the leaders' pages. */
 export function isLeaderRoute(route: Route): route is { name: LeaderPage; query: string } {

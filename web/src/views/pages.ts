@@ -143,6 +143,8 @@ export const PAGES: Record<Route['name'], PageRow> = {
   history: leaderPage('history', 'history', (state) => `history:${query(state)}@${state.visit}`),
   // The stewards' queue: asked again on every visit.
   feedback: leaderPage('feedback', 'pageFeedback', (state) => `feedback:${query(state)}@${state.visit}`),
+  // The stewards' bulk upload (its state, a file and its dry run, is kept in the cache under `upload:state`).
+  upload: leaderPage('upload', 'pageUpload', () => 'upload'),
 }
 
 /** The row of a route's page. */
