@@ -1,5 +1,6 @@
 /**
- * The pages without a map (#/compare, #/indicators, #/plan, #/data, #/history): how each loads its
+ * The pages without a map (#/compare, #/indicators, #/plan, #/data, #/history, #/feedback, and the
+ * stewards' #/sign-in, #/account, #/users): how each loads its
  * data (into the app's one cache) and draws. Loaded on first use, so the county map's first load
  * stays small; their rows in the registry are in web/src/views/pages.ts.
  */
@@ -8,7 +9,8 @@ import { compareOf, hrefOf, type State } from '../state/state.ts'
 import { fromHash, type LeaderPage } from '../lib/url-state.ts'
 import { t, tf } from '../lib/i18n.ts'
 import { RevertChangeDocument } from '../api/generated-leaders.ts'
-import { send } from '../api/send.ts'
+import { send, storedToken } from '../api/send.ts'
+import { currentUser, type SessionUser } from '../api/session.ts'
 import {
   fetchComparison,
   fetchDatasets,
@@ -29,6 +31,9 @@ import { renderHistoryPage, type HistoryState } from './history-page.ts'
 import { renderIndicatorsPage } from './indicators-page.ts'
 import { renderPlanPage } from './plan-page.ts'
 import type { CompareState } from './compare-state.ts'
+import { renderSignInPage } from './sign-in-page.ts'
+import { renderAccountPage, type AccountPageData } from './account-page.ts'
+import { loadTownNames, loadUsersPage, renderUsersPage, type UsersPageData } from './users-page.ts'
 import './leaders.css'
 
 type Row<D> = Omit<PageRow<D>, 'route' | 'needsMap' | 'title' | 'key'> & { load(state: State, api: PageApi): Promise<D> }
@@ -99,7 +104,7 @@ function historyView(state: State, history: HistoryState, ctx: PageContext): Pag
     return revertChange.id
   }
   return view(
-    renderHistoryPage(history, back, () => void onMore(), onRevert),
+    renderHistoryPage(history, back, () => void onMore(), storedToken() || state.user ? onRevert : null),
     history.loadingMore,
   )
 }
@@ -124,6 +129,26 @@ function feedbackView(state: State, page: FeedbackPageState, ctx: PageContext): 
       subjectHref: (item) => {
         const route = subjectRoute(item)
         return route ? hrefOf(fromHash(''), route) : null
+      },
+    }),
+  )
+}
+
+/** The signed-in user: the state's once the server has said, else the one the page loaded with. */
+const userOf = (state: State, loaded: SessionUser | null) => (state.user === undefined ? loaded : state.user)
+
+/** The cache key of #/users as shown (a new visit asks again). */
+const usersKey = (state: State) => `users-list@${state.visit}`
+
+/** Draws #/users; a change replaces the page's data in the cache, draws it again and moves the focus to its outcome. */
+function usersView(state: State, loaded: { user: SessionUser | null; page: UsersPageData }, ctx: PageContext): PageView {
+  const page = ctx.cache.value<UsersPageData>(usersKey(state)) ?? loaded.page
+  return view(
+    renderUsersPage(page, userOf(state, loaded.user), {
+      onChanged: (next, focusId) => {
+        ctx.cache.put(usersKey(state), next)
+        ctx.refresh()
+        document.getElementById(focusId)?.focus()
       },
     }),
   )
@@ -184,5 +209,26 @@ export const LEADER_ROWS: Record<LeaderPage, Row<unknown>> = {
   feedback: row<FeedbackPageState>({
     load: (state, { cache }) => cache.get(feedbackKey(state), () => loadFeedbackPage(statusOf(query(state)))),
     render: (state, loaded, ctx) => feedbackView(state, ctx.cache.value<FeedbackPageState>(feedbackKey(state)) ?? loaded, ctx),
+  }),
+  'sign-in': row<SessionUser | null>({
+    load: () => currentUser(),
+    render: (state, loaded) => view(renderSignInPage(query(state), userOf(state, loaded))),
+  }),
+  account: row<{ user: SessionUser | null } & AccountPageData>({
+    load: async (_state, { cache }) => {
+      const user = await currentUser()
+      return {
+        user,
+        townNames: user?.regions.length ? (await cache.get('town-names', loadTownNames)).townNames : new Map<string, { nameZh: string; nameEn: string }>(),
+      }
+    },
+    render: (state, loaded) => view(renderAccountPage(query(state), userOf(state, loaded.user), loaded)),
+  }),
+  users: row<{ user: SessionUser | null; page: UsersPageData }>({
+    load: async () => {
+      const user = await currentUser()
+      return { user, page: await loadUsersPage(user) }
+    },
+    render: (state, loaded, ctx) => usersView(state, loaded, ctx),
   }),
 }

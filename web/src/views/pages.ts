@@ -143,6 +143,10 @@ export const PAGES: Record<Route['name'], PageRow> = {
   history: leaderPage('history', 'history', (state) => `history:${query(state)}@${state.visit}`),
   // The stewards' queue: asked again on every visit.
   feedback: leaderPage('feedback', 'pageFeedback', (state) => `feedback:${query(state)}@${state.visit}`),
+  // The stewards' pages: read again on each visit (a list of users changes with every admin's work).
+  'sign-in': leaderPage('sign-in', 'pageSignIn', (state) => `sign-in@${state.visit}`),
+  account: leaderPage('account', 'pageAccount', (state) => `account@${state.visit}`),
+  users: leaderPage('users', 'pageUsers', (state) => `users@${state.visit}`),
 }
 
 /** The row of a route's page. */
