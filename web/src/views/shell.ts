@@ -113,7 +113,13 @@ export function renderHeader(el: HTMLElement, state: State, props: HeaderProps):
       ),
     ),
     renderSearchBox({ index: props.index, prepare: props.prepare, describe: props.describe, onChoose: props.onChoose }),
-    h('button', { type: 'button', id: 'settings-button', onclick: () => props.settings.showModal() }, '⚙ ', t('settings')),
+    // The gear alone (its name for screen readers and as a tooltip): the header keeps one row at 1280 px in English too.
+    h(
+      'button',
+      { type: 'button', id: 'settings-button', title: t('settings'), onclick: () => props.settings.showModal() },
+      h('span', { 'aria-hidden': 'true' }, '⚙'),
+      h('span', { class: 'visually-hidden' }, t('settings')),
+    ),
     userEntry(state.user, state.route.name, () => props.onSignOut()),
     h(
       'button',

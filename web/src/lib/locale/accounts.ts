@@ -29,7 +29,7 @@ export const ACCOUNT_STRINGS = {
     en: 'Wrong username or password. After 5 failed attempts the account is locked for a while.',
   },
   'accounts.locked': {
-    zh: '登录失败次数过多，账户已暂时锁定，请 {time} 后再试。',
+    zh: '登录失败次数过多，账户已暂时锁定，请 {time}后再试。',
     en: 'Too many failed sign-ins: the account is locked; try again in {time}.',
   },
   'accounts.seconds': { zh: '{n} 秒', en: '{n} s' },
