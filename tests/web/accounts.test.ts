@@ -11,7 +11,8 @@ import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listUsers } from '../../server/src/users/user.repository.ts'
-import { openBrowserSuite, type BrowserSuite } from '../setup/browser-suite.ts'
+import path from 'node:path'
+import { openBrowserSuite, SCREENSHOTS, type BrowserSuite } from '../setup/browser-suite.ts'
 import { backend } from '../setup/database.ts'
 import {
   changePasswordInBrowser,
@@ -184,6 +185,7 @@ describe.runIf(backend === 'pglite')('accounts in Chromium', () => {
     await expect.poll(() => page.locator('#new-user-username-error').innerText()).toContain('already named xincun-li')
     passwords.county = await createUserInBrowser(page, suite.server.url, { username: 'county-wang', displayName: '王五 · 市场监管局', role: 'editor' })
     expect(passwords.county).not.toBe(passwords['xincun-li'])
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'accounts-users.png'), fullPage: true })
     // Shown once: a new visit shows no password.
     await openPage(page, suite.server.url, '#/users')
     await expect(page.locator('#one-time-password-box').count()).resolves.toBe(0)
@@ -243,6 +245,10 @@ describe.runIf(backend === 'pglite')('accounts in Chromium', () => {
     await signInAs(page, suite.server.url, 'xincun-li', passwords['xincun-li'], { newPassword: TOWNSHIP_PASSWORD })
     expect(await page.evaluate(() => location.hash)).toBe('#/')
     await expect(page.locator('#user-menu summary').innerText()).resolves.toMatch(/李四 · 新村镇\s*乡镇编辑/)
+    await setLanguage('en')
+    const header = await headerRows()
+    expect(header.oneRow, header.parts.join(' ')).toBe(true)
+    await setLanguage('zh')
     await page.locator('#user-menu summary').click()
     await expect(page.locator('#user-menu a').allInnerTexts()).resolves.toEqual(['账户'])
     await openPage(page, suite.server.url, '#/account')
@@ -270,6 +276,33 @@ describe.runIf(backend === 'pglite')('accounts in Chromium', () => {
     // Five wrong passwords lock the account for a minute; the sixth try says so, with the time.
     for (let i = 0; i < 5; i++) await expect(trySignIn(page, suite.server.url, 'xincun-li', `wrong password ${i}`)).resolves.toContain('用户名或密码错误')
     await expect(trySignIn(page, suite.server.url, 'xincun-li', TOWNSHIP_PASSWORD)).resolves.toMatch(/账户已暂时锁定，请 (60|59|58) 秒后再试。/)
+  }, 120_000)
+
+  it("answers the feedback queue with the cookie session (no token in the tab): first a link to sign in, then the answer audited with the admin's name", async () => {
+    const sent = await fetch(`${suite.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `mutation { sendFeedback(input: { kind: CORRECTION, subject: { type: REGION, id: "${XINCUN}" }, message: "人口数字有误 · The population is wrong" }) { id } }`,
+      }),
+    })
+    expect(sent.status).toBe(200)
+    await openPage(page, suite.server.url, '#/feedback')
+    expect(await page.evaluate(() => sessionStorage.getItem('ipc.token'))).toBeNull()
+    await expect(page.locator('#feedback-denied a').getAttribute('href')).resolves.toBe('#/sign-in?next=%23%2Ffeedback')
+    await page.click('#feedback-denied a')
+    await waitForPage(page, 'sign-in')
+    await page.fill('#sign-in-username', 'root')
+    await page.fill('#sign-in-password', passwords.root)
+    await page.click('#sign-in-submit')
+    await waitForPage(page, 'feedback')
+    const item = page.locator('li.feedback-item').first()
+    await expect(item.locator('.feedback-message').innerText()).resolves.toBe('人口数字有误 · The population is wrong')
+    await item.getByLabel('答复内容').fill('已核实，谢谢。')
+    await item.locator('button[type=submit]').click()
+    await expect.poll(() => page.locator('#feedback-notice').innerText()).toMatch(/已答复 #\d+/)
+    const last = await suite.server.db.selectFrom('audit_log').select(['actor', 'action', 'entity']).orderBy('id', 'desc').executeTakeFirstOrThrow()
+    expect(last).toEqual({ actor: '管理员甲', action: 'ANSWER', entity: 'feedback' })
   }, 120_000)
 
   it('made no external request and logged no console error but the refusals it asked for', () => {
