@@ -303,6 +303,10 @@ describe.runIf(backend === 'pglite')('accounts in Chromium', () => {
     await expect.poll(() => page.locator('#feedback-notice').innerText()).toMatch(/已答复 #\d+/)
     const last = await suite.server.db.selectFrom('audit_log').select(['actor', 'action', 'entity']).orderBy('id', 'desc').executeTakeFirstOrThrow()
     expect(last).toEqual({ actor: '管理员甲', action: 'ANSWER', entity: 'feedback' })
+    // Signing out on the queue takes it (and the senders' contacts) off the screen at once.
+    await signOutInBrowser(page)
+    await page.locator('#feedback-denied').waitFor()
+    await expect(page.locator('li.feedback-item').count()).resolves.toBe(0)
   }, 120_000)
 
   it('made no external request and logged no console error but the refusals it asked for', () => {

@@ -113,8 +113,10 @@ function historyView(state: State, history: HistoryState, ctx: PageContext): Pag
 const feedbackKey = (state: State) => `feedback-queue:${query(state)}@${state.visit}`
 
 /** Draws the queue; an answer or a close replaces its item in the cache and announces the outcome. */
-function feedbackView(state: State, page: FeedbackPageState, ctx: PageContext): PageView {
+function feedbackView(state: State, loaded: FeedbackPageState, ctx: PageContext): PageView {
   const key = feedbackKey(state)
+  // Signed out on this page (and no token): the queue, with its senders' contacts, goes at once.
+  const page = state.user === null && !storedToken() ? { ...loaded, items: [], denied: t('feedback.needsToken') } : loaded
   return view(
     renderFeedbackPage(page, {
       onFilter: (status) => {
