@@ -1,6 +1,6 @@
 /**
  * GraphQL Code Generator: the web app's operations (web/src/api/*.graphql), checked against the committed
- * schema (schema/schema.graphql), typed into web/src/api/generated.ts and generated-leaders.ts (`npm run codegen`;
+ * schema (schema/schema.graphql), typed into web/src/api/generated.ts, generated-leaders.ts and generated-users.ts (`npm run codegen`;
  * tests/web-codegen.test.ts fails when it is not current). Documents are emitted as typed strings
  * (typed-document-node, documentMode `string`): the client sends the text as it is, so the bundle needs
  * no GraphQL parser or printer, and each document carries its result and variables types.
@@ -14,7 +14,11 @@ const at = (file: string) => fileURLToPath(new URL(file, import.meta.url))
 export const GENERATED_FILE = at('src/api/generated.ts')
 
 /** The generated file of each document file: the leaders' pages are a chunk of their own, and so are their documents. */
-export const OUTPUTS = { [GENERATED_FILE]: 'src/api/map.graphql', [at('src/api/generated-leaders.ts')]: 'src/api/leaders.graphql' }
+export const OUTPUTS = {
+  [GENERATED_FILE]: 'src/api/map.graphql',
+  [at('src/api/generated-leaders.ts')]: 'src/api/leaders.graphql',
+  [at('src/api/generated-users.ts')]: 'src/api/users.graphql',
+}
 
 /** Fragments both document files use. */
 const FRAGMENTS = 'src/api/fragments.graphql'

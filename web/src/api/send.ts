@@ -1,11 +1,13 @@
 /**
  * Writes (and the stewards' reads) go by POST, never cached: GraphQL mutations, and queries that need a
- * steward's credentials. The bearer token kept in sessionStorage under `ipc.token` is sent when present
- * (signed-in users' cookie sessions need no header). Errors are ApiErrors, as for `request`, with the
- * offending argument and Retry-After when the server gives them.
+ * steward's credentials. A signed-in user's request carries the session cookie and its CSRF header
+ * (`X-CSRF-Token`, from session.ts); a bearer token kept in sessionStorage under `ipc.token` (scripts,
+ * tests) is sent when present, and the server then goes by the token. Errors are ApiErrors, as for
+ * `request`, with the offending argument and Retry-After when the server gives them.
  */
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core'
 import { ApiError } from './client.ts'
+import { csrfHeaders, currentUser } from './session.ts'
 
 /** Where the web app keeps a steward's bearer token for this tab. */
 export const TOKEN_KEY = 'ipc.token'
@@ -17,6 +19,11 @@ export function storedToken(): string | null {
   } catch {
     return null
   }
+}
+
+/** Whether this tab can send a steward's writes: a stored bearer token, or a signed-in user. */
+export async function hasStewardCredentials(): Promise<boolean> {
+  return storedToken() !== null || (await currentUser()) !== null
 }
 
 /** An ApiError with the argument a BAD_USER_INPUT names, and the seconds to wait after RATE_LIMITED. */
@@ -31,7 +38,7 @@ export class SendError extends ApiError {
   }
 }
 
-/** Runs an operation with POST (and the stored token, if any); returns its `data` or throws a SendError. */
+/** Runs an operation with POST (with the session's CSRF header, and the stored token, if any); returns its `data` or throws a SendError. */
 export async function send<R, V>(document: DocumentTypeDecoration<R, V> & { toString(): string }, variables: V): Promise<R> {
   const token = storedToken()
   let response: Response
@@ -41,8 +48,9 @@ export async function send<R, V>(document: DocumentTypeDecoration<R, V> & { toSt
       headers: {
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : await csrfHeaders()),
       },
+      credentials: 'same-origin',
       body: JSON.stringify({ query: document.toString(), variables }),
     })
   } catch (error) {

@@ -1,9 +1,9 @@
 /** #/feedback: the stewards' queue of public feedback (editor): filter by status, answer, mark done. */
 import { AnswerFeedbackDocument, CloseFeedbackDocument, FeedbackQueueDocument, type FeedbackItemFieldsFragment } from '../api/generated-leaders.ts'
-import { send, SendError, storedToken } from '../api/send.ts'
+import { hasStewardCredentials, send, SendError } from '../api/send.ts'
 import type { FeedbackStatus } from '../../../schema/enum-values.ts'
 import { t, tf, type StringKey } from '../lib/i18n.ts'
-import { historyRoute } from '../lib/url-state.ts'
+import { historyRoute, signInHash } from '../lib/url-state.ts'
 import { h } from '../ui/dom.ts'
 import { timeEl } from './common.ts'
 
@@ -27,9 +27,9 @@ export function statusOf(query: string): FeedbackStatus | null {
   return STATUSES.includes(s as FeedbackStatus) ? (s as FeedbackStatus) : null
 }
 
-/** Reads the queue; a refusal (no token, not an editor) becomes `denied`. */
+/** Reads the queue; a refusal (nobody signed in and no token, not an editor) becomes `denied`. */
 export async function loadFeedbackPage(status: FeedbackStatus | null): Promise<FeedbackPageState> {
-  if (!storedToken()) return { status, items: [], denied: t('feedback.needsToken'), notice: null }
+  if (!(await hasStewardCredentials())) return { status, items: [], denied: t('feedback.needsToken'), notice: null }
   try {
     const data = await send(FeedbackQueueDocument, { statuses: status ? [status] : null })
     return { status, items: data.feedbackQueue, denied: null, notice: null }
@@ -130,7 +130,7 @@ export function renderFeedbackPage(state: FeedbackPageState, handlers: FeedbackH
     h('p', { class: 'hint' }, t('feedback.queueIntro')),
     h('p', { role: 'status', id: 'feedback-notice' }, state.notice ?? ''),
     state.denied
-      ? h('p', { class: 'flag', id: 'feedback-denied' }, state.denied)
+      ? h('p', { class: 'flag', id: 'feedback-denied' }, state.denied, ' ', h('a', { href: signInHash('#/feedback') }, t('accounts.needSignInLink')))
       : [
           h('p', {}, h('label', { for: 'feedback-filter' }, t('feedback.filter')), select),
           h('p', { id: 'feedback-count' }, state.items.length ? tf('feedback.count', { n: state.items.length }) : t('feedback.none')),

@@ -4,7 +4,6 @@ import type { AuditEntry, HistoryPage } from './api.ts'
 import { changedFields, fieldName, valueWords } from './audit-diff.ts'
 import { timeEl } from './common.ts'
 import { lang, t, tf, type StringKey } from '../lib/i18n.ts'
-import { storedToken } from '../api/send.ts'
 
 /** What the page shows: the entries loaded so far (pages appended by "more"). */
 export interface HistoryState {
@@ -122,10 +121,11 @@ function entryItem(e: AuditEntry, index: number, onRevert: OnRevert | null): HTM
   )
 }
 
-/** The page's content; `backHref` leads to the record's page on the map, `onMore` loads the next entries. */
+/**
+ * The page's content; `backHref` leads to the record's page on the map, `onMore` loads the next entries; `onRevert`
+ * is given to stewards (signed in, or a token in this tab), and the server checks their role.
+ */
 export function renderHistoryPage(state: HistoryState, backHref: string, onMore: () => void, onRevert: OnRevert | null = null): HTMLElement {
-  // Editors (a steward's token in this tab) may undo a change; the server checks the role.
-  const revert = onRevert && storedToken() ? onRevert : null
   const kind = ENTITIES[state.entity]
   const name = state.subject ? (lang() === 'zh' ? state.subject.nameZh : state.subject.nameEn) : state.id
   return h(
@@ -141,7 +141,7 @@ export function renderHistoryPage(state: HistoryState, backHref: string, onMore:
       ? h(
           'ol',
           { class: 'history' },
-          state.entries.map((e, i) => entryItem(e, i, revert)),
+          state.entries.map((e, i) => entryItem(e, i, onRevert)),
         )
       : null,
     state.hasNextPage

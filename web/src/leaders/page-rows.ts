@@ -1,5 +1,6 @@
 /**
- * The pages without a map (#/compare, #/indicators, #/plan, #/data, #/history): how each loads its
+ * The pages without a map (#/compare, #/indicators, #/plan, #/data, #/history, #/feedback, and the
+ * stewards' #/sign-in, #/account, #/users): how each loads its
  * data (into the app's one cache) and draws. Loaded on first use, so the county map's first load
  * stays small; their rows in the registry are in web/src/views/pages.ts.
  */
@@ -8,7 +9,8 @@ import { compareOf, hrefOf, type State } from '../state/state.ts'
 import { fromHash, type LeaderPage } from '../lib/url-state.ts'
 import { t, tf } from '../lib/i18n.ts'
 import { RevertChangeDocument } from '../api/generated-leaders.ts'
-import { send } from '../api/send.ts'
+import { send, storedToken } from '../api/send.ts'
+import { currentUser, type SessionUser } from '../api/session.ts'
 import {
   fetchComparison,
   fetchDatasets,
@@ -27,14 +29,14 @@ import { renderDataPage } from './data-page.ts'
 import { loadFeedbackPage, renderFeedbackPage, statusOf, subjectRoute, type FeedbackPageState } from './feedback-page.ts'
 import { renderHistoryPage, type HistoryState } from './history-page.ts'
 import { fetchReporting, type Reporting } from './indicator-summary.ts'
-import { renderIndicatorsPage, type ValueEntryHooks } from './indicators-page.ts'
-import { renderPlanPage, type TaskStatusHooks } from './plan-page.ts'
+import { renderIndicatorsPage } from './indicators-page.ts'
+import { renderPlanPage } from './plan-page.ts'
 import { INITIAL_UPLOAD, renderUploadPage, type UploadState } from './upload-page.ts'
-import { currentUser, type SessionUser } from '../api/session.ts'
-import { mutate } from '../api/client.ts'
-import { LeaderIndicatorsDocument, LeaderPlanDocument, LeaderReportingDocument } from '../api/generated-leaders.ts'
-import { h } from '../ui/dom.ts'
+import { isCountyEditor, isSteward, taskStatusEntry, valueEntry } from './steward-hooks.ts'
 import type { CompareState } from './compare-state.ts'
+import { renderSignInPage } from './sign-in-page.ts'
+import { renderAccountPage, type AccountPageData } from './account-page.ts'
+import { loadTownNames, loadUsersPage, renderUsersPage, type UsersPageData } from './users-page.ts'
 import './leaders.css'
 import './values.css'
 
@@ -106,7 +108,7 @@ function historyView(state: State, history: HistoryState, ctx: PageContext): Pag
     return revertChange.id
   }
   return view(
-    renderHistoryPage(history, back, () => void onMore(), onRevert),
+    renderHistoryPage(history, back, () => void onMore(), storedToken() || state.user ? onRevert : null),
     history.loadingMore,
   )
 }
@@ -115,8 +117,10 @@ function historyView(state: State, history: HistoryState, ctx: PageContext): Pag
 const feedbackKey = (state: State) => `feedback-queue:${query(state)}@${state.visit}`
 
 /** Draws the queue; an answer or a close replaces its item in the cache and announces the outcome. */
-function feedbackView(state: State, page: FeedbackPageState, ctx: PageContext): PageView {
+function feedbackView(state: State, loaded: FeedbackPageState, ctx: PageContext): PageView {
   const key = feedbackKey(state)
+  // Signed out on this page (and no token): the queue, with its senders' contacts, goes at once.
+  const page = state.user === null && !storedToken() ? { ...loaded, items: [], denied: t('feedback.needsToken') } : loaded
   return view(
     renderFeedbackPage(page, {
       onFilter: (status) => {
@@ -136,87 +140,25 @@ function feedbackView(state: State, page: FeedbackPageState, ctx: PageContext): 
   )
 }
 
-/** The plan's years (its baseline year to its target year), from the indicators' planned values. */
-function planYears(list: PlanIndicator[]): number[] {
-  const years = list.flatMap((i) => [i.baseline, i.target, ...i.milestones].filter((v) => !!v).map((v) => v.year))
-  if (!years.length) return []
-  const from = Math.min(...years)
-  return Array.from({ length: Math.max(...years) - from + 1 }, (_, k) => from + k)
-}
+/** The signed-in user: the state's once the server has said, else the one the page loaded with. */
+const userOf = (state: State, loaded: SessionUser | null) => (state.user === undefined ? loaded : state.user)
 
-/** Opens a steward's form in `mount` (its code loads on first use), once; `build` makes it. */
-function openForm(mount: HTMLElement, button: HTMLButtonElement, build: (close: () => void) => Promise<HTMLFormElement>): void {
-  if (mount.querySelector('form')) return void mount.querySelector<HTMLElement>('select, input')?.focus()
-  button.setAttribute('aria-expanded', 'true')
-  mount.replaceChildren(h('p', { class: 'hint' }, t('values.loadingForm')))
-  const close = () => {
-    mount.replaceChildren()
-    button.setAttribute('aria-expanded', 'false')
-    button.focus()
-  }
-  void build(close).then((form) => {
-    mount.replaceChildren(form)
-    form.querySelector<HTMLElement>('select, input')?.focus()
-  })
-}
+/** The cache key of #/users as shown (a new visit asks again). */
+const usersKey = (state: State) => `users-list@${state.visit}`
 
-/** After a steward's save: the pages showing figures ask again (the map's towns, the comparisons). */
-function forgetFigures(ctx: PageContext): void {
-  for (const prefix of ['town:', 'comparison:', 'compare:', 'data@']) ctx.cache.forgetPrefix(prefix)
+/** Draws #/users; a change replaces the page's data in the cache, draws it again and moves the focus to its outcome. */
+function usersView(state: State, loaded: { user: SessionUser | null; page: UsersPageData }, ctx: PageContext): PageView {
+  const page = ctx.cache.value<UsersPageData>(usersKey(state)) ?? loaded.page
+  return view(
+    renderUsersPage(page, userOf(state, loaded.user), {
+      onChanged: (next, focusId) => {
+        ctx.cache.put(usersKey(state), next)
+        ctx.refresh()
+        document.getElementById(focusId)?.focus()
+      },
+    }),
+  )
 }
-
-/** The value entry of #/indicators for a signed-in steward (any role: a township editor records their towns' values). */
-function valueEntry(ctx: PageContext, user: SessionUser, list: PlanIndicator[]): ValueEntryHooks {
-  return {
-    notice: ctx.cache.value<{ code: string; text: string }>('indicators:notice') ?? null,
-    open: (indicator, mount, button) =>
-      openForm(mount, button, async (close) => {
-        const { renderValueForm } = await import('./value-form.ts')
-        return renderValueForm({
-          indicator,
-          user,
-          years: planYears(list),
-          onCancel: close,
-          async onSaved(saved) {
-            // Asked by POST: a GET could come from the browser's cache, from before the save.
-            const [fresh, reporting] = await Promise.all([mutate(LeaderIndicatorsDocument), mutate(LeaderReportingDocument)])
-            forgetFigures(ctx)
-            ctx.cache.put('indicators:data', fresh.indicators)
-            ctx.cache.put('indicators:reporting', reporting.reportingStatus)
-            ctx.cache.put('indicators:notice', { code: indicator.code, text: saved.notice })
-            ctx.refresh()
-            document.getElementById(`ind-${indicator.code}-saved`)?.focus()
-          },
-        })
-      }),
-  }
-}
-
-/** The status form of #/plan for a signed-in editor or admin (the plan's tasks are the county's). */
-function taskStatusEntry(ctx: PageContext, departments: PlanDepartment[]): TaskStatusHooks {
-  return {
-    notice: ctx.cache.value<{ code: string; text: string }>('plan:notice') ?? null,
-    open: (task, mount, button) =>
-      openForm(mount, button, async (close) => {
-        const { renderTaskStatusForm } = await import('./task-status-form.ts')
-        return renderTaskStatusForm({
-          task,
-          departments,
-          onCancel: close,
-          async onSaved(_statuses, notice) {
-            const fresh = await mutate(LeaderPlanDocument)
-            ctx.cache.put('plan:data', fresh)
-            ctx.cache.put('plan:notice', { code: task.code, text: notice })
-            ctx.refresh()
-            document.getElementById(`task-${task.code.replace(/\./g, '-')}-saved`)?.focus()
-          },
-        })
-      }),
-  }
-}
-
-const isSteward = (user: SessionUser | null): user is SessionUser => !!user
-const isCountyEditor = (user: SessionUser | null): user is SessionUser => !!user && (user.role === 'admin' || user.role === 'editor')
 
 /** The rows of the pages without a map, by route. */
 export const LEADER_ROWS: Record<LeaderPage, Row<unknown>> = {
@@ -305,5 +247,26 @@ export const LEADER_ROWS: Record<LeaderPage, Row<unknown>> = {
   feedback: row<FeedbackPageState>({
     load: (state, { cache }) => cache.get(feedbackKey(state), () => loadFeedbackPage(statusOf(query(state)))),
     render: (state, loaded, ctx) => feedbackView(state, ctx.cache.value<FeedbackPageState>(feedbackKey(state)) ?? loaded, ctx),
+  }),
+  'sign-in': row<SessionUser | null>({
+    load: () => currentUser(),
+    render: (state, loaded) => view(renderSignInPage(query(state), userOf(state, loaded))),
+  }),
+  account: row<{ user: SessionUser | null } & AccountPageData>({
+    load: async (_state, { cache }) => {
+      const user = await currentUser()
+      return {
+        user,
+        townNames: user?.regions.length ? (await cache.get('town-names', loadTownNames)).townNames : new Map<string, { nameZh: string; nameEn: string }>(),
+      }
+    },
+    render: (state, loaded) => view(renderAccountPage(query(state), userOf(state, loaded.user), loaded)),
+  }),
+  users: row<{ user: SessionUser | null; page: UsersPageData }>({
+    load: async () => {
+      const user = await currentUser()
+      return { user, page: await loadUsersPage(user) }
+    },
+    render: (state, loaded, ctx) => usersView(state, loaded, ctx),
   }),
 }

@@ -16,6 +16,7 @@ const TABLES = [
   'lib/locale/feedback.ts',
   'lib/locale/progress.ts',
   'lib/locale/values.ts',
+  'lib/locale/accounts.ts',
   'lib/locale/fields.ts',
   'lib/i18n.ts',
   'lib/enum-labels.ts',

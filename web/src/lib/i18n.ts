@@ -10,20 +10,15 @@ import { PAGE_STRINGS } from './locale/pages.ts'
 import { FEEDBACK_STRINGS } from './locale/feedback.ts'
 import { PROGRESS_STRINGS } from './locale/progress.ts'
 import { VALUES_STRINGS } from './locale/values.ts'
+import { ACCOUNT_STRINGS } from './locale/accounts.ts'
 
 type Text = { zh: string; en: string }
 
-/** The interface's words by key: the map app's and the pages' tables (web/src/lib/locale/). */
-export const STRINGS: Record<
-  keyof typeof APP_STRINGS | keyof typeof PAGE_STRINGS | keyof typeof FEEDBACK_STRINGS | keyof typeof PROGRESS_STRINGS | keyof typeof VALUES_STRINGS,
+/** The interface's words by key: the tables of web/src/lib/locale/ (a new table is one import and one entry here). */
+export const STRINGS = { ...APP_STRINGS, ...PAGE_STRINGS, ...FEEDBACK_STRINGS, ...PROGRESS_STRINGS, ...VALUES_STRINGS, ...ACCOUNT_STRINGS } satisfies Record<
+  string,
   Text
-> = {
-  ...APP_STRINGS,
-  ...PAGE_STRINGS,
-  ...FEEDBACK_STRINGS,
-  ...PROGRESS_STRINGS,
-  ...VALUES_STRINGS,
-}
+>
 
 /** A key of STRINGS. */
 export type StringKey = keyof typeof STRINGS

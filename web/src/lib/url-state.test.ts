@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toHash, historyRoute, fromHash } from './url-state.ts'
+import { toHash, historyRoute, fromHash, nextHashOf, signInHash } from './url-state.ts'
 
 describe('url state', () => {
   it('reads the county view with defaults from an empty hash', () => {
@@ -45,5 +45,26 @@ describe('url state', () => {
     expect(hash).toBe('#/history?entity=service_point&id=ip-service%2F1+a')
     const params = new URLSearchParams((fromHash(hash).route as { query: string }).query)
     expect([params.get('entity'), params.get('id')]).toEqual(['service_point', 'ip-service/1 a'])
+  })
+
+  it("reads the stewards' pages #/sign-in, #/account and #/users, keeping their query", () => {
+    expect(fromHash('#/sign-in?next=%23%2Fusers').route).toEqual({ name: 'sign-in', query: 'next=%23%2Fusers' })
+    expect(toHash(fromHash('#/sign-in?next=%23%2Fusers'))).toBe('#/sign-in?next=%23%2Fusers')
+    expect(fromHash('#/account').route).toEqual({ name: 'account', query: '' })
+    expect(fromHash('#/users/').route).toEqual({ name: 'users', query: '' })
+  })
+
+  it('sends the user back only to an address of the app after signing in', () => {
+    expect(nextHashOf('next=%23%2Ftown%2F410184101%3Fmetric%3Dcoverage')).toBe('#/town/410184101?metric=coverage')
+    expect(nextHashOf('')).toBe('#/')
+    for (const bad of ['https://evil.example/', 'javascript:alert(1)', '//evil.example', '#/sign-in?next=%23%2Fusers', '#\\evil'])
+      expect(nextHashOf(new URLSearchParams({ next: bad }).toString()), bad).toBe('#/')
+    expect(signInHash('#/users')).toBe('#/sign-in?next=%23%2Fusers')
+    expect(fromHash(signInHash('#/history?entity=region&id=410184101')).route).toEqual({
+      name: 'sign-in',
+      query: 'next=%23%2Fhistory%3Fentity%3Dregion%26id%3D410184101',
+    })
+    expect(signInHash('#/')).toBe('#/sign-in')
+    expect(signInHash('#/sign-in')).toBe('#/sign-in')
   })
 })

@@ -14,8 +14,8 @@ export type Route =
   | { name: LeaderPage; query: string }
 
 /** The pages without a map (the leaders' pages, the downloads and a record's history); their code loads on demand. */
-export type LeaderPage = 'compare' | 'indicators' | 'plan' | 'data' | 'history' | 'feedback' | 'upload'
-export const LEADER_PAGES: readonly LeaderPage[] = ['compare', 'indicators', 'plan', 'data', 'history', 'feedback', 'upload']
+export type LeaderPage = 'compare' | 'indicators' | 'plan' | 'data' | 'history' | 'feedback' | 'upload' | 'sign-in' | 'account' | 'users'
+export const LEADER_PAGES: readonly LeaderPage[] = ['compare', 'indicators', 'plan', 'data', 'history', 'feedback', 'upload', 'sign-in', 'account', 'users']
 
 /** Whether a route is one of the leaders' pages. */
 export function isLeaderRoute(route: Route): route is { name: LeaderPage; query: string } {
@@ -28,6 +28,21 @@ export function isLeaderRoute(route: Route): route is { name: LeaderPage; query:
  */
 export function historyRoute(entity: string, id: string): Route {
   return { name: 'history', query: new URLSearchParams({ entity, id }).toString() }
+}
+
+/**
+ * Where `#/sign-in` (and `#/account`) send the user back to: `next` when it is one of this app's own
+ * addresses (`#/…`, not the sign-in page itself), else the county map `#/`.
+ */
+export function nextHashOf(query: string): string {
+  const next = new URLSearchParams(query).get('next') ?? ''
+  return /^#\/(?!sign-in\b)/.test(next) && !/[\s\\]/.test(next) ? next : '#/'
+}
+
+/** The sign-in page's address that leads back to `next` (a hash such as `#/users`) afterwards. */
+export function signInHash(next: string): string {
+  const back = nextHashOf(new URLSearchParams({ next }).toString())
+  return back === '#/' ? '#/sign-in' : `#/sign-in?${new URLSearchParams({ next: back })}`
 }
 
 /** A map view: centre (WGS84 degrees) and zoom. */

@@ -133,4 +133,21 @@ describe('the data cache', () => {
     cache.forgetPrefix('town:')
     expect([cache.value('town:2'), cache.value('plan')]).toEqual([undefined, 'plan'])
   })
+
+  it('knows who is signed in once the server says, and changes only when the answer does', () => {
+    const admin = { username: 'root', displayName: '管理员甲', role: 'admin' as const, regions: [], mustChangePassword: false }
+    const first = start('#/users')
+    expect(first.user).toBeUndefined()
+    const signedIn = update(first, { type: 'session', user: admin })
+    expect(signedIn.user).toEqual(admin)
+    expect(signedIn.route).toEqual(first.route)
+    expect(signedIn.visit).toBe(first.visit)
+    // The same user again (a refreshed /auth/me) is no change: nothing redraws.
+    expect(update(signedIn, { type: 'session', user: { ...admin, regions: [] } })).toBe(signedIn)
+    expect(update(signedIn, { type: 'session', user: { ...admin, mustChangePassword: true } }).user?.mustChangePassword).toBe(true)
+    const signedOut = update(signedIn, { type: 'session', user: null })
+    expect(signedOut.user).toBeNull()
+    expect(update(signedOut, { type: 'session', user: null })).toBe(signedOut)
+    expect(update(first, { type: 'session', user: null }).user).toBeNull()
+  })
 })

@@ -5,6 +5,7 @@
  * is a numbered request the renderer carries out once.
  */
 import type { NearestPoint } from '../api/operations.ts'
+import type { SessionUser } from '../api/session.ts'
 import type { Lang } from '../api/types.ts'
 import { formatCompareQuery, parseCompareQuery, type CompareState } from '../leaders/compare-state.ts'
 import { formatRoute, fromHash, isLeaderRoute, toHash, type Route, type UrlState, type View } from '../lib/url-state.ts'
@@ -40,6 +41,8 @@ export interface State extends UrlState {
   here: LngLat | null
   /** Whether the list of places without a known location is open. */
   unlocatedOpen: boolean
+  /** Who is signed in (the header and the stewards' pages): null for nobody, undefined until the server has said. */
+  user: SessionUser | null | undefined
 }
 
 /** Everything that changes the state. */
@@ -67,6 +70,8 @@ export type Action =
   | { type: 'compare'; change: Partial<CompareState> }
   /** #/plan: the responsible body to filter by (null: every task). */
   | { type: 'planDept'; code: string | null }
+  /** The server said who is signed in (at start, after signing in or out, after a password change). */
+  | { type: 'session'; user: SessionUser | null }
 
 /** The state on a first load: the address, the language and basemap chosen before. */
 export function initialState(hash: string, lang: Lang, basemapId: string | null): State {
@@ -81,6 +86,7 @@ export function initialState(hash: string, lang: Lang, basemapId: string | null)
     nearest: { phase: 'idle' },
     here: null,
     unlocatedOpen: false,
+    user: undefined,
   }
 }
 
@@ -169,10 +175,24 @@ export function update(state: State, action: Action): State {
       return withQuery(state, 'compare', (query) => formatCompareQuery({ ...parseCompareQuery(query), ...action.change }))
     case 'planDept':
       return withQuery(state, 'plan', () => (action.code ? `dept=${encodeURIComponent(action.code)}` : ''))
+    case 'session':
+      return sameUser(state.user, action.user) ? state : { ...state, user: action.user }
   }
 }
 
 /** The compare page's state (its part of the address), or the defaults elsewhere. */
 export function compareOf(state: State): CompareState {
   return parseCompareQuery(state.route.name === 'compare' ? state.route.query : '')
+}
+
+/** Whether two answers name the same signed-in user with the same role, regions, name and password state. */
+function sameUser(a: SessionUser | null | undefined, b: SessionUser | null): boolean {
+  if (a === undefined || a === null || b === null) return a === b
+  return (
+    a.username === b.username &&
+    a.displayName === b.displayName &&
+    a.role === b.role &&
+    a.mustChangePassword === b.mustChangePassword &&
+    a.regions.join() === b.regions.join()
+  )
 }

@@ -4,6 +4,7 @@
  * from the page registry (views/pages.ts), with the map (map-page.ts) or without it.
  */
 import { fetchNearest } from '../api/operations.ts'
+import { currentUser, onSessionChange, signOut } from '../api/session.ts'
 import { initialLang, kindName, lang, levelName, setLang, t } from '../lib/i18n.ts'
 import type { SearchTarget } from '../lib/search-index.ts'
 import { toHash } from '../lib/url-state.ts'
@@ -116,7 +117,8 @@ export function startApp(els: AppElements): void {
     els.page.hidden = false
     const key = row.key?.(state) ?? row.route
     if (!cache.peek(key)) void cache.get(key, () => row.load?.(state, { cache, visit: state.visit }) ?? Promise.resolve(null)).catch(() => undefined)
-    if (!memo.page.changed(state.route, state.lang, state.visit, cache.version)) return
+    // A page is drawn again when someone signs in or out (not when only their password state changes).
+    if (!memo.page.changed(state.route, state.lang, state.visit, cache.version, state.user && `${state.user.username}:${state.user.role}`)) return
     const entry = cache.peek(key)!
     const title = t(row.title ?? 'appTitle')
     const heading = (...rest: HTMLElement[]) => ({
@@ -151,7 +153,7 @@ export function startApp(els: AppElements): void {
     if (lang() !== state.lang) setLang(state.lang)
     document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en'
     const row = pageOf(state.route)
-    if (memo.header.changed(state.lang, state.route.name, toHash({ ...state, route: { name: 'county' }, view: null }))) {
+    if (memo.header.changed(state.lang, state.route.name, toHash({ ...state, route: { name: 'county' }, view: null }), state.user)) {
       renderHeader(els.header, state, {
         hasMap: row.needsMap,
         panel: els.panel,
@@ -161,6 +163,7 @@ export function startApp(els: AppElements): void {
         describe,
         onChoose: chooseSearchResult,
         onLang: (next) => dispatch({ type: 'lang', lang: next }),
+        onSignOut: () => void signOut().catch(() => undefined),
       })
     }
     if (memo.settings.changed(state.lang, state.basemapId, config())) {
@@ -172,6 +175,9 @@ export function startApp(els: AppElements): void {
   }
 
   window.addEventListener('hashchange', () => dispatch({ type: 'navigate', hash: location.hash }))
+  // Who is signed in: asked once (GET /auth/me), then told by sign-in, sign-out and password changes.
+  onSessionChange((user) => dispatch({ type: 'session', user }))
+  void currentUser().then((user) => dispatch({ type: 'session', user }))
   // The settings dialog offers the basemaps of the server's configuration.
   void loadConfig(cache)
   render()

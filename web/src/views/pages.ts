@@ -145,6 +145,10 @@ export const PAGES: Record<Route['name'], PageRow> = {
   feedback: leaderPage('feedback', 'pageFeedback', (state) => `feedback:${query(state)}@${state.visit}`),
   // The stewards' bulk upload (its state, a file and its dry run, is kept in the cache under `upload:state`).
   upload: leaderPage('upload', 'pageUpload', () => 'upload'),
+  // The stewards' pages: read again on each visit (a list of users changes with every admin's work).
+  'sign-in': leaderPage('sign-in', 'pageSignIn', (state) => `sign-in@${state.visit}`),
+  account: leaderPage('account', 'pageAccount', (state) => `account@${state.visit}`),
+  users: leaderPage('users', 'pageUsers', (state) => `users@${state.visit}`),
 }
 
 /** The row of a route's page. */

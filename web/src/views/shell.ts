@@ -1,7 +1,9 @@
 /** The parts around every page: the header (title, navigation, search, settings, language) and the settings dialog. */
+import type { SessionUser } from '../api/session.ts'
 import type { Lang } from '../api/types.ts'
-import { lang, t, type StringKey } from '../lib/i18n.ts'
+import { lang, t, tf, type StringKey } from '../lib/i18n.ts'
 import type { SearchIndex, SearchTarget } from '../lib/search-index.ts'
+import { signInHash } from '../lib/url-state.ts'
 import type { BasemapOption } from '../map/basemap.ts'
 import { hrefOf, type State } from '../state/state.ts'
 import { fill, h } from '../ui/dom.ts'
@@ -28,6 +30,64 @@ export interface HeaderProps {
   describe: (target: SearchTarget) => string
   onChoose: (target: SearchTarget) => void
   onLang(lang: Lang): void
+  onSignOut(): void
+}
+
+/** A role's name in the current language. */
+export const roleName = (role: SessionUser['role']): string => t(`accounts.role.${role}`)
+
+/**
+ * The header's user entry: "登录" (back to this address afterwards) when nobody is signed in; else a
+ * menu under the display name and role with 账户, 用户管理 (admins) and 退出. Nothing until the server has said.
+ */
+function userEntry(user: SessionUser | null | undefined, routeName: string, onSignOut: () => void): HTMLElement | null {
+  if (user === undefined) return null
+  if (user === null) {
+    // The address to come back to is read on click: the header is not redrawn for every move of the map.
+    const go = (e: Event) => {
+      e.preventDefault()
+      location.hash = routeName === 'sign-in' ? location.hash : signInHash(location.hash)
+    }
+    return h(
+      'a',
+      { id: 'sign-in-link', class: 'user-entry', href: '#/sign-in', onclick: go, 'aria-current': routeName === 'sign-in' ? 'page' : null },
+      t('accounts.signIn'),
+    )
+  }
+  const role = roleName(user.role)
+  const menu = h(
+    'details',
+    { id: 'user-menu', class: 'user-entry user-menu' },
+    h(
+      'summary',
+      { 'aria-label': tf('accounts.menuLabel', { name: user.displayName, role }) },
+      h('span', { class: 'user-name' }, user.displayName),
+      h('span', { class: 'user-role' }, role),
+    ),
+    h(
+      'ul',
+      {},
+      h('li', {}, h('a', { href: '#/account', id: 'account-link', 'aria-current': routeName === 'account' ? 'page' : null }, t('accounts.account'))),
+      // Every steward: the feedback queue and the bulk upload (the server limits a township editor to their towns).
+      h('li', {}, h('a', { href: '#/feedback', id: 'feedback-link', 'aria-current': routeName === 'feedback' ? 'page' : null }, t('pageFeedback'))),
+      h('li', {}, h('a', { href: '#/upload', id: 'upload-link', 'aria-current': routeName === 'upload' ? 'page' : null }, t('pageUpload'))),
+      user.role === 'admin'
+        ? h('li', {}, h('a', { href: '#/users', id: 'users-link', 'aria-current': routeName === 'users' ? 'page' : null }, t('accounts.users')))
+        : null,
+      h('li', {}, h('button', { type: 'button', id: 'sign-out-button', onclick: onSignOut }, t('accounts.signOut'))),
+    ),
+  )
+  // The menu closes once a link in it is followed, and with Escape (the focus back on its summary).
+  menu.addEventListener('click', (e) => {
+    if ((e.target as HTMLElement).closest('a')) menu.open = false
+  })
+  menu.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && menu.open) {
+      menu.open = false
+      menu.querySelector('summary')?.focus()
+    }
+  })
+  return menu
 }
 
 /** Draws the header. */
@@ -56,7 +116,14 @@ export function renderHeader(el: HTMLElement, state: State, props: HeaderProps):
       ),
     ),
     renderSearchBox({ index: props.index, prepare: props.prepare, describe: props.describe, onChoose: props.onChoose }),
-    h('button', { type: 'button', id: 'settings-button', onclick: () => props.settings.showModal() }, '⚙ ', t('settings')),
+    // The gear alone (its name for screen readers and as a tooltip): the header keeps one row at 1280 px in English too.
+    h(
+      'button',
+      { type: 'button', id: 'settings-button', title: t('settings'), onclick: () => props.settings.showModal() },
+      h('span', { 'aria-hidden': 'true' }, '⚙'),
+      h('span', { class: 'visually-hidden' }, t('settings')),
+    ),
+    userEntry(state.user, state.route.name, () => props.onSignOut()),
     h(
       'button',
       { type: 'button', id: 'lang-button', lang: other === 'en' ? 'en' : 'zh-CN', 'aria-label': t('switchLangLabel'), onclick: () => props.onLang(other) },
