@@ -73,7 +73,7 @@ select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_
           'type', 'Feature', 'id', p.id,
           'geometry', st_asgeojson(p.location, 6)::json,
           'properties', json_build_object(
-            'id', p.id, 'nameZh', p.name_zh, 'nameEn', p.name_en, 'kind', p.kind, 'status', p.status,
+            'id', p.id, 'nameZh', p.name_zh, 'nameEn', coalesce(p.name_en, p.name_zh), 'kind', p.kind, 'status', p.status,
             'locationQuality', p.location_quality, 'regionCode', p.region_code, 'address', p.address,
             'services', to_json(p.services), 'source', p.source
           )) as feature
@@ -88,7 +88,7 @@ select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_
           'type', 'Feature', 'id', p.id,
           'geometry', st_asgeojson(p.location, 6)::json,
           'properties', json_build_object(
-            'id', p.id, 'nameZh', p.name_zh, 'nameEn', p.name_en, 'kind', p.kind, 'status', p.status,
+            'id', p.id, 'nameZh', p.name_zh, 'nameEn', coalesce(p.name_en, p.name_zh), 'kind', p.kind, 'status', p.status,
             'locationQuality', p.location_quality, 'regionCode', p.region_code, 'address', p.address,
             'services', to_json(p.services), 'source', p.source
           )) as feature
