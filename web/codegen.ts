@@ -14,7 +14,12 @@ const at = (file: string) => fileURLToPath(new URL(file, import.meta.url))
 export const GENERATED_FILE = at('src/api/generated.ts')
 
 /** The generated file of each document file: the leaders' pages are a chunk of their own, and so are their documents. */
-export const OUTPUTS = { [GENERATED_FILE]: 'src/api/map.graphql', [at('src/api/generated-leaders.ts')]: 'src/api/leaders.graphql' }
+export const OUTPUTS = {
+  [GENERATED_FILE]: 'src/api/map.graphql',
+  [at('src/api/generated-leaders.ts')]: 'src/api/leaders.graphql',
+  // Station editing: loaded only for a signed-in editor.
+  [at('src/api/generated-stations.ts')]: 'src/api/stations.graphql',
+}
 
 const output = (documents: string) => ({
   documents: at(documents),

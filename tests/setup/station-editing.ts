@@ -63,15 +63,16 @@ export async function signInInPage(page: Page, baseUrl: string, username: string
 
 /** Waits until the map page is drawn and MapLibre has loaded. */
 export async function mapReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true')
-  await page.waitForFunction(() => (window as any).map?.loaded())
+  // The callbacks run in the page (this file is compiled without the DOM's types, hence globalThis).
+  await page.waitForFunction(() => (globalThis as any).document.documentElement.dataset.ready === 'true')
+  await page.waitForFunction(() => (globalThis as any).map?.loaded())
 }
 
 /** The page coordinates of a WGS84 point on the map. */
 export async function pagePointOf(page: Page, lng: number, lat: number): Promise<{ x: number; y: number }> {
   const [x, y] = await page.evaluate(
     ([a, b]) => {
-      const p = (window as any).map.project([a, b])
+      const p = (globalThis as any).map.project([a, b])
       return [p.x, p.y]
     },
     [lng, lat],

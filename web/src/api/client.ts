@@ -6,11 +6,12 @@
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core'
 import { csrfHeaders } from './session.ts'
 
-/** A failed request: the network, the HTTP status or a GraphQL error, with its `extensions.code`. */
+/** A failed request: the network, the HTTP status or a GraphQL error, with its `extensions.code` (and the rest of its extensions, e.g. `argument`). */
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string,
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message)
     this.name = 'ApiError'
@@ -60,7 +61,7 @@ export async function mutate<R, V>(document: DocumentTypeDecoration<R, V> & { to
 
 /** The answer's `data`, or the ApiError of its first error (with `requireOk`, an answer without errors must also be a 2xx). */
 async function readAnswer<R>(response: Response, requireOk = false): Promise<R> {
-  let body: { data?: R | null; errors?: { message: string; extensions?: { code?: string } }[] }
+  let body: { data?: R | null; errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[] }
   try {
     body = (await response.json()) as typeof body
   } catch {
@@ -68,7 +69,7 @@ async function readAnswer<R>(response: Response, requireOk = false): Promise<R> 
   }
   if (body.errors?.length) {
     const [first] = body.errors
-    throw new ApiError(first.message, first.extensions?.code ?? 'GRAPHQL_ERROR')
+    throw new ApiError(first.message, first.extensions?.code ?? 'GRAPHQL_ERROR', first.extensions ?? {})
   }
   if ((requireOk && !response.ok) || body.data == null) throw new ApiError(`HTTP ${response.status}`, 'BAD_RESPONSE')
   return body.data

@@ -10,7 +10,15 @@ const SRC = fileURLToPath(new URL('..', import.meta.url))
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/
 
 /** The locale tables: the only place for user-visible words (enum-labels.ts holds the enum values' labels, keyed by value). */
-const TABLES = ['lib/locale/app.ts', 'lib/locale/pages.ts', 'lib/locale/feedback.ts', 'lib/locale/fields.ts', 'lib/i18n.ts', 'lib/enum-labels.ts']
+const TABLES = [
+  'lib/locale/app.ts',
+  'lib/locale/pages.ts',
+  'lib/locale/feedback.ts',
+  'lib/locale/fields.ts',
+  'lib/locale/stations.ts',
+  'lib/i18n.ts',
+  'lib/enum-labels.ts',
+]
 
 /**
  * Data-like text that may stay in code, each with its reason: a line with Chinese outside the tables

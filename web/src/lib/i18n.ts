@@ -8,14 +8,16 @@ import { enumLabel } from './enum-labels.ts'
 import { APP_STRINGS } from './locale/app.ts'
 import { PAGE_STRINGS } from './locale/pages.ts'
 import { FEEDBACK_STRINGS } from './locale/feedback.ts'
+import { STATION_STRINGS } from './locale/stations.ts'
 
 type Text = { zh: string; en: string }
 
 /** The interface's words by key: the map app's and the pages' tables (web/src/lib/locale/). */
-export const STRINGS: Record<keyof typeof APP_STRINGS | keyof typeof PAGE_STRINGS | keyof typeof FEEDBACK_STRINGS, Text> = {
+export const STRINGS: Record<keyof typeof APP_STRINGS | keyof typeof PAGE_STRINGS | keyof typeof FEEDBACK_STRINGS | keyof typeof STATION_STRINGS, Text> = {
   ...APP_STRINGS,
   ...PAGE_STRINGS,
   ...FEEDBACK_STRINGS,
+  ...STATION_STRINGS,
 }
 
 /** A key of STRINGS. */
