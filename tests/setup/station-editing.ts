@@ -87,12 +87,19 @@ export async function clickMapAt(page: Page, lng: number, lat: number): Promise<
   await page.mouse.click(x, y)
 }
 
-/** Drags what is at one WGS84 point (a draggable marker) to another, in small steps as a hand would. */
-export async function dragOnMap(page: Page, from: [number, number], to: [number, number]): Promise<void> {
+/**
+ * Drags a marker (by its element, `selector`) from where it stands at WGS84 `from` so that it ends at
+ * `to`, in small steps as a hand would: the pointer grabs the element's middle and moves by the
+ * distance between the two points on screen.
+ */
+export async function dragMarker(page: Page, selector: string, from: [number, number], to: [number, number]): Promise<void> {
   const a = await pagePointOf(page, ...from)
   const b = await pagePointOf(page, ...to)
-  await page.mouse.move(a.x, a.y)
+  const box = (await page.locator(selector).boundingBox())!
+  const x = box.x + box.width / 2
+  const y = box.y + box.height / 2
+  await page.mouse.move(x, y)
   await page.mouse.down()
-  await page.mouse.move(b.x, b.y, { steps: 12 })
+  await page.mouse.move(x + (b.x - a.x), y + (b.y - a.y), { steps: 12 })
   await page.mouse.up()
 }
