@@ -67,12 +67,15 @@ export const giProductRegions: Resource = {
  * here: the API shows the Chinese name where none was given), then what stewards add in the editing
  * API and the importer (the bundled package has none of these: they are unknown until someone enters them).
  */
-const SERVICE_POINT_FIELDS: FieldSchema[] = [
-  ...RESOURCE_FIELDS['service-points'].map((f): FieldSchema => (f.name === 'name_en' ? { name: f.name, type: f.type } : f)),
+const STEWARDS_FIELDS: FieldSchema[] = [
   { name: 'opening_hours', type: 'string', description: '开放时间 / opening hours as the station states them (e.g. 工作日 9:00–17:00); empty: not known.' },
   { name: 'contact', type: 'string', description: "The station's public telephone or e-mail (never a person's); empty: not known." },
   { name: 'opened_on', type: 'date', description: 'The date it opened (YYYY-MM-DD); required when a PLANNED station becomes ACTIVE; empty: not known.' },
 ]
+// After `services`, so that `source` and `note` stay the files' last columns.
+const SERVICE_POINT_FIELDS: FieldSchema[] = RESOURCE_FIELDS['service-points'].flatMap((f): FieldSchema[] =>
+  f.name === 'name_en' ? [{ name: f.name, type: f.type }] : f.name === 'services' ? [f, ...STEWARDS_FIELDS] : [f],
+)
 
 export const servicePoints: Resource = {
   name: 'service-points',
@@ -86,8 +89,8 @@ export const servicePoints: Resource = {
   deletable: true,
   select: (county) => sql`
       select id, name_zh, name_en, kind, status, region_code, address, ${coordinate('location', 'x')} as lng,
-             ${coordinate('location', 'y')} as lat, location_quality, services, source, note,
-             opening_hours, contact, opened_on::text as opened_on
+             ${coordinate('location', 'y')} as lat, location_quality, services,
+             opening_hours, contact, opened_on::text as opened_on, source, note
         from service_point where county_code = ${county} order by id`,
   match: (county, v) => ({ county_code: county, id: text(v.id) }),
   row(county, { values: v }, existing) {

@@ -194,6 +194,9 @@ describe.runIf(backend === 'pglite')('station editing in Chromium', () => {
     expect(await stored(row.id)).toBeUndefined()
     const audit = await suite.server.query(`{ auditLog(entity: "service_point", entityId: "${row.id}", first: 1) { edges { node { action actor reason } } } }`)
     expect(audit.data.auditLog.edges[0].node).toEqual({ action: 'DELETE', actor: '王五 · 新村镇', reason: '测试录入，删除' })
+    await page.goto(`${suite.server.url}/#/history?entity=service_point&id=${row.id}`)
+    await page.waitForFunction(() => document.documentElement.dataset.pageReady === 'true')
+    await expect.poll(() => page.locator('#page').innerText()).toContain('原因：测试录入，删除')
   })
 
   it('left no request off 127.0.0.1 and no console error', () => {

@@ -57,6 +57,7 @@ export const STATION_STRINGS = {
   'stations.saveMove': { zh: '保存新位置', en: 'Save the new place' },
   'stations.deleteTitle': { zh: '删除站点：{name}', en: 'Delete station: {name}' },
   'stations.deleteReason': { zh: '删除原因（必填，将记入修改记录）', en: 'Reason (required; kept in the history)' },
+  'stations.reasonGiven': { zh: '原因：{reason}', en: 'Reason: {reason}' },
   'stations.confirmDelete': { zh: '确认删除', en: 'Delete' },
   'stations.actions': { zh: '编辑站点', en: 'Edit this station' },
   'stations.openingHoursFact': { zh: '开放时间', en: 'Opening hours' },
