@@ -70,6 +70,7 @@ describe.runIf(backend === 'pglite')('station editing in Chromium', () => {
       await page.click('.station-add')
       await page.locator('#station-editor form').waitFor()
       found.push(...(await seriousViolations(`${language} form`)))
+      await page.screenshot({ path: `${process.cwd()}/.tmp/screenshots/station-form-${language}.png` })
       await page.keyboard.press('Escape')
       await expect(page.locator('#station-editor').isHidden()).resolves.toBe(true)
     }
