@@ -205,14 +205,17 @@ export interface RegionName {
 
 export interface ServicePoint {
   address: string | null;
+  contact: string | null;
   county_code: string;
   id: string;
   kind: ColumnType<ServicePointKind, string, string>;
   location: string | null;
   location_quality: ColumnType<LocationQuality, string, string>;
-  name_en: string;
+  name_en: string | null;
   name_zh: string;
   note: string | null;
+  opened_on: Timestamp | null;
+  opening_hours: string | null;
   region_code: string | null;
   services: Generated<string[]>;
   source: string;

@@ -11,7 +11,8 @@ export class ServicePointInput {
   @Field(() => ID, { description: 'Stable identifier: lower-case letters, digits and hyphens.' }) id!: string
   @Field(() => ID, { nullable: true, description: "County of a new point; defaults to the platform's default county." }) county?: string | null
   @Field(() => String, { nullable: true, description: 'Name in Chinese (required for a new point).' }) nameZh?: string | null
-  @Field(() => String, { nullable: true, description: 'Name in English (required for a new point).' }) nameEn?: string | null
+  @Field(() => String, { nullable: true, description: 'Name in English; optional (null clears it: the Chinese name then shows in English too).' })
+  nameEn?: string | null
   @Field(() => ServicePointKind, { nullable: true, description: 'Kind of service place (required for a new point).' }) kind?: ServicePointKind | null
   @Field(() => ServicePointStatus, { nullable: true, description: 'ACTIVE or PLANNED (required for a new point).' }) status?: ServicePointStatus | null
   @Field(() => ID, { nullable: true, description: 'Code of its township-level unit; when left out (or null), it follows from the location.' })
@@ -28,6 +29,18 @@ export class ServicePointInput {
   @Field(() => [String], { nullable: true, description: 'Services offered.' }) services?: string[] | null
   @Field(() => String, { nullable: true, description: 'Where the information comes from (required for a new point).' }) source?: string | null
   @Field(() => String, { nullable: true, description: 'Caveats about the record; null clears them.' }) note?: string | null
+  @Field(() => String, { nullable: true, description: 'Opening hours as the station states them (at most 200 characters); null clears them.' })
+  openingHours?: string | null
+  @Field(() => String, {
+    nullable: true,
+    description: "The station's public telephone or e-mail, never a person's (at most 200 characters); null clears it.",
+  })
+  contact?: string | null
+  @Field(() => String, {
+    nullable: true,
+    description: 'The date it opened, YYYY-MM-DD (China time, not in the future); required when a PLANNED station becomes ACTIVE.',
+  })
+  openedOn?: string | null
 }
 
 @InputType({ description: 'An indicator value to record (or correct): one per indicator, region, year and kind.' })

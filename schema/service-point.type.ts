@@ -6,7 +6,9 @@ import { GeoJSONScalar } from './scalars.ts'
 export class ServicePoint {
   @Field(() => ID, { description: 'Stable identifier.' }) id!: string
   @Field(() => String, { description: 'Name in Chinese.' }) nameZh!: string
-  @Field(() => String, { description: 'Name in English (pinyin for places).' }) nameEn!: string
+  @Field(() => String, { description: 'Name in English (pinyin for places); the Chinese name where no English name was given (see hasEnglishName).' })
+  nameEn!: string
+  @Field(() => Boolean, { description: 'Whether an English name was given (false: nameEn repeats the Chinese name).' }) hasEnglishName!: boolean
   @Field(() => ServicePointKind, { description: 'Kind of service place.' }) kind!: ServicePointKind
   @Field(() => ServicePointStatus, { description: 'Whether it works now (ACTIVE) or is to be set up (PLANNED).' }) status!: ServicePointStatus
   @Field(() => String, { nullable: true, description: 'Postal address, where known.' }) address!: string | null
@@ -17,6 +19,9 @@ export class ServicePoint {
   @Field(() => [String], { description: 'Services offered, as the plan describes them.' }) services!: string[]
   @Field(() => String, { description: 'Where the record comes from: a section or table of the plan, or a public source.' }) source!: string
   @Field(() => String, { nullable: true, description: 'Caveats about the record; null when there are none.' }) note!: string | null
+  @Field(() => String, { nullable: true, description: 'Opening hours as the station states them; null when not known.' }) openingHours!: string | null
+  @Field(() => String, { nullable: true, description: "The station's public telephone or e-mail; null when not known." }) contact!: string | null
+  @Field(() => String, { nullable: true, description: 'The date it opened (YYYY-MM-DD); null when not known or not yet open.' }) openedOn!: string | null
 
   countyCode!: string
   regionCode!: string | null

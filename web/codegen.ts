@@ -17,6 +17,8 @@ export const GENERATED_FILE = at('src/api/generated.ts')
 export const OUTPUTS = {
   [GENERATED_FILE]: 'src/api/map.graphql',
   [at('src/api/generated-leaders.ts')]: 'src/api/leaders.graphql',
+  // Station editing: loaded only for a signed-in editor.
+  [at('src/api/generated-stations.ts')]: 'src/api/stations.graphql',
   [at('src/api/generated-users.ts')]: 'src/api/users.graphql',
 }
 

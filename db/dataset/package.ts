@@ -172,7 +172,10 @@ export function convert(text: string, field: FieldSchema, report: (problem: stri
       return lower === 'true'
     }
     case 'date':
-      if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value) || Number.isNaN(Date.parse(value))) report(`"${value}" is not a date (YYYY-MM-DD)`)
+      // Date.parse accepts 2025-02-30 (as 2 March): a date must also read back as itself.
+      if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value) || Number.isNaN(Date.parse(value)) || new Date(value).toISOString().slice(0, 10) !== value) {
+        report(`"${value}" is not a date (YYYY-MM-DD)`)
+      }
       return value
     default:
       return value

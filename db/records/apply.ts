@@ -143,7 +143,7 @@ export async function applyRecords(db: Kysely<Database>, resource: Resource, inc
       continue
     }
     if (record.invalid) continue
-    checkRecord(resource.name, values, ctx, report)
+    checkRecord(resource.name, values, ctx, report, old?.values)
     planned.push({ record, merged, old })
   }
 

@@ -17,9 +17,9 @@ export interface AuditEntryInput {
   reason?: string
 }
 
-/** A revert's reference, added to each audit entry of the change that makes it. */
+/** A revert's reference, or a deletion's reason, added to each audit entry of the change that makes it. */
 export interface AuditNote {
-  reverts: string
+  reverts?: string
   reason: string
 }
 

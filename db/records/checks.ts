@@ -64,7 +64,11 @@ export async function loadCheckContext(db: Kysely<Database>, county: string, sco
 }
 
 export type Report = (column: string | null, message: string) => void
-type Check = (v: Values, ctx: CheckContext, report: Report) => void
+/** `old`: the stored record a change replaces (undefined for a new record), for rules about transitions. */
+type Check = (v: Values, ctx: CheckContext, report: Report, old: Values | undefined) => void
+
+/** Today's date in China (UTC+8), YYYY-MM-DD: the county's calendar. */
+const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
 
 const ID = /^[a-z0-9][a-z0-9-]*$/
 const REGION_CODE = /^[0-9]{6}([0-9]{3})?$/
@@ -173,8 +177,14 @@ const CHECKS: Record<string, Check> = {
     reference(v, 'gi_code', ctx.giProducts, 'GI product', ctx, report)
     countyRegion(v, 'region_code', ctx, report)
   },
-  'service-points'(v, ctx, report) {
+  'service-points'(v, ctx, report, old) {
     pattern(v, 'id', ID, 'an id of lower-case letters, digits and hyphens', report)
+    // Opening a planned station is a fact with a date: the change that makes it ACTIVE must say when.
+    if (old?.status === 'PLANNED' && v.status === 'ACTIVE' && !v.opened_on) {
+      report('opened_on', '站点由筹建转为运行时须填写启用日期 / a PLANNED station that becomes ACTIVE needs its opening date (opened_on)')
+    }
+    if (v.opened_on && v.status === 'ACTIVE' && v.opened_on > todayInChina()) report('opened_on', `启用日期不能晚于今天 / ${v.opened_on} is in the future`)
+    if (v.opened_on && v.opened_on < '1980-01-01') report('opened_on', `${v.opened_on} is before 1980-01-01`)
     const owner = v.id ? ctx.servicePointCounty.get(v.id) : undefined
     if (owner !== undefined && owner !== ctx.county) report('id', `service point ${v.id} belongs to another county (${owner})`)
     countyRegion(v, 'region_code', ctx, report)
@@ -205,6 +215,6 @@ const CHECKS: Record<string, Check> = {
 }
 
 /** Runs the resource's checks on a record (its cells already typed and canonical). */
-export function checkRecord(resource: string, values: Values, ctx: CheckContext, report: Report): void {
-  CHECKS[resource]?.(values, ctx, report)
+export function checkRecord(resource: string, values: Values, ctx: CheckContext, report: Report, old?: Values): void {
+  CHECKS[resource]?.(values, ctx, report, old)
 }

@@ -68,6 +68,9 @@ export const TEXT_LIMITS: Record<string, FieldLimit> = {
   /** A task status's progress note: short, a line or two. */
   progress_note: { maxLength: 500 },
   evidence_url: { maxLength: 2000 },
+  /** A station's opening hours and its public telephone or e-mail: a line each. */
+  opening_hours: { maxLength: 200 },
+  contact: { maxLength: 200 },
   /** A task's text, as the plan writes it. */
   text: { maxLength: 10_000 },
   services: LIST,

@@ -62,11 +62,26 @@ export const giProductRegions: Resource = {
   },
 }
 
+/**
+ * A station's fields: the bundled package's (its English names all given, so required there, optional
+ * here: the API shows the Chinese name where none was given), then what stewards add in the editing
+ * API and the importer (the bundled package has none of these: they are unknown until someone enters them).
+ */
+const STEWARDS_FIELDS: FieldSchema[] = [
+  { name: 'opening_hours', type: 'string', description: '开放时间 / opening hours as the station states them (e.g. 工作日 9:00–17:00); empty: not known.' },
+  { name: 'contact', type: 'string', description: "The station's public telephone or e-mail (never a person's); empty: not known." },
+  { name: 'opened_on', type: 'date', description: 'The date it opened (YYYY-MM-DD); required when a PLANNED station becomes ACTIVE; empty: not known.' },
+]
+// After `services`, so that `source` and `note` stay the files' last columns.
+const SERVICE_POINT_FIELDS: FieldSchema[] = RESOURCE_FIELDS['service-points'].flatMap((f): FieldSchema[] =>
+  f.name === 'name_en' ? [{ name: f.name, type: f.type }] : f.name === 'services' ? [f, ...STEWARDS_FIELDS] : [f],
+)
+
 export const servicePoints: Resource = {
   name: 'service-points',
   title: 'IP service stations and other IP service places',
   entity: 'service_point',
-  fields: RESOURCE_FIELDS['service-points'],
+  fields: SERVICE_POINT_FIELDS,
   key: ['id'],
   globalKey: true,
   spatial: { kind: 'point' },
@@ -74,13 +89,14 @@ export const servicePoints: Resource = {
   deletable: true,
   select: (county) => sql`
       select id, name_zh, name_en, kind, status, region_code, address, ${coordinate('location', 'x')} as lng,
-             ${coordinate('location', 'y')} as lat, location_quality, services, source, note
+             ${coordinate('location', 'y')} as lat, location_quality, services,
+             opening_hours, contact, opened_on::text as opened_on, source, note
         from service_point where county_code = ${county} order by id`,
   match: (county, v) => ({ county_code: county, id: text(v.id) }),
   row(county, { values: v }, existing) {
     const row = {
       name_zh: text(v.name_zh),
-      name_en: text(v.name_en),
+      name_en: nullable(v.name_en),
       kind: text(v.kind),
       status: text(v.status),
       region_code: nullable(v.region_code),
@@ -90,6 +106,9 @@ export const servicePoints: Resource = {
       services: list(v.services),
       source: text(v.source),
       note: nullable(v.note),
+      opening_hours: nullable(v.opening_hours),
+      contact: nullable(v.contact),
+      opened_on: nullable(v.opened_on),
     }
     return existing ? row : { ...row, ...this.match(county, v) }
   },

@@ -89,6 +89,11 @@ describe('migrations', () => {
 
   it('migrate down step by step to nothing, then up again', async () => {
     await sql`delete from region; delete from dataset`.execute(t.db)
+    expect(await migrateDown(t.db)).toEqual(['Down 2026_12_02_1000_service_point_opening'])
+    const pointColumns = await sql<{ name: string; nullable: string }>`
+      select column_name as name, is_nullable as nullable from information_schema.columns where table_name = 'service_point'`.execute(t.db)
+    expect(pointColumns.rows.map((c) => c.name)).not.toContain('opened_on')
+    expect(pointColumns.rows.find((c) => c.name === 'name_en')?.nullable).toBe('NO')
     expect(await migrateDown(t.db)).toEqual(['Down 2026_12_02_0900_user_account'])
     expect(await tables()).not.toContain('app_user')
     expect(await tables()).not.toContain('user_session')

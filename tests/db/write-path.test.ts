@@ -35,6 +35,8 @@ function withSeatStatuses(dump: TableDump): TableDump {
   for (const r of dump.region) if (seats.includes(r.code as string)) r.seat_quality = 'GEOCODED'
   // A later column (2026_12_02_0000_indicator_value_status): the package's values state no status.
   for (const r of dump.indicator_value) r.status = null
+  // Later columns (2026_12_02_1000_service_point_opening): the package states no opening hours, contact or date.
+  for (const r of dump.service_point) Object.assign(r, { opening_hours: null, contact: null, opened_on: null })
   return dump
 }
 

@@ -161,8 +161,13 @@ describe('an editor', () => {
 
   it('gets BAD_USER_INPUT naming the field for invalid input, and nothing is written', async () => {
     const before = (await server.query(AUDIT, {})).data.auditLog.totalCount
-    const missing = await mutate(UPSERT, { input: { id: 'test-incomplete', nameZh: '缺', kind: 'IP_SERVICE_STATION', status: 'PLANNED', source: 's' } }, editor)
-    expect(missing.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.nameEn' })
+    // The Chinese name is required (the English one is optional: see service-point-editing.test.ts).
+    const missing = await mutate(
+      UPSERT,
+      { input: { id: 'test-incomplete', nameEn: 'Missing', kind: 'IP_SERVICE_STATION', status: 'PLANNED', source: 's' } },
+      editor,
+    )
+    expect(missing.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.nameZh' })
     const far = await mutate(UPSERT, { input: { id: 'ip-service-410184101', lng: 116.4, lat: 39.9 } }, editor)
     expect(far.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.lng' })
     expect(far.errors?.[0].message).toMatch(/not near the county/)

@@ -182,6 +182,26 @@ describe.runIf(backend === 'pglite')('fuzzing', () => {
     expect(logLines.filter((l) => l.level >= 50).map((l) => l.msg)).toEqual([])
   }, 120_000)
 
+  it('answers 150 random schema-valid station mutations (as an editor) with extreme arguments, never with a 5xx', async () => {
+    const random = rng(20261203)
+    const editor = (await createToken(server.db, 'fuzz-station-editor', 'editor')).token
+    const mutation = schema.getMutationType()!.getFields()
+    const fields = ['upsertServicePoint', 'deleteServicePoint'].map((name) => mutation[name])
+    const bad: string[] = []
+    for (let i = 0; i < 150; i++) {
+      const f = fields[Math.floor(random() * fields.length)]
+      const query = `mutation { m: ${field(f, random, 0) || f.name} }`
+      const status = await send({
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${editor}` },
+        body: JSON.stringify({ query }),
+      })
+      if (status >= 500) bad.push(`${status}: ${query}`)
+    }
+    expect(bad).toEqual([])
+    expect(logLines.filter((l) => l.level >= 50).map((l) => l.msg)).toEqual([])
+  }, 120_000)
+
   it('answers malformed requests with a 4xx that says what is wrong', async () => {
     const random = rng(7)
     const deep = '['.repeat(100_000) + ']'.repeat(100_000)

@@ -22,6 +22,7 @@ import type { Context } from '../context.ts'
 import { resolveCounty } from '../county.ts'
 import { requireCountyScope, requireRegionScope } from '../auth/scope.ts'
 import { BadUserInputError, NotFoundError } from '../errors.ts'
+import { plainText } from '../feedback/feedback-text.ts'
 import { listGIProducts } from '../gi-product/gi-product.repository.ts'
 import { listValuesOfIndicators } from '../indicator/indicator.repository.ts'
 import { findRegionsByCodes } from '../region/region.repository.ts'
@@ -40,6 +41,7 @@ type Mapping = Record<string, string>
 const SERVICE_POINT_FIELDS: Mapping = {
   id: 'id', nameZh: 'name_zh', nameEn: 'name_en', kind: 'kind', status: 'status', region: 'region_code', address: 'address',
   lng: 'lng', lat: 'lat', locationQuality: 'location_quality', services: 'services', source: 'source', note: 'note',
+  openingHours: 'opening_hours', contact: 'contact', openedOn: 'opened_on',
 }
 const INDICATOR_VALUE_FIELDS: Mapping = {
   indicator: 'indicator_code', region: 'region_code', year: 'year', kind: 'kind', value: 'value', valueMax: 'value_max', source: 'source', note: 'note',
@@ -112,6 +114,9 @@ function geometryOf(value: unknown, argument: string): { type: string; coordinat
 
 const today = () => new Date().toISOString().slice(0, 10)
 
+/** Longest reason for deleting a service point, in characters (as for a revert). */
+const MAX_DELETE_REASON = 500
+
 @Resolver()
 export class EditResolver {
   @Mutation(() => ServicePoint, {
@@ -151,13 +156,19 @@ export class EditResolver {
     return (await findServicePointsByIds(ctx.db, [input.id]))[0]
   }
 
-  @Mutation(() => ID, { description: 'Deletes a service point (editor); the audit log keeps its last state. Returns its id.' })
-  async deleteServicePoint(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The service point\'s id.' }) id: string): Promise<string> {
+  @Mutation(() => ID, { description: 'Deletes a service point (editor); the audit log keeps its last state and the reason. Returns its id.' })
+  async deleteServicePoint(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: 'The service point\'s id.' }) id: string,
+    @Arg('reason', () => String, { nullable: true, description: `Why, 1–${MAX_DELETE_REASON} characters of plain text (shown in the history; the web app asks for it).` })
+    reason?: string | null,
+  ): Promise<string> {
     const viewer = await ctx.auth.require('township-editor', 'deleteServicePoint')
+    const why = reason == null ? undefined : plainText('reason', reason, MAX_DELETE_REASON)
     const county = await findServicePointCounty(ctx.db, id)
     if (!county) throw new NotFoundError('Service point', id)
     requireRegionScope(viewer, (await findServicePointsByIds(ctx.db, [id]))[0]?.regionCode, 'deleteServicePoint')
-    await deleteRecords(ctx.db, servicePoints, [id], { county, actor: viewer.name })
+    await deleteRecords(ctx.db, servicePoints, [id], { county, actor: viewer.name, ...(why ? { note: { reason: why } } : {}) })
     return id
   }
 

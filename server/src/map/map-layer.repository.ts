@@ -25,9 +25,9 @@ function layer(db: Kysely<Database>, maxFeatures: number | null | undefined, { i
   return collection(db, sql`select ${id} as key, ${feature} as feature from ${from}`, maxFeatures)
 }
 
-/** The properties every named record's feature starts with: its key column under that name, and its names in both languages. */
+/** The properties every named record's feature starts with: its key column under that name, and its names in both languages (the Chinese where there is no English). */
 function identity(alias: string, key: string): RawBuilder<unknown> {
-  return sql`${sql.lit(key)}, ${sql.ref(`${alias}.${key}`)}, 'nameZh', ${sql.ref(`${alias}.name_zh`)}, 'nameEn', ${sql.ref(`${alias}.name_en`)}`
+  return sql`${sql.lit(key)}, ${sql.ref(`${alias}.${key}`)}, 'nameZh', ${sql.ref(`${alias}.name_zh`)}, 'nameEn', coalesce(${sql.ref(`${alias}.name_en`)}, ${sql.ref(`${alias}.name_zh`)})`
 }
 
 /**

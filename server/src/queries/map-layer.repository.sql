@@ -2,7 +2,7 @@
 
 -- regionsLayer: the county, not simplified
 select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f.feature order by f.key), '[]'::json)) as fc
-      from (select r.code as key, json_build_object('type', 'Feature', 'id', r.code, 'geometry', st_asgeojson(st_forcepolygonccw(r.boundary), 6)::json, 'properties', json_build_object('code', "r"."code", 'nameZh', "r"."name_zh", 'nameEn', "r"."name_en", 'level', r.level, 'inCountyStatistics', r.in_county_statistics,
+      from (select r.code as key, json_build_object('type', 'Feature', 'id', r.code, 'geometry', st_asgeojson(st_forcepolygonccw(r.boundary), 6)::json, 'properties', json_build_object('code', "r"."code", 'nameZh', "r"."name_zh", 'nameEn', coalesce("r"."name_en", "r"."name_zh"), 'level', r.level, 'inCountyStatistics', r.in_county_statistics,
       'administeredByZh', r.administered_by_zh, 'administeredByEn', r.administered_by_en,
       'boundaryQuality', r.boundary_quality, 'population', r.population, 'populationYear', r.population_year,
       'areaKm2', r.area_km2,
@@ -16,7 +16,7 @@ select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_
 -- parameters: ["410184"]
 
 -- regionsLayer: one region, simplified to 50 m, at most 1000 features (the count, then the layer)
-select count(*)::int as n from (select r.code as key, json_build_object('type', 'Feature', 'id', r.code, 'geometry', st_asgeojson(st_forcepolygonccw(st_multi(st_collectionextract(st_makevalid(st_snaptogrid(st_simplifypreservetopology(r.boundary, $1::float8), 1e-6)), 3))), 6)::json, 'properties', json_build_object('code', "r"."code", 'nameZh', "r"."name_zh", 'nameEn', "r"."name_en", 'level', r.level, 'inCountyStatistics', r.in_county_statistics,
+select count(*)::int as n from (select r.code as key, json_build_object('type', 'Feature', 'id', r.code, 'geometry', st_asgeojson(st_forcepolygonccw(st_multi(st_collectionextract(st_makevalid(st_snaptogrid(st_simplifypreservetopology(r.boundary, $1::float8), 1e-6)), 3))), 6)::json, 'properties', json_build_object('code', "r"."code", 'nameZh', "r"."name_zh", 'nameEn', coalesce("r"."name_en", "r"."name_zh"), 'level', r.level, 'inCountyStatistics', r.in_county_statistics,
       'administeredByZh', r.administered_by_zh, 'administeredByEn', r.administered_by_en,
       'boundaryQuality', r.boundary_quality, 'population', r.population, 'populationYear', r.population_year,
       'areaKm2', r.area_km2,
@@ -30,7 +30,7 @@ select count(*)::int as n from (select r.code as key, json_build_object('type', 
 -- parameters: [0.0004491555874955084,"410184","410184101"]
 
 select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f.feature order by f.key), '[]'::json)) as fc
-      from (select r.code as key, json_build_object('type', 'Feature', 'id', r.code, 'geometry', st_asgeojson(st_forcepolygonccw(st_multi(st_collectionextract(st_makevalid(st_snaptogrid(st_simplifypreservetopology(r.boundary, $1::float8), 1e-6)), 3))), 6)::json, 'properties', json_build_object('code', "r"."code", 'nameZh', "r"."name_zh", 'nameEn', "r"."name_en", 'level', r.level, 'inCountyStatistics', r.in_county_statistics,
+      from (select r.code as key, json_build_object('type', 'Feature', 'id', r.code, 'geometry', st_asgeojson(st_forcepolygonccw(st_multi(st_collectionextract(st_makevalid(st_snaptogrid(st_simplifypreservetopology(r.boundary, $1::float8), 1e-6)), 3))), 6)::json, 'properties', json_build_object('code', "r"."code", 'nameZh', "r"."name_zh", 'nameEn', coalesce("r"."name_en", "r"."name_zh"), 'level', r.level, 'inCountyStatistics', r.in_county_statistics,
       'administeredByZh', r.administered_by_zh, 'administeredByEn', r.administered_by_en,
       'boundaryQuality', r.boundary_quality, 'population', r.population, 'populationYear', r.population_year,
       'areaKm2', r.area_km2,
@@ -45,7 +45,7 @@ select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_
 
 -- servicePointsLayer: the county
 select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f.feature order by f.key), '[]'::json)) as fc
-      from (select p.id as key, json_build_object('type', 'Feature', 'id', p.id, 'geometry', st_asgeojson(p.location, 6)::json, 'properties', json_build_object('id', "p"."id", 'nameZh', "p"."name_zh", 'nameEn', "p"."name_en", 'kind', p.kind, 'status', p.status, 'locationQuality', p.location_quality,
+      from (select p.id as key, json_build_object('type', 'Feature', 'id', p.id, 'geometry', st_asgeojson(p.location, 6)::json, 'properties', json_build_object('id', "p"."id", 'nameZh', "p"."name_zh", 'nameEn', coalesce("p"."name_en", "p"."name_zh"), 'kind', p.kind, 'status', p.status, 'locationQuality', p.location_quality,
       'regionCode', p.region_code, 'address', p.address, 'services', to_json(p.services), 'source', p.source)) as feature from service_point p
       where p.location is not null and p.county_code = $1
         ) f;
@@ -53,7 +53,7 @@ select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_
 
 -- servicePointsLayer: inside one region
 select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f.feature order by f.key), '[]'::json)) as fc
-      from (select p.id as key, json_build_object('type', 'Feature', 'id', p.id, 'geometry', st_asgeojson(p.location, 6)::json, 'properties', json_build_object('id', "p"."id", 'nameZh', "p"."name_zh", 'nameEn', "p"."name_en", 'kind', p.kind, 'status', p.status, 'locationQuality', p.location_quality,
+      from (select p.id as key, json_build_object('type', 'Feature', 'id', p.id, 'geometry', st_asgeojson(p.location, 6)::json, 'properties', json_build_object('id', "p"."id", 'nameZh', "p"."name_zh", 'nameEn', coalesce("p"."name_en", "p"."name_zh"), 'kind', p.kind, 'status', p.status, 'locationQuality', p.location_quality,
       'regionCode', p.region_code, 'address', p.address, 'services', to_json(p.services), 'source', p.source)) as feature from service_point p
       where p.location is not null and p.county_code = $1
         and exists (select 1 from region r where r.code = $2 and st_covers(r.boundary, p.location))) f;
@@ -61,7 +61,7 @@ select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_
 
 -- giProductsLayer: the county, not simplified
 select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f.feature order by f.key), '[]'::json)) as fc
-      from (select g.code as key, json_build_object('type', 'Feature', 'id', g.code, 'geometry', st_asgeojson(st_forcepolygonccw(g.origin_area), 6)::json, 'properties', json_build_object('code', "g"."code", 'nameZh', "g"."name_zh", 'nameEn', "g"."name_en", 'status', g.status, 'categoryZh', g.category_zh, 'categoryEn', g.category_en,
+      from (select g.code as key, json_build_object('type', 'Feature', 'id', g.code, 'geometry', st_asgeojson(st_forcepolygonccw(g.origin_area), 6)::json, 'properties', json_build_object('code', "g"."code", 'nameZh', "g"."name_zh", 'nameEn', coalesce("g"."name_en", "g"."name_zh"), 'status', g.status, 'categoryZh', g.category_zh, 'categoryEn', g.category_en,
       'originAreaQuality', g.origin_area_quality,
       'originRegionCodes', (select coalesce(json_agg(gr.region_code order by gr.region_code), '[]'::json)
                               from gi_product_region gr where gr.county_code = g.county_code and gr.gi_code = g.code))) as feature from gi_product g
@@ -71,7 +71,7 @@ select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_
 
 -- giProductsLayer: origins including one region
 select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f.feature order by f.key), '[]'::json)) as fc
-      from (select g.code as key, json_build_object('type', 'Feature', 'id', g.code, 'geometry', st_asgeojson(st_forcepolygonccw(g.origin_area), 6)::json, 'properties', json_build_object('code', "g"."code", 'nameZh', "g"."name_zh", 'nameEn', "g"."name_en", 'status', g.status, 'categoryZh', g.category_zh, 'categoryEn', g.category_en,
+      from (select g.code as key, json_build_object('type', 'Feature', 'id', g.code, 'geometry', st_asgeojson(st_forcepolygonccw(g.origin_area), 6)::json, 'properties', json_build_object('code', "g"."code", 'nameZh', "g"."name_zh", 'nameEn', coalesce("g"."name_en", "g"."name_zh"), 'status', g.status, 'categoryZh', g.category_zh, 'categoryEn', g.category_en,
       'originAreaQuality', g.origin_area_quality,
       'originRegionCodes', (select coalesce(json_agg(gr.region_code order by gr.region_code), '[]'::json)
                               from gi_product_region gr where gr.county_code = g.county_code and gr.gi_code = g.code))) as feature from gi_product g

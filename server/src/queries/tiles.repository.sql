@@ -4,7 +4,7 @@
 select st_asmvt(t, $1, $2, 'geom') as tile from (
           with env as (select st_tileenvelope($3::int, $4::int, $5::int) as e),
           pts as (
-            select p.id, p.name_zh, p.name_en, p.kind, p.status, p.location_quality, p.region_code, st_transform(p.location, 3857) as m
+            select p.id, p.name_zh, coalesce(p.name_en, p.name_zh) as name_en, p.kind, p.status, p.location_quality, p.region_code, st_transform(p.location, 3857) as m
               from service_point p
              where p.county_code = $6 and p.location is not null
                and p.location && st_transform((select e from env), 4326)
@@ -30,7 +30,7 @@ select st_asmvt(t, $1, $2, 'geom') as tile from (
 
 -- tileFromPostgis: service points, zoom 12
 select st_asmvt(t, $1, $2, 'geom') as tile from (
-          select p.id, p.name_zh as "nameZh", p.name_en as "nameEn", p.kind, p.status, p.location_quality as "locationQuality",
+          select p.id, p.name_zh as "nameZh", coalesce(p.name_en, p.name_zh) as "nameEn", p.kind, p.status, p.location_quality as "locationQuality",
                  p.region_code as "regionCode",
                  st_asmvtgeom(st_transform(p.location, 3857), st_tileenvelope($3::int, $4::int, $5::int), $6, $7, true) as geom
             from service_point p

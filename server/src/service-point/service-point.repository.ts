@@ -19,12 +19,25 @@ const COLUMNS = [
   'services',
   'source',
   'note',
+  'opening_hours',
+  'contact',
 ] as const
 type Column = (typeof COLUMNS)[number]
 
 /** Fetched whatever is selected: cheap, and what field resolvers (name, region) need. */
 const ALWAYS: readonly Column[] = ['id', 'county_code', 'name_zh', 'name_en', 'kind', 'status', 'region_code', 'location_quality']
-const COLUMN_OF_FIELD: Partial<Record<string, Column>> = { address: 'address', services: 'services', source: 'source', note: 'note' }
+const COLUMN_OF_FIELD: Partial<Record<string, Column>> = {
+  address: 'address',
+  services: 'services',
+  source: 'source',
+  note: 'note',
+  openingHours: 'opening_hours',
+  contact: 'contact',
+}
+
+/** The opening date as YYYY-MM-DD text (a date column reads as a JavaScript Date otherwise), when asked for. */
+const openedOn = sql<string | null>`to_char(opened_on, 'YYYY-MM-DD')`
+const wantsOpenedOn = (fields: ServicePointFields) => !fields || fields.has('openedOn')
 
 /**
  * The GraphQL fields of `ServicePoint` a query selects (see `selectedFields`), so that only their
@@ -47,12 +60,20 @@ function selectServicePoints(db: Kysely<Database>, fields?: ServicePointFields) 
     .selectFrom('service_point')
     .select(columnsFor(fields))
     .$if(!fields || fields.has('location'), (q) => q.select(asGeoJson('location').as('location')))
+    .$if(wantsOpenedOn(fields), (q) => q.select(openedOn.as('opened_on')))
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectServicePoints>['execute']>>[number]
 
-function toServicePoint(r: Row): ServicePoint {
-  return { ...camelRow(r), location: r.location as object | null }
+/** A row as the API's ServicePoint: without an English name, nameEn is the Chinese one (hasEnglishName false). */
+function toServicePoint(r: Row & { opened_on?: string | null }): ServicePoint {
+  return {
+    ...camelRow(r),
+    nameEn: r.name_en ?? r.name_zh,
+    hasEnglishName: r.name_en !== null,
+    openedOn: r.opened_on ?? null,
+    location: r.location as object | null,
+  }
 }
 
 export interface ServicePointFilter {
@@ -147,11 +168,13 @@ export async function listServicePointsPage(
   const columns = columnsFor(options.fields)
   const location = !options.fields || options.fields.has('location')
   const count = !!options.totalCount
-  const shape = `sp-page:${slots.shape}/${after !== undefined}/${columns.join(',')}/${location}/${count}`
+  const opened = wantsOpenedOn(options.fields)
+  const shape = `sp-page:${slots.shape}/${after !== undefined}/${columns.join(',')}/${location}/${count}/${opened}`
   const rows = await templates.execute(db, shape, pageValues, (v) => {
     let q = filtered(db, slots, v)
       .select(columns)
       .$if(location, (q) => q.select(asGeoJson('location').as('location')))
+      .$if(opened, (q) => q.select(openedOn.as('opened_on')))
       .$if(count, (q) => q.select(sql<number>`(count(*) over ())::int`.as('total_count')))
     if (after !== undefined) q = q.where('id', '>', v<string>(after))
     return q.orderBy('id').limit(v<number>(limit))
@@ -194,7 +217,8 @@ export async function listNearestServicePoints(
   const kinds = (query.kinds ?? []).map((kind) => values.push(kind) - 1)
   const columns = columnsFor(fields)
   const location = !fields || fields.has('location')
-  const shape = `sp-nearest:${kinds.length}/${columns.join(',')}/${location}`
+  const opened = wantsOpenedOn(fields)
+  const shape = `sp-nearest:${kinds.length}/${columns.join(',')}/${location}/${opened}`
   const rows = await templates.execute(db, shape, values, (v) => {
     const here = sql`st_setsrid(st_makepoint(${v(1)}::float8, ${v(2)}::float8), 4326)::geography`
     let candidates = db.selectFrom('service_point').select('id').where('county_code', '=', v<string>(0)).where('location', 'is not', null)
@@ -208,6 +232,7 @@ export async function listNearestServicePoints(
       .selectFrom('service_point')
       .select(columns)
       .$if(location, (q) => q.select(asGeoJson('location').as('location')))
+      .$if(opened, (q) => q.select(openedOn.as('opened_on')))
       .select(sql<number>`st_distance(location::geography, ${here})`.as('distance_meters'))
       .where('id', 'in', candidates.orderBy(sql`location::geography <-> ${here}`).limit(v<number>(3)))
       .orderBy('distance_meters')

@@ -35,7 +35,7 @@ export async function tileFromPostgis(db: Kysely<Database>, county: string, laye
       ? sql`
           with env as (select ${envelope} as e),
           pts as (
-            select p.id, p.name_zh, p.name_en, p.kind, p.status, p.location_quality, p.region_code, st_transform(p.location, 3857) as m
+            select p.id, p.name_zh, coalesce(p.name_en, p.name_zh) as name_en, p.kind, p.status, p.location_quality, p.region_code, st_transform(p.location, 3857) as m
               from service_point p
              where p.county_code = ${county} and p.location is not null
                and p.location && st_transform((select e from env), 4326)
@@ -59,7 +59,7 @@ export async function tileFromPostgis(db: Kysely<Database>, county: string, laye
             from cells`
       : layer === 'service-points'
         ? sql`
-          select p.id, p.name_zh as "nameZh", p.name_en as "nameEn", p.kind, p.status, p.location_quality as "locationQuality",
+          select p.id, p.name_zh as "nameZh", coalesce(p.name_en, p.name_zh) as "nameEn", p.kind, p.status, p.location_quality as "locationQuality",
                  p.region_code as "regionCode",
                  st_asmvtgeom(st_transform(p.location, 3857), ${envelope}, ${EXTENT}, ${BUFFER}, true) as geom
             from service_point p

@@ -6,7 +6,7 @@
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core'
 import { csrfHeaders } from './session.ts'
 
-/** A failed request: the network, the HTTP status or a GraphQL error, with its `extensions.code`. */
+/** A failed request: the network, the HTTP status or a GraphQL error, with its `extensions.code` (and the rest of its extensions, e.g. `argument`). */
 export class ApiError extends Error {
   constructor(
     message: string,

@@ -50,6 +50,8 @@ export type UserRole =
   /** The towns listed in regions: their service points and indicator values (乡镇编辑). */
   | 'TOWNSHIP_EDITOR';
 
+export type IndicatorUnitFieldsFragment = { code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number };
+
 export type UserFieldsFragment = { username: string, displayName: string, role: UserRole, regions: Array<string>, disabled: boolean, mustChangePassword: boolean, createdAt: string, updatedAt: string };
 
 export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
@@ -102,6 +104,16 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const IndicatorUnitFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment IndicatorUnitFields on Indicator {
+  code
+  nameZh
+  nameEn
+  unit
+  displayUnit
+  displayFactor
+}
+    `, {"fragmentName":"IndicatorUnitFields"}) as unknown as TypedDocumentString<IndicatorUnitFieldsFragment, unknown>;
 export const UserFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment UserFields on User {
   username

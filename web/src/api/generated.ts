@@ -127,21 +127,21 @@ export type ServicePointStatus =
 
 export type IndicatorUnitFieldsFragment = { code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number };
 
-export type ServicePointFieldsFragment = { id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, region: { code: string } | null };
+export type ServicePointFieldsFragment = { id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, note: string | null, openingHours: string | null, contact: string | null, openedOn: string | null, hasEnglishName: boolean, region: { code: string } | null };
 
 export type CountyLayersQueryVariables = Exact<{
   maxPoints: number;
 }>;
 
 
-export type CountyLayersQuery = { regions: unknown, points: unknown, gi: unknown, all: { edges: Array<{ node: { id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, region: { code: string } | null } }> } };
+export type CountyLayersQuery = { regions: unknown, points: unknown, gi: unknown, all: { edges: Array<{ node: { id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, note: string | null, openingHours: string | null, contact: string | null, openedOn: string | null, hasEnglishName: boolean, region: { code: string } | null } }> } };
 
 export type ServicePointQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ServicePointQuery = { servicePoint: { id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, region: { code: string } | null } | null };
+export type ServicePointQuery = { servicePoint: { id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, note: string | null, openingHours: string | null, contact: string | null, openedOn: string | null, hasEnglishName: boolean, region: { code: string } | null } | null };
 
 export type RegionFiguresQueryVariables = Exact<{
   codes: Array<string | number> | string | number;
@@ -156,7 +156,7 @@ export type TownQueryVariables = Exact<{
 }>;
 
 
-export type TownQuery = { region: { code: string, nameZh: string, nameEn: string, level: RegionLevel, inCountyStatistics: boolean, population: number | null, populationYear: number | null, populationSource: string | null, populationNote: string | null, areaKm2: number | null, boundaryQuality: GeometryQuality, administeredBy: { nameZh: string, nameEn: string } | null, names: Array<{ nameZh: string, nameEn: string, validFrom: string | null, validTo: string | null }>, servicePoints: Array<{ id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, region: { code: string } | null }>, giProducts: Array<{ code: string, nameZh: string, nameEn: string, status: GIStatus, originAreaQuality: GeometryQuality }> } | null, indicators: Array<{ code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number, actuals: Array<{ year: number, value: number, source: string }> }> };
+export type TownQuery = { region: { code: string, nameZh: string, nameEn: string, level: RegionLevel, inCountyStatistics: boolean, population: number | null, populationYear: number | null, populationSource: string | null, populationNote: string | null, areaKm2: number | null, boundaryQuality: GeometryQuality, administeredBy: { nameZh: string, nameEn: string } | null, names: Array<{ nameZh: string, nameEn: string, validFrom: string | null, validTo: string | null }>, servicePoints: Array<{ id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, note: string | null, openingHours: string | null, contact: string | null, openedOn: string | null, hasEnglishName: boolean, region: { code: string } | null }>, giProducts: Array<{ code: string, nameZh: string, nameEn: string, status: GIStatus, originAreaQuality: GeometryQuality }> } | null, indicators: Array<{ code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number, actuals: Array<{ year: number, value: number, source: string }> }> };
 
 export type NearestQueryVariables = Exact<{
   lng: number;
@@ -165,7 +165,7 @@ export type NearestQueryVariables = Exact<{
 }>;
 
 
-export type NearestQuery = { nearestServicePoints: Array<{ distanceMeters: number, servicePoint: { id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, region: { code: string } | null } }> };
+export type NearestQuery = { nearestServicePoints: Array<{ distanceMeters: number, servicePoint: { id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, note: string | null, openingHours: string | null, contact: string | null, openedOn: string | null, hasEnglishName: boolean, region: { code: string } | null } }> };
 
 export type SendFeedbackMutationVariables = Exact<{
   input: SendFeedbackInput;
@@ -224,6 +224,11 @@ export const ServicePointFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentStri
   address
   services
   source
+  note
+  openingHours
+  contact
+  openedOn
+  hasEnglishName
 }
     `, {"fragmentName":"ServicePointFields"}) as unknown as TypedDocumentString<ServicePointFieldsFragment, unknown>;
 export const CountyLayersDocument = /*#__PURE__*/ new TypedDocumentString(`
@@ -253,6 +258,11 @@ export const CountyLayersDocument = /*#__PURE__*/ new TypedDocumentString(`
   address
   services
   source
+  note
+  openingHours
+  contact
+  openedOn
+  hasEnglishName
 }`) as unknown as TypedDocumentString<CountyLayersQuery, CountyLayersQueryVariables>;
 export const ServicePointDocument = /*#__PURE__*/ new TypedDocumentString(`
     query ServicePoint($id: ID!) {
@@ -274,6 +284,11 @@ export const ServicePointDocument = /*#__PURE__*/ new TypedDocumentString(`
   address
   services
   source
+  note
+  openingHours
+  contact
+  openedOn
+  hasEnglishName
 }`) as unknown as TypedDocumentString<ServicePointQuery, ServicePointQueryVariables>;
 export const RegionFiguresDocument = /*#__PURE__*/ new TypedDocumentString(`
     query RegionFigures($codes: [ID!]!, $r: Float!) {
@@ -357,6 +372,11 @@ fragment ServicePointFields on ServicePoint {
   address
   services
   source
+  note
+  openingHours
+  contact
+  openedOn
+  hasEnglishName
 }`) as unknown as TypedDocumentString<TownQuery, TownQueryVariables>;
 export const NearestDocument = /*#__PURE__*/ new TypedDocumentString(`
     query Nearest($lng: Float!, $lat: Float!, $limit: Int!) {
@@ -381,6 +401,11 @@ export const NearestDocument = /*#__PURE__*/ new TypedDocumentString(`
   address
   services
   source
+  note
+  openingHours
+  contact
+  openedOn
+  hasEnglishName
 }`) as unknown as TypedDocumentString<NearestQuery, NearestQueryVariables>;
 export const SendFeedbackDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SendFeedback($input: SendFeedbackInput!) {

@@ -91,6 +91,13 @@ export type GIProductCollection = FeatureCollection<AreaGeometry, GIProductProps
 export interface ServicePointItem extends ServicePointProps {
   /** null when the location is unknown (locationQuality UNKNOWN). */
   location: Position | null
+  /** The station's details as listed (not in the map layer's properties); null when not known. */
+  note?: string | null
+  openingHours?: string | null
+  contact?: string | null
+  openedOn?: string | null
+  /** false: nameEn repeats the Chinese name. */
+  hasEnglishName?: boolean
 }
 
 /** One region's figures from `compareRegions`. */

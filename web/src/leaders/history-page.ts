@@ -100,7 +100,9 @@ function entryItem(e: AuditEntry, index: number, onRevert: OnRevert | null): HTM
     ),
     e.reverts
       ? h('p', { class: 'reverts' }, tf('history.revertsEntry', { id: e.reverts }), e.reason ? h('span', { class: 'reason' }, ` · ${e.reason}`) : null)
-      : null,
+      : e.reason
+        ? h('p', { class: 'reason' }, tf('stations.reasonGiven', { reason: e.reason }))
+        : null,
     changes.length === 0
       ? h('p', { class: 'note' }, t('history.noFieldChanged'))
       : h(

@@ -18,6 +18,8 @@ const TABLES = [
   'lib/locale/values.ts',
   'lib/locale/accounts.ts',
   'lib/locale/fields.ts',
+  'lib/locale/fields.ts',
+  'lib/locale/stations.ts',
   'lib/i18n.ts',
   'lib/enum-labels.ts',
 ]

@@ -11,14 +11,20 @@ import { FEEDBACK_STRINGS } from './locale/feedback.ts'
 import { PROGRESS_STRINGS } from './locale/progress.ts'
 import { VALUES_STRINGS } from './locale/values.ts'
 import { ACCOUNT_STRINGS } from './locale/accounts.ts'
+import { STATION_STRINGS } from './locale/stations.ts'
 
 type Text = { zh: string; en: string }
 
 /** The interface's words by key: the tables of web/src/lib/locale/ (a new table is one import and one entry here). */
-export const STRINGS = { ...APP_STRINGS, ...PAGE_STRINGS, ...FEEDBACK_STRINGS, ...PROGRESS_STRINGS, ...VALUES_STRINGS, ...ACCOUNT_STRINGS } satisfies Record<
-  string,
-  Text
->
+export const STRINGS = {
+  ...APP_STRINGS,
+  ...PAGE_STRINGS,
+  ...FEEDBACK_STRINGS,
+  ...PROGRESS_STRINGS,
+  ...VALUES_STRINGS,
+  ...ACCOUNT_STRINGS,
+  ...STATION_STRINGS,
+} satisfies Record<string, Text>
 
 /** A key of STRINGS. */
 export type StringKey = keyof typeof STRINGS

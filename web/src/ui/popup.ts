@@ -26,6 +26,14 @@ function townLink(ctx: ViewContext, code: string | null): Node | null {
   return h('a', { href: ctx.href({ name: 'town', code }) }, nameIn(region, lang()))
 }
 
+/** Actions a signed-in editor has on a station (web/src/map/station-editing.ts sets them); null for none. */
+let pointActions: ((p: ServicePointItem) => HTMLElement | null) | null = null
+
+/** Sets (or, with null, removes) the editing actions shown under a station's facts in its popup. */
+export function setPointActions(actions: typeof pointActions): void {
+  pointActions = actions
+}
+
 /** A service point's facts (used in popups and lists). */
 export function servicePointFacts(ctx: ViewContext, p: ServicePointItem, headingLevel: 'h3' | 'h4' = 'h3'): HTMLElement {
   const approximate = p.locationQuality === 'APPROXIMATE' || p.locationQuality === 'UNKNOWN'
@@ -43,6 +51,9 @@ export function servicePointFacts(ctx: ViewContext, p: ServicePointItem, heading
     details([
       [t('address'), p.address],
       [t('services'), p.services.length ? p.services.join(t('servicesSeparator')) : null],
+      [t('stations.openingHoursFact'), p.openingHours],
+      [t('stations.contactFact'), p.contact],
+      ...(p.status === 'ACTIVE' ? [[t('stations.openedOnFact'), p.openedOn] as [string, string | null | undefined]] : []),
       [t('township'), townLink(ctx, p.regionCode)],
       [t('location'), h('span', { class: approximate ? 'flag' : '' }, approximate ? '⚠ ' : '', locationQualityName(p.locationQuality))],
       [t('source'), h('span', { class: 'source' }, p.source)],
@@ -117,7 +128,8 @@ export function popupContent(ctx: ViewContext, features: MapGeoJSONFeature[]): H
     const id = String(f.id ?? '')
     if (f.source === SOURCES.points) {
       const item = ctx.lookup.items.get(id)
-      if (item) parts.push(servicePointFacts(ctx, item), publishedFeedback({ type: 'SERVICE_POINT', id: item.id }, 'h4'))
+      if (item)
+        parts.push(servicePointFacts(ctx, item), ...[pointActions?.(item)].filter((a) => !!a), publishedFeedback({ type: 'SERVICE_POINT', id: item.id }, 'h4'))
       else if (id) parts.push(fetchedPointFacts(ctx, id, f.properties))
     } else if (f.source === SOURCES.gi) {
       const gi = giFacts(ctx, id)

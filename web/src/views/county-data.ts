@@ -26,20 +26,29 @@ export function loadConfig(cache: Cache): Promise<ClientConfig> {
 
 /** The county's layers (the threshold for drawing points from tiles comes from the server's configuration). */
 export function loadCounty(cache: Cache): Promise<CountyData> {
-  return cache.get(KEYS.county, async () => {
-    const config = await loadConfig(cache)
-    const layers = await fetchCountyLayers(config.pointTileThreshold)
-    let neighbours: Map<string, string[]> | undefined
-    return {
-      layers,
-      lookup: buildLookup(layers),
-      searchIndex: buildSearchIndex([
-        ...layers.regions.features.map((f) => ({ kind: 'region' as const, id: f.properties.code, nameZh: f.properties.nameZh, nameEn: f.properties.nameEn })),
-        ...layers.allServicePoints.map((p) => ({ kind: 'point' as const, id: p.id, nameZh: p.nameZh, nameEn: p.nameEn })),
-      ]),
-      neighbours: () => (neighbours ??= touchingNeighbours(layers.regions.features.map((f) => ({ id: f.properties.code, geometry: f.geometry })))),
-    }
-  })
+  return cache.get(KEYS.county, () => buildCounty(cache))
+}
+
+/** Loads the county's layers again (after an edit) and replaces them in the cache once loaded, so nothing shows "loading" meanwhile. */
+export async function reloadCounty(cache: Cache): Promise<CountyData> {
+  const county = await buildCounty(cache)
+  cache.put(KEYS.county, county)
+  return county
+}
+
+async function buildCounty(cache: Cache): Promise<CountyData> {
+  const config = await loadConfig(cache)
+  const layers = await fetchCountyLayers(config.pointTileThreshold)
+  let neighbours: Map<string, string[]> | undefined
+  return {
+    layers,
+    lookup: buildLookup(layers),
+    searchIndex: buildSearchIndex([
+      ...layers.regions.features.map((f) => ({ kind: 'region' as const, id: f.properties.code, nameZh: f.properties.nameZh, nameEn: f.properties.nameEn })),
+      ...layers.allServicePoints.map((p) => ({ kind: 'point' as const, id: p.id, nameZh: p.nameZh, nameEn: p.nameEn })),
+    ]),
+    neighbours: () => (neighbours ??= touchingNeighbours(layers.regions.features.map((f) => ({ id: f.properties.code, geometry: f.geometry })))),
+  }
 }
 
 /** The figures of the county's towns (per 10k, coverage), after the layers. */

@@ -17,6 +17,14 @@ export interface MapEventHandlers {
   onIdle: () => void
 }
 
+/** Takes map clicks before the popups and "nearest to here" (station editing); returns true when it took the click. */
+let clickInterceptor: ((lngLat: { lng: number; lat: number }) => boolean) | null = null
+
+/** Sets (or, with null, removes) the handler that may take map clicks first. */
+export function interceptMapClicks(handler: typeof clickInterceptor): void {
+  clickInterceptor = handler
+}
+
 /** Wires hover, click and move handling to a map. */
 export function wireMapEvents(map: MapLibreMap, hover: HoverState, events: MapEventHandlers): void {
   const pointLayers: string[] = INTERACTIVE_LAYERS.points
@@ -38,6 +46,7 @@ export function wireMapEvents(map: MapLibreMap, hover: HoverState, events: MapEv
     hover.current = undefined
   })
   map.on('click', (e: MapMouseEvent) => {
+    if (clickInterceptor?.(e.lngLat)) return
     const layers = visibleInteractive()
     const box: [[number, number], [number, number]] = [
       [e.point.x - 4, e.point.y - 4],

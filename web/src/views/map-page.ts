@@ -17,7 +17,8 @@ import { isPending, renderMapControls } from '../ui/map-controls.ts'
 import { popupContent } from '../ui/popup.ts'
 import { renderUnlocated } from '../ui/unlocated.ts'
 import type { BasemapOption } from '../map/basemap.ts'
-import { KEYS, loadCounty, loadFigures, type CountyData } from './county-data.ts'
+import { currentUser, onSessionChange, type SessionUser } from '../api/session.ts'
+import { KEYS, loadCounty, loadFigures, reloadCounty, type CountyData } from './county-data.ts'
 import type { MapView } from './map-view.ts'
 import { Memo } from './memo.ts'
 import type { PageContext, PageRow } from './pages.ts'
@@ -78,7 +79,44 @@ export function createMapPage(els: MapPageElements, deps: MapPageDeps) {
         fill(els.mapContainer, h('p', { class: 'map-unavailable', role: 'alert' }, t('mapUnavailable'), ` (${(error as Error).message})`))
       }
       deps.refresh()
+      if (mapView) void followSession()
     })
+  }
+
+  /** Station editing (its own chunk) for whoever is signed in, started and stopped as they sign in and out. */
+  let editing: { stop(): void } | undefined
+  async function followSession(): Promise<void> {
+    let asked = 0
+    const use = async (user: SessionUser | null) => {
+      const n = ++asked
+      editing?.stop()
+      editing = undefined
+      if (!user || !mapView) return
+      const { startStationEditing } = await import('../map/station-editing.ts')
+      if (n !== asked) return
+      const map = mapView
+      editing = startStationEditing({
+        map: map.map,
+        panel: els.panel,
+        user,
+        regions: () => cache.value<CountyData>(KEYS.county)?.layers.regions,
+        reload: reloadData,
+        showPoint: deps.showPoint,
+        closePopup: () => map.closePopup(),
+      })
+    }
+    onSessionChange((user) => void use(user))
+    await use(await currentUser())
+  }
+
+  /** Loads the county's data again after an edit and redraws the map, the figures and the town pages with it. */
+  async function reloadData(): Promise<void> {
+    await reloadCounty(cache)
+    cache.forget(KEYS.figures)
+    cache.forgetPrefix('town:')
+    applied.data = false
+    applied.figures = false
+    deps.refresh()
   }
 
   function showLayout(): void {

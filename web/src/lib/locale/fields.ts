@@ -89,6 +89,9 @@ export const FIELD_LABELS: Record<string, Record<string, Text>> = {
     lat: { zh: '纬度', en: 'Latitude' },
     location_quality: { zh: '位置精度', en: 'Location quality' },
     services: { zh: '服务内容', en: 'Services' },
+    opening_hours: { zh: '开放时间', en: 'Opening hours' },
+    contact: { zh: '联系方式', en: 'Contact' },
+    opened_on: { zh: '启用日期', en: 'Opened on' },
   },
   department: {
     ...common,
