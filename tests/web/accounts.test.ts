@@ -138,10 +138,10 @@ describe.runIf(backend === 'pglite')('accounts in Chromium', () => {
     expect(await page.evaluate(() => location.hash)).toBe('#/users')
     expect((await listUsers(suite.server.db)).find((u) => u.username === 'root')?.mustChangePassword).toBe(false)
     passwords.root = ADMIN_PASSWORD
-    // The header: the name and role in a menu with 账户, 用户管理 and 退出.
+    // The header: the name and role in a menu with 账户, 意见处理, 批量上传, 用户管理 and 退出.
     await expect(page.locator('#user-menu summary').innerText()).resolves.toMatch(/管理员甲\s*管理员/)
     await page.locator('#user-menu summary').click()
-    await expect(page.locator('#user-menu a').allInnerTexts()).resolves.toEqual(['账户', '用户管理'])
+    await expect(page.locator('#user-menu a').allInnerTexts()).resolves.toEqual(['账户', '意见处理', '批量上传', '用户管理'])
     await expect(page.locator('#sign-out-button').innerText()).resolves.toBe('退出')
     await page.keyboard.press('Escape')
     await expect(page.locator('#user-menu').getAttribute('open')).resolves.toBeNull()
@@ -250,7 +250,7 @@ describe.runIf(backend === 'pglite')('accounts in Chromium', () => {
     expect(header.oneRow, header.parts.join(' ')).toBe(true)
     await setLanguage('zh')
     await page.locator('#user-menu summary').click()
-    await expect(page.locator('#user-menu a').allInnerTexts()).resolves.toEqual(['账户'])
+    await expect(page.locator('#user-menu a').allInnerTexts()).resolves.toEqual(['账户', '意见处理', '批量上传'])
     await openPage(page, suite.server.url, '#/account')
     await expect(page.locator('#account-scope').innerText()).resolves.toBe('可编辑范围：新村镇')
     await expect(page.locator('#must-change-password').count()).resolves.toBe(0)

@@ -115,8 +115,9 @@ describe.runIf(backend === 'pglite')('station editing in Chromium', () => {
     await expect(page.locator('#station-openedOn').getAttribute('aria-invalid')).resolves.toBe('true')
     await page.locator('#station-openedOn').fill('2025-03-18')
     await page.click('#station-editor button[type=submit]')
+    // The notice of the first save may still be on screen: wait for the record itself.
+    await expect.poll(async () => (await stored(stationId))?.status, { timeout: 15_000 }).toBe('ACTIVE')
     await expect.poll(status, { timeout: 15_000 }).toContain(`已保存：${NAME}`)
-    expect(await stored(stationId)).toMatchObject({ status: 'ACTIVE' })
     await expect.poll(() => popup.innerText()).toContain('2025-03-18')
   })
 
