@@ -15,6 +15,7 @@ const TABLES = [
   'lib/locale/pages.ts',
   'lib/locale/feedback.ts',
   'lib/locale/progress.ts',
+  'lib/locale/compare.ts',
   'lib/locale/fields.ts',
   'lib/i18n.ts',
   'lib/enum-labels.ts',
