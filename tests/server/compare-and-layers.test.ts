@@ -65,6 +65,51 @@ describe('compareRegions', () => {
     expect(data.compareRegions[0].latestIndicatorValues).toEqual([{ year: 2025, value: 6 }])
   })
 
+  it('gives the population kind, and coverage by ACTIVE stations apart from ACTIVE + PLANNED', async () => {
+    const Q = `query ($codes: [ID!]!, $r: Float) { compareRegions(codes: $codes, coverageRadiusKm: $r) {
+      region { code } population populationYear populationKind coverageShare activeCoverageShare } }`
+    const codes = ['410184107', '410184109', '410184101', '410184402']
+    const { data, errors } = await server.query(Q, { codes, r: 5 })
+    expect(errors).toBeUndefined()
+    const [mengzhuang, longhu, xincun, jucishan] = data.compareRegions
+    expect(mengzhuang).toMatchObject({ population: 44757, populationYear: 2018, populationKind: 'HOUSEHOLD_REGISTERED' })
+    expect(jucishan).toMatchObject({ populationYear: 2020, populationKind: 'UNSPECIFIED' })
+    expect(longhu).toMatchObject({ population: null, populationKind: null })
+    for (const r of data.compareRegions) expect(r.activeCoverageShare).toBeLessThanOrEqual(r.coverageShare + 1e-12)
+    // 龙湖 holds the two ACTIVE located stations (its universities at the seat): covered by them alone too.
+    expect(longhu.activeCoverageShare).toBeGreaterThan(0)
+    // Making 新村镇's own planned station active raises its active coverage.
+    const before = xincun.activeCoverageShare
+    await server.db.updateTable('service_point').set({ status: 'ACTIVE' }).where('region_code', '=', '410184101').where('location', 'is not', null).execute()
+    server.app.memo.clear()
+    const after = (await server.query(Q, { codes: ['410184101'], r: 4.99 })).data.compareRegions[0]
+    expect(after.activeCoverageShare).toBeGreaterThan(before)
+    expect(after.activeCoverageShare).toBeLessThanOrEqual(after.coverageShare + 1e-12)
+    await server.db.updateTable('service_point').set({ status: 'PLANNED' }).where('region_code', '=', '410184101').where('location', 'is not', null).execute()
+  })
+
+  it('counts every station of the county for the county itself, located or not', async () => {
+    const { data } = await server.query(
+      `{ compareRegions(codes: ["410184"]) { population populationYear populationKind servicePointCount servicePointsPer10k } }`,
+    )
+    const all = await server.db
+      .selectFrom('service_point')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('county_code', '=', '410184')
+      .executeTakeFirstOrThrow()
+    const unlocated = await server.db
+      .selectFrom('service_point')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('county_code', '=', '410184')
+      .where('location', 'is', null)
+      .where('region_code', 'is', null)
+      .executeTakeFirstOrThrow()
+    expect(Number(unlocated.n)).toBeGreaterThan(0)
+    const [county] = data.compareRegions
+    expect(county).toMatchObject({ population: 1172237, populationYear: 2020, populationKind: 'RESIDENT', servicePointCount: Number(all.n) })
+    expect(county.servicePointsPer10k).toBeCloseTo((Number(all.n) / 1172237) * 10_000, 10)
+  })
+
   it('refuses unknown codes, repeated codes and a radius out of range, naming the argument', async () => {
     expect((await server.query(COMPARE, { codes: ['410184109', '999'] })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'codes' })
     expect((await server.query(COMPARE, { codes: ['410184109', '410184109'] })).errors?.[0].extensions).toMatchObject({ argument: 'codes' })

@@ -25,7 +25,7 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   LeaderIndicatorsDocument: {},
   LeaderReportingDocument: {},
   LeaderTownsDocument: {},
-  LeaderCompareDocument: { codes: ['410184101'], all: ['410184101', '410184109'], r: 5 },
+  LeaderCompareDocument: { codes: ['410184101'], all: ['410184101', '410184109'], county: ['410184'], r: 5 },
   LeaderPlanDocument: {},
   OpenDataDocument: {},
   HistoryDocument: { entity: 'region', id: '410184109', after: null, first: 20, point: false, region: true },

@@ -99,8 +99,10 @@ describe.runIf(backend === 'pglite')("the leaders' pages in Chromium", () => {
       expect(row.coverage).toBe(asText(r.coverageShare))
       expect(row.coverageText).toBe(r.coverageShare === null ? '—' : `${(r.coverageShare * 100).toFixed(1)}%`)
     }
-    // The chart has a bar or a "—" for each town, and the county average line.
-    await expect(page.locator('.bar-chart text').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/^全市平均/)]))
+    // The chart has a bar or a "—" for each town, the average of the towns with a value (saying how many) and the county as a whole.
+    await expect(page.locator('.bar-chart text').allTextContents()).resolves.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^有数据的 15 个乡镇的平均值/), expect.stringMatching(/^全市整体/)]),
+    )
     await expect(page.locator('h2#page-title').textContent()).resolves.toBe('乡镇对比')
     // The small schematic map outlines the chosen towns.
     await expect(page.locator('.small-map path[stroke="#0b1f4d"]').count()).resolves.toBeGreaterThanOrEqual(3)

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql'
-import { ServicePointKind, ValueKind } from '../../../schema/enums.ts'
+import { PopulationKind, ServicePointKind, ValueKind } from '../../../schema/enums.ts'
 import { RegionComparison } from '../../../schema/comparison.type.ts'
 import { IndicatorValue } from '../../../schema/indicator.type.ts'
 import { Region } from '../../../schema/region.type.ts'
@@ -52,6 +52,7 @@ export class CompareResolver {
         regionCode: code,
         population: f.population,
         populationYear: f.populationYear,
+        populationKind: f.populationKind as PopulationKind | null,
         areaKm2: f.areaKm2,
         servicePointCount,
         servicePointCountByKind: kinds.filter((k) => f.countsByKind[k]).map((kind) => ({ kind, count: f.countsByKind[kind] })),
@@ -59,6 +60,7 @@ export class CompareResolver {
         servicePointsPer100Km2: f.areaKm2 ? (servicePointCount / f.areaKm2) * 100 : null,
         giProductCount: f.giProductCount,
         coverageShare: f.coverageShare,
+        activeCoverageShare: f.activeCoverageShare,
         rank: byCoverage.indexOf(code) + 1,
       }
     })

@@ -2,14 +2,14 @@
 
 -- compareRegionFigures: two towns, 5 km
 with r as (
-      select code, county_code, population, population_year, boundary, area_km2 from region where code in ($1, $2)
+      select code, county_code, population, population_year, population_kind, boundary, area_km2 from region where code in ($1, $2)
     )
-    select r.code, r.population, r.population_year,
+    select r.code, r.population, r.population_year, r.population_kind,
            r.area_km2,
            (select json_object_agg(k.kind, k.n) from (
               select p.kind, count(*)::int as n from service_point p
                where p.county_code = r.county_code
-                 and ((p.location is null and p.region_code = r.code) or st_covers(r.boundary, p.location))
+                 and (r.code = r.county_code or (p.location is null and p.region_code = r.code) or st_covers(r.boundary, p.location))
                group by p.kind) k) as counts,
            (select count(*)::int from gi_product_region g where g.region_code = r.code) as gi,
            case when r.boundary is null then null else coalesce((
@@ -18,6 +18,13 @@ with r as (
                from service_point p
               where p.county_code = r.county_code and p.location is not null and p.status in ('ACTIVE', 'PLANNED')
                 and st_dwithin(p.location::geography, r.boundary::geography, $4::float8)
-           ), 0) end as share
+           ), 0) end as share,
+           case when r.boundary is null then null else coalesce((
+             select st_area(st_intersection(r.boundary, st_union(st_buffer(p.location::geography, $5::float8)::geometry))::geography)
+                    / nullif(st_area(r.boundary::geography), 0)
+               from service_point p
+              where p.county_code = r.county_code and p.location is not null and p.status = 'ACTIVE'
+                and st_dwithin(p.location::geography, r.boundary::geography, $6::float8)
+           ), 0) end as active_share
       from r;
--- parameters: ["410184101","410184102",5000,5000]
+-- parameters: ["410184101","410184102",5000,5000,5000,5000]

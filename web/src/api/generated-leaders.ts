@@ -165,6 +165,15 @@ export type PlausibilityWarningCode =
   /** A year outside the plan's period (its baseline year to its target year). */
   | 'YEAR_OUTSIDE_PLAN';
 
+/** What a population figure counts. */
+export type PopulationKind =
+  /** Household-registered population (户籍人口). */
+  | 'HOUSEHOLD_REGISTERED'
+  /** Resident population (常住人口), e.g. a census. */
+  | 'RESIDENT'
+  /** The source does not say. */
+  | 'UNSPECIFIED';
+
 /** Administrative level. */
 export type RegionLevel =
   /** County-level unit (县级), e.g. a county-level city. */
@@ -248,13 +257,14 @@ export type LeaderTownsQuery = { mapLayer: unknown, regions: Array<{ code: strin
 export type LeaderCompareQueryVariables = Exact<{
   codes: Array<string | number> | string | number;
   all: Array<string | number> | string | number;
+  county: Array<string | number> | string | number;
   r: number;
 }>;
 
 
-export type LeaderCompareQuery = { compareRegions: Array<{ population: number | null, populationYear: number | null, areaKm2: number | null, servicePointCount: number, servicePointsPer10k: number | null, servicePointsPer100Km2: number | null, giProductCount: number, coverageShare: number | null, rank: number, region: { code: string, nameZh: string, nameEn: string, level: RegionLevel }, servicePointCountByKind: Array<{ kind: ServicePointKind, count: number }> }>, county: Array<{ population: number | null, populationYear: number | null, areaKm2: number | null, servicePointCount: number, servicePointsPer10k: number | null, servicePointsPer100Km2: number | null, giProductCount: number, coverageShare: number | null, rank: number, region: { code: string, nameZh: string, nameEn: string, level: RegionLevel }, servicePointCountByKind: Array<{ kind: ServicePointKind, count: number }> }>, indicators: Array<{ code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number, values: Array<{ kind: ValueKind, year: number, value: number, region: { code: string } }> }> };
+export type LeaderCompareQuery = { compareRegions: Array<{ population: number | null, populationYear: number | null, populationKind: PopulationKind | null, areaKm2: number | null, servicePointCount: number, servicePointsPer10k: number | null, servicePointsPer100Km2: number | null, giProductCount: number, coverageShare: number | null, activeCoverageShare: number | null, rank: number, region: { code: string, nameZh: string, nameEn: string, level: RegionLevel }, servicePointCountByKind: Array<{ kind: ServicePointKind, count: number }> }>, county: Array<{ population: number | null, populationYear: number | null, populationKind: PopulationKind | null, areaKm2: number | null, servicePointCount: number, servicePointsPer10k: number | null, servicePointsPer100Km2: number | null, giProductCount: number, coverageShare: number | null, activeCoverageShare: number | null, rank: number, region: { code: string, nameZh: string, nameEn: string, level: RegionLevel }, servicePointCountByKind: Array<{ kind: ServicePointKind, count: number }> }>, whole: Array<{ population: number | null, populationYear: number | null, populationKind: PopulationKind | null, areaKm2: number | null, servicePointCount: number, servicePointsPer10k: number | null, servicePointsPer100Km2: number | null, giProductCount: number, coverageShare: number | null, activeCoverageShare: number | null, rank: number, region: { populationSource: string | null, code: string, nameZh: string, nameEn: string, level: RegionLevel }, servicePointCountByKind: Array<{ kind: ServicePointKind, count: number }> }>, indicators: Array<{ code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number, values: Array<{ kind: ValueKind, year: number, value: number, region: { code: string } }> }> };
 
-export type FiguresFragment = { population: number | null, populationYear: number | null, areaKm2: number | null, servicePointCount: number, servicePointsPer10k: number | null, servicePointsPer100Km2: number | null, giProductCount: number, coverageShare: number | null, rank: number, region: { code: string, nameZh: string, nameEn: string, level: RegionLevel }, servicePointCountByKind: Array<{ kind: ServicePointKind, count: number }> };
+export type FiguresFragment = { population: number | null, populationYear: number | null, populationKind: PopulationKind | null, areaKm2: number | null, servicePointCount: number, servicePointsPer10k: number | null, servicePointsPer100Km2: number | null, giProductCount: number, coverageShare: number | null, activeCoverageShare: number | null, rank: number, region: { code: string, nameZh: string, nameEn: string, level: RegionLevel }, servicePointCountByKind: Array<{ kind: ServicePointKind, count: number }> };
 
 export type LeaderPlanQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -413,6 +423,7 @@ export const FiguresFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   }
   population
   populationYear
+  populationKind
   areaKm2
   servicePointCount
   servicePointCountByKind {
@@ -423,6 +434,7 @@ export const FiguresFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   servicePointsPer100Km2
   giProductCount
   coverageShare
+  activeCoverageShare
   rank
 }
     `, {"fragmentName":"Figures"}) as unknown as TypedDocumentString<FiguresFragment, unknown>;
@@ -556,12 +568,18 @@ export const LeaderTownsDocument = /*#__PURE__*/ new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<LeaderTownsQuery, LeaderTownsQueryVariables>;
 export const LeaderCompareDocument = /*#__PURE__*/ new TypedDocumentString(`
-    query LeaderCompare($codes: [ID!]!, $all: [ID!]!, $r: Float!) {
+    query LeaderCompare($codes: [ID!]!, $all: [ID!]!, $county: [ID!]!, $r: Float!) {
   compareRegions(codes: $codes, coverageRadiusKm: $r) {
     ...Figures
   }
   county: compareRegions(codes: $all, coverageRadiusKm: $r) {
     ...Figures
+  }
+  whole: compareRegions(codes: $county, coverageRadiusKm: $r) {
+    ...Figures
+    region {
+      populationSource
+    }
   }
   indicators {
     ...IndicatorUnitFields
@@ -592,6 +610,7 @@ fragment Figures on RegionComparison {
   }
   population
   populationYear
+  populationKind
   areaKm2
   servicePointCount
   servicePointCountByKind {
@@ -602,6 +621,7 @@ fragment Figures on RegionComparison {
   servicePointsPer100Km2
   giProductCount
   coverageShare
+  activeCoverageShare
   rank
 }`) as unknown as TypedDocumentString<LeaderCompareQuery, LeaderCompareQueryVariables>;
 export const LeaderPlanDocument = /*#__PURE__*/ new TypedDocumentString(`

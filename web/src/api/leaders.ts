@@ -59,13 +59,18 @@ export async function fetchTownOptions(): Promise<TownOption[]> {
     .map(({ code, nameZh, nameEn, level }) => ({ code, nameZh, nameEn, level, geometry: shapes.get(code) ?? null }))
 }
 
-/** compareRegions for the chosen towns, and the latest actual of each indicator recorded for them. */
+/** The county as a whole in a comparison, with where its population comes from. */
+export type CountyComparison = Comparison & { populationSource: string | null }
+
+/** compareRegions for the chosen towns, all of the county's towns and the county itself, and the latest actual of each indicator recorded for the chosen ones. */
 export async function fetchComparison(
   codes: string[],
   allCodes: string[],
   radiusKm: number,
-): Promise<{ rows: Comparison[]; county: Comparison[]; actuals: Map<string, RegionActual[]> }> {
-  const data = await request(LeaderCompareDocument, { codes, all: allCodes, r: radiusKm })
+): Promise<{ rows: Comparison[]; county: Comparison[]; whole: CountyComparison | null; actuals: Map<string, RegionActual[]> }> {
+  // A town's NBS code is its county's six digits and three of its own.
+  const countyCode = allCodes[0]?.slice(0, 6)
+  const data = await request(LeaderCompareDocument, { codes, all: allCodes, county: countyCode ? [countyCode] : [], r: radiusKm })
   const wanted = new Set(codes)
   const actuals = new Map<string, RegionActual[]>()
   for (const ind of data.indicators) {
@@ -81,9 +86,11 @@ export async function fetchComparison(
   }
   const flat = (list: FiguresFragment[]): Comparison[] =>
     list.map(({ region, ...rest }) => ({ ...rest, code: region.code, nameZh: region.nameZh, nameEn: region.nameEn, level: region.level }))
+  const [whole] = data.whole
   return {
     rows: flat(data.compareRegions),
     county: flat(data.county),
+    whole: whole ? { ...flat([whole])[0], populationSource: whole.region.populationSource ?? null } : null,
     actuals,
   }
 }

@@ -1,16 +1,34 @@
-/** #/compare: chosen towns side by side — a sortable table, a ranked bar chart with the county average, CSV download. */
+/**
+ * #/compare: chosen towns side by side — a sortable table, a ranked bar chart with the mean of the
+ * towns that have a value and the county as a whole, each figure in context (how many towns have it,
+ * the county's value, the towns' median, each town's position among those with a value), CSV download.
+ */
 import { kindName, lang, t, tf, type StringKey } from '../lib/i18n.ts'
 import { h } from '../ui/dom.ts'
-import type { Comparison, RegionActual, TownOption } from './api.ts'
-import { type CompareMetric, type CompareState, type SortKey, COMPARE_METRICS, sortRows } from './compare-state.ts'
-import { barChart, metricLabel, metricText, metricValue, smallMap, townName } from './compare-charts.ts'
+import type { Comparison, CountyComparison, RegionActual, TownOption } from './api.ts'
+import { type CompareMetric, type CompareState, type MetricContext, type SortKey, COMPARE_METRICS, PER_CAPITA_METRICS, sortRows } from './compare-state.ts'
+import {
+  barChart,
+  contextOf,
+  COUNTY_LINE_METRICS,
+  countyValueOf,
+  formatMetric,
+  kindWords,
+  metricLabel,
+  metricText,
+  metricValue,
+  smallMap,
+  townName,
+} from './compare-charts.ts'
 import { formatNumber, formatValue, toCsv } from './format.ts'
 
 export interface CompareData {
   towns: TownOption[]
   rows: Comparison[]
-  /** Every town of the county, for the county average. */
+  /** Every town of the county: the context of each figure (how many have it, median, ranks). */
   county: Comparison[]
+  /** The county as a whole (its own population, every station of it); null when it has no row. */
+  whole: CountyComparison | null
   actuals: Map<string, RegionActual[]>
 }
 
@@ -33,19 +51,22 @@ function sortValue(row: Comparison, key: SortKey): number | string | null {
 /** The table's rows as CSV cells (also the download). */
 export function tableRecords(data: CompareData, state: CompareState): { header: string[]; rows: (string | number | null)[][] } {
   const rows = sortRows(data.rows, (r) => sortValue(r, state.sort), state.dir)
+  const pct = (v: number | null) => (v === null ? null : (v * 100).toFixed(1))
   const header = [
     t('compare.code'),
     t('colName'),
-    t('population'),
+    t('compare.csv.population'),
     t('compare.populationYear'),
-    t('compare.areaKmApprox'),
-    t('compare.metric.servicePointCount'),
+    t('compare.csv.area'),
+    t('compare.csv.points'),
     t('compare.byKind'),
-    t('compare.per10000People'),
-    t('compare.per100KmApprox'),
-    t('giProductsTitle'),
-    tf('compare.coverageWithin', { km: state.radius }),
-    t('compare.rankCoverage'),
+    t('compare.csv.per10k'),
+    t('compare.csv.per100Km2'),
+    t('compare.csv.gi'),
+    tf('compare.csv.coverageAll', { km: state.radius }),
+    tf('compare.rankByCoverage', { km: state.radius }),
+    t('compare.csv.populationKind'),
+    tf('compare.csv.coverageActive', { km: state.radius }),
   ]
   return {
     header,
@@ -60,8 +81,10 @@ export function tableRecords(data: CompareData, state: CompareState): { header: 
       r.servicePointsPer10k === null ? null : Number(r.servicePointsPer10k.toFixed(4)),
       r.servicePointsPer100Km2 === null ? null : Number(r.servicePointsPer100Km2.toFixed(4)),
       r.giProductCount,
-      r.coverageShare === null ? null : Number(r.coverageShare.toFixed(4)),
+      pct(r.coverageShare),
       r.rank,
+      r.population === null ? null : kindWords(r.populationKind),
+      pct(r.activeCoverageShare),
     ]),
   }
 }
@@ -167,8 +190,10 @@ function results(data: CompareData, state: CompareState, handlers: CompareHandle
   const csv = toCsv(header, rows)
   const href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
   const sorted = sortRows(data.rows, (r) => sortValue(r, state.sort), state.dir)
+  const context = contextOf(data.county, data.whole, state.metric)
+  const perCapita = contextOf(data.county, data.whole, 'servicePointsPer10k')
   const columns: { key: SortKey | null; label: string }[] = [
-    { key: 'rank', label: t('compare.rank') },
+    { key: 'rank', label: tf('compare.rankByCoverage', { km: state.radius }) },
     { key: 'name', label: t('compare.town') },
     { key: 'population', label: t('colPopulation') },
     { key: 'areaKm2', label: t('colArea') },
@@ -177,7 +202,8 @@ function results(data: CompareData, state: CompareState, handlers: CompareHandle
     { key: 'servicePointsPer10k', label: t('compare.per10kPeople') },
     { key: 'servicePointsPer100Km2', label: t('compare.per100KmShort') },
     { key: 'giProductCount', label: t('giProductsTitle') },
-    { key: 'coverageShare', label: tf('compare.coverageKm', { km: state.radius }) },
+    { key: 'coverageShare', label: tf('compare.coverageAllKm', { km: state.radius }) },
+    { key: 'activeCoverageShare', label: tf('compare.coverageActiveKm', { km: state.radius }) },
     { key: null, label: t('compare.latestIndicatorValues') },
   ]
   const th = (c: (typeof columns)[number]) => {
@@ -204,6 +230,7 @@ function results(data: CompareData, state: CompareState, handlers: CompareHandle
   return h(
     'div',
     { class: 'compare-results' },
+    summary(data, state, context),
     h(
       'p',
       { class: 'no-print' },
@@ -251,17 +278,167 @@ function results(data: CompareData, state: CompareState, handlers: CompareHandle
                     )
                   : '—',
               ),
-              h('td', { class: 'num', 'data-value': r.servicePointsPer10k ?? '' }, metricText(r, 'servicePointsPer10k')),
+              h(
+                'td',
+                { class: 'num', 'data-value': r.servicePointsPer10k ?? '', 'data-ranked': perCapita.excluded.has(r.code) ? 'false' : null },
+                metricText(r, 'servicePointsPer10k'),
+                perCapita.excluded.has(r.code) ? h('small', {}, t('compare.notRankedShort')) : null,
+              ),
               h('td', { class: 'num', 'data-value': r.servicePointsPer100Km2 ?? '' }, metricText(r, 'servicePointsPer100Km2')),
               h('td', { class: 'num', 'data-value': r.giProductCount }, String(r.giProductCount)),
               h('td', { class: 'num', 'data-value': r.coverageShare ?? '' }, metricText(r, 'coverageShare')),
+              h('td', { class: 'num', 'data-value': r.activeCoverageShare ?? '' }, metricText(r, 'activeCoverageShare')),
               h('td', {}, actualsCell(data.actuals.get(r.code) ?? [])),
             ),
           ),
         ),
       ),
     ),
-    barChart(sorted, data.county, state),
+    barChart(sorted, context, countyValueOf(data.whole, state.metric), state),
+    countySource(data, state),
+    positions(data, state, context),
+    contextTable(data),
+  )
+}
+
+/** How many towns have the chosen metric, a warning when fewer than half do, the per-capita rule, and what "Rank" ranks by. */
+function summary(data: CompareData, state: CompareState, c: MetricContext): HTMLElement {
+  const metric = metricLabel(state.metric)
+  const perCapita = PER_CAPITA_METRICS.includes(state.metric)
+  return h(
+    'section',
+    { id: 'compare-summary', 'aria-label': metric },
+    h('p', { id: 'compare-with-value' }, tf('compare.withValue', { n: c.withValue, total: c.total, metric })),
+    c.fewHaveValue ? h('p', { id: 'compare-few-warning', class: 'warning', role: 'note' }, '⚠ ', t('compare.fewWarning')) : null,
+    perCapita
+      ? h(
+          'p',
+          { id: 'compare-per-capita-rule' },
+          c.group
+            ? tf('compare.perCapitaRule', { year: c.group.year, kind: kindWords(c.group.kind), n: c.ranked, others: c.excluded.size })
+            : t('compare.perCapitaNone'),
+        )
+      : null,
+    h('p', { id: 'compare-ranking-metric' }, tf('compare.rankingNamed', { km: state.radius, metric })),
+  )
+}
+
+/** Where the county-wide line comes from, computed from the county's own row. */
+function countySource(data: CompareData, state: CompareState): HTMLElement | null {
+  const w = data.whole
+  const m = state.metric
+  if (!w) return null
+  if (!COUNTY_LINE_METRICS.includes(m)) return h('p', { id: 'compare-county-source', class: 'hint' }, t('compare.noCountyLine'))
+  const townsTotal = data.county.reduce((sum, r) => sum + r.servicePointCount, 0)
+  const unassigned = Math.max(0, w.servicePointCount - townsTotal)
+  const value = formatMetric(m, countyValueOf(w, m))
+  const text =
+    m === 'servicePointsPer10k'
+      ? tf('compare.countySourcePer10k', {
+          points: w.servicePointCount,
+          unassigned,
+          year: w.populationYear ?? '—',
+          kind: kindWords(w.populationKind),
+          population: formatNumber(w.population, lang()),
+          value,
+          source: w.populationSource ?? '—',
+        })
+      : m === 'servicePointsPer100Km2'
+        ? tf('compare.countySourcePer100Km2', { points: w.servicePointCount, unassigned, area: formatNumber(w.areaKm2, lang(), 1), value })
+        : tf('compare.countySourceCoverage', { km: state.radius, which: t(m === 'activeCoverageShare' ? 'compare.whichActive' : 'compare.whichAll'), value })
+  return h('p', { id: 'compare-county-source', class: 'hint' }, text)
+}
+
+/** The chosen towns' positions for the chosen metric among the county's towns that have a value. */
+function positions(data: CompareData, state: CompareState, c: MetricContext): HTMLElement {
+  const m = state.metric
+  const metric = metricLabel(m)
+  const ranked = sortRows(data.rows, (r) => c.rank.get(r.code) ?? null, 'asc')
+  const position = (r: Comparison): string => {
+    const rank = c.rank.get(r.code)
+    if (rank !== undefined) return tf(c.group ? 'compare.rankOfGroup' : 'compare.rankOf', { rank, n: c.ranked })
+    if (c.excluded.has(r.code)) return tf('compare.notRanked', { year: r.populationYear ?? '—', kind: kindWords(r.populationKind) })
+    return t('compare.noValue')
+  }
+  return h(
+    'div',
+    { class: 'table-scroll' },
+    h(
+      'p',
+      { id: 'compare-position-context' },
+      `${t('compare.contextCounty')}: ${formatMetric(m, countyValueOf(data.whole, m))}${t('listSeparator')}${t('compare.contextMedian')}: ${formatMetric(m, c.median)}`,
+    ),
+    h(
+      'table',
+      { id: 'compare-positions', class: 'data-table' },
+      h('caption', {}, tf('compare.positionsCaption', { metric, total: c.total })),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, t('compare.town')),
+          h('th', { scope: 'col' }, t('compare.value')),
+          h('th', { scope: 'col' }, t('compare.position')),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ranked.map((r) =>
+          h(
+            'tr',
+            { 'data-code': r.code, 'data-rank': c.rank.get(r.code) ?? '' },
+            h('th', { scope: 'row' }, townName(r)),
+            h('td', { class: 'num' }, metricText(r, m)),
+            h('td', {}, position(r)),
+          ),
+        ),
+      ),
+    ),
+  )
+}
+
+/** Every metric: how many towns have it, the county as a whole, the towns' median and mean (of how many). */
+function contextTable(data: CompareData): HTMLElement {
+  const cell = (text: string) => h('td', { class: 'num' }, text)
+  return h(
+    'div',
+    { class: 'table-scroll' },
+    h(
+      'table',
+      { id: 'compare-context', class: 'data-table' },
+      h('caption', {}, tf('compare.contextCaption', { total: data.county.length })),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          [t('compare.contextMetric'), t('compare.contextWithValue'), t('compare.contextCounty'), t('compare.contextMedian'), t('compare.contextMean')].map(
+            (label) => h('th', { scope: 'col' }, label),
+          ),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        COMPARE_METRICS.map((m) => {
+          const c = contextOf(data.county, data.whole, m)
+          const county = countyValueOf(data.whole, m)
+          return h(
+            'tr',
+            { 'data-metric': m },
+            h('th', { scope: 'row' }, metricLabel(m)),
+            cell(`${c.withValue} / ${c.total}`),
+            cell(county === null ? t('compare.notApplicable') : formatMetric(m, county)),
+            cell(formatMetric(m, c.median)),
+            cell(c.mean === null ? '—' : tf('compare.meanOf', { value: formatMetric(m, c.mean), n: c.ranked })),
+          )
+        }),
+      ),
+    ),
   )
 }
 

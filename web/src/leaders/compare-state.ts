@@ -5,6 +5,7 @@ export const COMPARE_METRICS = [
   'servicePointsPer10k',
   'servicePointsPer100Km2',
   'coverageShare',
+  'activeCoverageShare',
   'giProductCount',
   'population',
   'areaKm2',
@@ -23,7 +24,8 @@ export interface CompareState {
   dir: 'asc' | 'desc'
 }
 
-export const DEFAULT_COMPARE: CompareState = { codes: null, metric: 'servicePointsPer10k', radius: 5, sort: 'rank', dir: 'asc' }
+/** The chart's metric at first: one every town has (each has an area), not a per-capita one most towns lack a population for. */
+export const DEFAULT_COMPARE: CompareState = { codes: null, metric: 'servicePointsPer100Km2', radius: 5, sort: 'rank', dir: 'asc' }
 
 /** Reads the state; anything unreadable falls back to its default. */
 export function parseCompareQuery(query: string): CompareState {
@@ -63,4 +65,100 @@ export function sortRows<T>(rows: T[], value: (row: T) => number | string | null
     if (typeof va === 'string' || typeof vb === 'string') return sign * String(va).localeCompare(String(vb), 'zh-CN')
     return sign * (va - vb)
   })
+}
+
+/** Metrics divided by a population: compared only between populations of the same year and kind. */
+export const PER_CAPITA_METRICS: readonly CompareMetric[] = ['servicePointsPer10k']
+
+/** One town's value of a metric, with what its population counts (for the per-capita rule). */
+export interface ContextInput {
+  code: string
+  value: number | null
+  populationYear: number | null
+  populationKind: string | null
+}
+
+/** Populations of one year and one known kind (resident or household-registered). */
+export interface PopulationGroup {
+  year: number
+  kind: string
+  size: number
+}
+
+/** A metric across the county's towns: how many have a value, which are ranked, their median and mean. */
+export interface MetricContext {
+  /** Towns of the county. */
+  total: number
+  /** Towns with a value. */
+  withValue: number
+  /** Fewer than half of the towns have a value. */
+  fewHaveValue: boolean
+  /** Rank of each ranked town (highest first; ties share a rank). */
+  rank: Map<string, number>
+  /** How many towns are ranked. */
+  ranked: number
+  /** Towns with a value left out of the ranking (a population of another year or kind). */
+  excluded: Set<string>
+  /** Median and mean of the ranked towns' values; null when none. */
+  median: number | null
+  mean: number | null
+  /** For a per-capita metric, the populations compared; null when no two towns share a year and kind. */
+  group: PopulationGroup | null
+}
+
+/** The median of the values; null for none. */
+export function median(values: readonly number[]): number | null {
+  if (!values.length) return null
+  const v = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(v.length / 2)
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2
+}
+
+/** Ranks highest first; equal values share a rank (1, 1, 3). */
+export function rankDescending(items: readonly { code: string; value: number }[]): Map<string, number> {
+  const sorted = [...items].sort((a, b) => b.value - a.value || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+  const rank = new Map<string, number>()
+  sorted.forEach((item, i) => rank.set(item.code, i > 0 && sorted[i - 1].value === item.value ? rank.get(sorted[i - 1].code)! : i + 1))
+  return rank
+}
+
+/**
+ * The populations a per-capita figure may be compared between: the largest set of at least two towns
+ * whose populations have the same year and the same known kind (UNSPECIFIED is never "the same");
+ * on a tie, the one matching `prefer` (the county's), then the latest year.
+ */
+export function comparablePopulationGroup(rows: readonly ContextInput[], prefer?: { year: number | null; kind: string | null }): PopulationGroup | null {
+  const groups = new Map<string, PopulationGroup>()
+  for (const r of rows) {
+    if (r.value === null || r.populationYear === null || !r.populationKind || r.populationKind === 'UNSPECIFIED') continue
+    const key = `${r.populationYear}|${r.populationKind}`
+    const g = groups.get(key) ?? { year: r.populationYear, kind: r.populationKind, size: 0 }
+    g.size++
+    groups.set(key, g)
+  }
+  const preferred = (g: PopulationGroup) => (prefer && g.year === prefer.year && g.kind === prefer.kind ? 1 : 0)
+  const best = [...groups.values()]
+    .filter((g) => g.size >= 2)
+    .sort((a, b) => b.size - a.size || preferred(b) - preferred(a) || b.year - a.year || a.kind.localeCompare(b.kind))
+  return best[0] ?? null
+}
+
+/** A metric's context across the county's towns (`rows`: every town, with or without a value). */
+export function metricContext(rows: readonly ContextInput[], perCapita: boolean, prefer?: { year: number | null; kind: string | null }): MetricContext {
+  const known = rows.filter((r): r is ContextInput & { value: number } => r.value !== null && Number.isFinite(r.value))
+  const group = perCapita ? comparablePopulationGroup(known, prefer) : null
+  const inGroup = (r: ContextInput) => !perCapita || (group !== null && r.populationYear === group.year && r.populationKind === group.kind)
+  const ranked = known.filter(inGroup)
+  const values = ranked.map((r) => r.value)
+  return {
+    total: rows.length,
+    withValue: known.length,
+    fewHaveValue: known.length * 2 < rows.length,
+    rank: rankDescending(ranked),
+    ranked: ranked.length,
+    excluded: new Set(known.filter((r) => !inGroup(r)).map((r) => r.code)),
+    median: median(values),
+    mean: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null,
+    group,
+  }
 }

@@ -53,7 +53,7 @@ async function loadCompare(state: State, { cache }: PageApi): Promise<CompareDat
   const all = towns.map((town) => town.code)
   const codes = (c.codes ?? all).filter((code) => all.includes(code))
   const figures = await cache.get(`comparison:${codes.join(',')}@${c.radius}`, () =>
-    codes.length ? fetchComparison(codes, all, c.radius) : Promise.resolve({ rows: [], county: [], actuals: new Map() }),
+    codes.length ? fetchComparison(codes, all, c.radius) : Promise.resolve({ rows: [], county: [], whole: null, actuals: new Map() }),
   )
   return { towns, ...figures }
 }

@@ -17,6 +17,7 @@ const TABLES = [
   'lib/locale/progress.ts',
   'lib/locale/values.ts',
   'lib/locale/accounts.ts',
+  'lib/locale/compare.ts',
   'lib/locale/fields.ts',
   'lib/locale/fields.ts',
   'lib/locale/stations.ts',

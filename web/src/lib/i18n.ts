@@ -12,6 +12,7 @@ import { PROGRESS_STRINGS } from './locale/progress.ts'
 import { VALUES_STRINGS } from './locale/values.ts'
 import { ACCOUNT_STRINGS } from './locale/accounts.ts'
 import { STATION_STRINGS } from './locale/stations.ts'
+import { COMPARE_STRINGS } from './locale/compare.ts'
 
 type Text = { zh: string; en: string }
 
@@ -24,6 +25,7 @@ export const STRINGS = {
   ...VALUES_STRINGS,
   ...ACCOUNT_STRINGS,
   ...STATION_STRINGS,
+  ...COMPARE_STRINGS,
 } satisfies Record<string, Text>
 
 /** A key of STRINGS. */
