@@ -9,15 +9,20 @@ import { APP_STRINGS } from './locale/app.ts'
 import { PAGE_STRINGS } from './locale/pages.ts'
 import { FEEDBACK_STRINGS } from './locale/feedback.ts'
 import { PROGRESS_STRINGS } from './locale/progress.ts'
+import { GI_STRINGS } from './locale/gi.ts'
 
 type Text = { zh: string; en: string }
 
 /** The interface's words by key: the map app's and the pages' tables (web/src/lib/locale/). */
-export const STRINGS: Record<keyof typeof APP_STRINGS | keyof typeof PAGE_STRINGS | keyof typeof FEEDBACK_STRINGS | keyof typeof PROGRESS_STRINGS, Text> = {
+export const STRINGS: Record<
+  keyof typeof APP_STRINGS | keyof typeof PAGE_STRINGS | keyof typeof FEEDBACK_STRINGS | keyof typeof PROGRESS_STRINGS | keyof typeof GI_STRINGS,
+  Text
+> = {
   ...APP_STRINGS,
   ...PAGE_STRINGS,
   ...FEEDBACK_STRINGS,
   ...PROGRESS_STRINGS,
+  ...GI_STRINGS,
 }
 
 /** A key of STRINGS. */

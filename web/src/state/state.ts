@@ -7,7 +7,7 @@
 import type { NearestPoint } from '../api/operations.ts'
 import type { Lang } from '../api/types.ts'
 import { formatCompareQuery, parseCompareQuery, type CompareState } from '../leaders/compare-state.ts'
-import { formatRoute, fromHash, isLeaderRoute, isMaplessRoute, toHash, type Route, type UrlState, type View } from '../lib/url-state.ts'
+import { formatRoute, fromHash, isMaplessRoute, toHash, type Route, type UrlState, type View } from '../lib/url-state.ts'
 import type { LayerGroup } from '../map/layers.ts'
 import type { MetricId } from '../map/metrics.ts'
 
