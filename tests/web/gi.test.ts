@@ -8,7 +8,8 @@
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openBrowserSuite, type BrowserSuite } from '../setup/browser-suite.ts'
+import path from 'node:path'
+import { openBrowserSuite, SCREENSHOTS, type BrowserSuite } from '../setup/browser-suite.ts'
 import { backend } from '../setup/database.ts'
 import type { TestServer } from '../setup/server.ts'
 
@@ -92,6 +93,7 @@ describe.runIf(backend === 'pglite')('GI products in Chromium', () => {
     expect(text).toContain('国家地理标志保护产品合新郑红枣')
     await expect(page.locator('#gi-ambiguous').innerText()).resolves.toContain('有歧义')
     expect(text).toContain('不断言')
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'gi-xinzheng-jujube.png'), fullPage: true })
   })
 
   it('shows 新郑芗草 with 产地未知 on the county page, in the list of products without a known origin, and on its page', async () => {
@@ -100,6 +102,7 @@ describe.runIf(backend === 'pglite')('GI products in Chromium', () => {
     const list = page.locator('#gi-unknown-origin')
     await expect(list.locator('summary').innerText()).resolves.toBe('地理标志产品（产地未知）：1 项')
     await expect(list.locator('li[data-gi-code="xinzheng-xiangcao"]').innerText()).resolves.toMatch(/新郑芗草.*产地未知/)
+    await page.locator('.county-gi').screenshot({ path: path.join(SCREENSHOTS, 'gi-county-panel.png') })
     // Every product of the API is listed in the county panel, each linked to its page.
     const { data } = await server.query('{ giProducts { code } }')
     const linked = await page.$$eval('.county-gi a[href^="#/gi/"]', (as) => as.map((a) => a.getAttribute('href')))

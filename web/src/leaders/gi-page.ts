@@ -116,7 +116,7 @@ export function renderGiPage(code: string, data: GiPageData): PageView {
           { class: 'gi-status', 'aria-labelledby': 'gi-status-title' },
           h('h3', { id: 'gi-status-title' }, t('gi.statusTitle')),
           h('p', {}, h('strong', { 'data-status': product.status }, giStatusName(product.status))),
-          quote ? h('p', { class: 'wording' }, `${t('gi.planWording')}: `, h('q', { lang: 'zh-CN' }, quote), ` (${section})`) : null,
+          quote ? h('p', { class: 'wording' }, t('gi.planWording'), h('q', { lang: 'zh-CN' }, quote), ` (${section})`) : null,
           h('p', { class: 'note' }, t(`gi.statusNote.${product.status}`)),
           ambiguous ? h('p', { class: 'flag', id: 'gi-ambiguous' }, '⚠ ', tf('gi.ambiguous', { phrase: quote, name: product.nameZh })) : null,
         ),

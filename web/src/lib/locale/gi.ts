@@ -17,7 +17,7 @@ export const GI_STRINGS = {
   },
   // The product's page.
   'gi.statusTitle': { zh: '方案所述状态', en: 'Status as the plan states it' },
-  'gi.planWording': { zh: '方案原文', en: "The plan's words (Chinese)" },
+  'gi.planWording': { zh: '方案原文：', en: "The plan's words (Chinese): " },
   'gi.statusNote.PROTECTED_PRODUCT': {
     zh: '这是方案的说法。本平台未找到其保护公告（公告号、年份、保护范围），因此只转述方案，不断言其已获保护或登记。',
     en: 'This is what the plan says. No protection announcement (number, year, protected area) was found, so the platform repeats the plan and asserts no protection or registration.',
