@@ -27,6 +27,7 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   LeaderTownsDocument: {},
   LeaderCompareDocument: { codes: ['410184101'], all: ['410184101', '410184109'], county: ['410184'], r: 5 },
   LeaderPlanDocument: {},
+  GiProductsDocument: {},
   OpenDataDocument: {},
   HistoryDocument: { entity: 'region', id: '410184109', after: null, first: 20, point: false, region: true },
   PublishedFeedbackDocument: { subject: { type: 'SERVICE_POINT', id: 'ip-service-410184107' } },

@@ -90,6 +90,26 @@ export type FeedbackSubjectType =
   /** The site in general (subject id `site`). */
   | 'SITE';
 
+/** Status of a geographical indication. */
+export type GIStatus =
+  /** An application is filed. */
+  | 'APPLYING'
+  /** Being prepared for an application (培育). */
+  | 'CULTIVATING'
+  /** 地理标志保护产品: a protected GI product. */
+  | 'PROTECTED_PRODUCT'
+  /** Registered as a GI trademark (地理标志商标). */
+  | 'TRADEMARK_REGISTERED';
+
+/** How far a geometry can be trusted. */
+export type GeometryQuality =
+  /** Schematic or estimated (示意图, 边界为近似): do not use as a legal boundary. */
+  | 'APPROXIMATE'
+  /** No geometry in the dataset. */
+  | 'NONE'
+  /** From an official source. */
+  | 'OFFICIAL';
+
 /** The plan's areas of work. */
 export type IndicatorCategory =
   /** 意识 (awareness) */
@@ -346,6 +366,11 @@ export type SetPlanTaskStatusMutationVariables = Exact<{
 
 
 export type SetPlanTaskStatusMutation = { setPlanTaskStatus: { code: string, statuses: Array<{ status: TaskStatus, date: string, note: string | null, evidenceUrl: string | null, department: { code: string } | null }> } };
+
+export type GiProductsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GiProductsQuery = { giProducts: Array<{ code: string, nameZh: string, nameEn: string, status: GIStatus, categoryZh: string, categoryEn: string, originAreaQuality: GeometryQuality, note: string | null, source: string, originRegions: Array<{ code: string, nameZh: string, nameEn: string }> }>, tasks: Array<{ code: string, part: string, sectionLabel: string | null, number: number | null, title: string, text: string, source: string }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -888,3 +913,32 @@ export const SetPlanTaskStatusDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetPlanTaskStatusMutation, SetPlanTaskStatusMutationVariables>;
+export const GiProductsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query GiProducts {
+  giProducts {
+    code
+    nameZh
+    nameEn
+    status
+    categoryZh
+    categoryEn
+    originAreaQuality
+    note
+    source
+    originRegions {
+      code
+      nameZh
+      nameEn
+    }
+  }
+  tasks {
+    code
+    part
+    sectionLabel
+    number
+    title
+    text
+    source
+  }
+}
+    `) as unknown as TypedDocumentString<GiProductsQuery, GiProductsQueryVariables>;

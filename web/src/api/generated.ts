@@ -134,7 +134,7 @@ export type CountyLayersQueryVariables = Exact<{
 }>;
 
 
-export type CountyLayersQuery = { regions: unknown, points: unknown, gi: unknown, all: { edges: Array<{ node: { id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, note: string | null, openingHours: string | null, contact: string | null, openedOn: string | null, hasEnglishName: boolean, region: { code: string } | null } }> } };
+export type CountyLayersQuery = { regions: unknown, points: unknown, gi: unknown, giList: Array<{ code: string, nameZh: string, nameEn: string, status: GIStatus, originAreaQuality: GeometryQuality, originRegions: Array<{ code: string }> }>, all: { edges: Array<{ node: { id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, note: string | null, openingHours: string | null, contact: string | null, openedOn: string | null, hasEnglishName: boolean, region: { code: string } | null } }> } };
 
 export type ServicePointQueryVariables = Exact<{
   id: string | number;
@@ -236,6 +236,16 @@ export const CountyLayersDocument = /*#__PURE__*/ new TypedDocumentString(`
   regions: mapLayer(layer: REGIONS)
   points: mapLayer(layer: SERVICE_POINTS, maxFeatures: $maxPoints)
   gi: mapLayer(layer: GI_PRODUCTS)
+  giList: giProducts {
+    code
+    nameZh
+    nameEn
+    status
+    originAreaQuality
+    originRegions {
+      code
+    }
+  }
   all: servicePoints(first: 500) {
     edges {
       node {

@@ -9,7 +9,17 @@ import {
   type ServicePointFieldsFragment,
   type TownQuery,
 } from './generated.ts'
-import type { GIProductCollection, Lang, PointGeometry, RegionCollection, RegionFigures, ServicePointCollection, ServicePointItem } from './types.ts'
+import type {
+  GeometryQuality,
+  GIProductCollection,
+  GIStatus,
+  Lang,
+  PointGeometry,
+  RegionCollection,
+  RegionFigures,
+  ServicePointCollection,
+  ServicePointItem,
+} from './types.ts'
 
 function toItem(node: ServicePointFieldsFragment): ServicePointItem {
   const { location, region, ...rest } = node
@@ -29,6 +39,18 @@ export interface CountyLayers {
   locatedPointCount: number
   /** The county's service points, located or not, ordered by id (the first 500). */
   allServicePoints: ServicePointItem[]
+  /** Every GI product, with an origin area or not, ordered by code; `originRegionCodes` is empty when the origin is unknown. */
+  allGiProducts: GIProductItem[]
+}
+
+/** A GI product as listed (its origin known or not). */
+export interface GIProductItem {
+  code: string
+  nameZh: string
+  nameEn: string
+  status: GIStatus
+  originAreaQuality: GeometryQuality
+  originRegionCodes: string[]
 }
 
 /**
@@ -46,6 +68,7 @@ export async function fetchCountyLayers(maxPoints: number, signal?: AbortSignal)
     pointTiles: points.numberReturned < points.numberMatched,
     locatedPointCount: points.numberMatched,
     allServicePoints: data.all.edges.map((e) => toItem(e.node)),
+    allGiProducts: data.giList.map(({ originRegions, ...g }) => ({ ...g, originRegionCodes: originRegions.map((r) => r.code) })),
   }
 }
 

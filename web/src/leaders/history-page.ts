@@ -77,6 +77,7 @@ function revertControl(e: AuditEntry, onRevert: OnRevert): HTMLElement {
 const ENTITIES: Record<string, StringKey> = {
   service_point: 'history.entity.service_point',
   region: 'history.entity.region',
+  gi_product: 'history.entity.gi_product',
 }
 
 function entryItem(e: AuditEntry, index: number, onRevert: OnRevert | null): HTMLElement {

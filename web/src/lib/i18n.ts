@@ -13,6 +13,7 @@ import { VALUES_STRINGS } from './locale/values.ts'
 import { ACCOUNT_STRINGS } from './locale/accounts.ts'
 import { STATION_STRINGS } from './locale/stations.ts'
 import { COMPARE_STRINGS } from './locale/compare.ts'
+import { GI_STRINGS } from './locale/gi.ts'
 
 type Text = { zh: string; en: string }
 
@@ -26,6 +27,7 @@ export const STRINGS = {
   ...ACCOUNT_STRINGS,
   ...STATION_STRINGS,
   ...COMPARE_STRINGS,
+  ...GI_STRINGS,
 } satisfies Record<string, Text>
 
 /** A key of STRINGS. */

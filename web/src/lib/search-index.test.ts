@@ -49,6 +49,34 @@ describe('search', () => {
   })
 })
 
+describe('search for GI products', () => {
+  const gi = buildSearchIndex([
+    ...targets,
+    { kind: 'gi', id: 'xinzheng-jujube', nameZh: '新郑红枣', nameEn: 'Xinzheng jujube' },
+    { kind: 'gi', id: 'longhu-cherry', nameZh: '龙湖樱桃', nameEn: 'Longhu cherry' },
+    { kind: 'gi', id: 'xinzheng-xiangcao', nameZh: '新郑芗草', nameEn: 'Xinzheng xiangcao' },
+  ])
+  const found = (q: string) => search(gi, q).map((t) => `${t.kind}:${t.id}`)
+
+  it('finds a product by its Chinese name or part of it', () => {
+    expect(found('红枣')).toEqual(['gi:xinzheng-jujube'])
+    expect(found('樱桃')).toEqual(['gi:longhu-cherry'])
+    expect(found('芗草')).toEqual(['gi:xinzheng-xiangcao'])
+  })
+
+  it('finds a product by pinyin, full or initials, and by English', () => {
+    expect(found('hongzao')).toEqual(['gi:xinzheng-jujube'])
+    expect(found('yingtao')).toEqual(['gi:longhu-cherry'])
+    expect(found('lhyt')).toEqual(['gi:longhu-cherry'])
+    expect(found('cherry')).toEqual(['gi:longhu-cherry'])
+    expect(found('Jujube')).toEqual(['gi:xinzheng-jujube'])
+  })
+
+  it('lists townships first, then GI products, then service points', () => {
+    expect(found('龙湖')).toEqual(['region:410184109', 'gi:longhu-cherry', 'point:zhongyuan', 'point:ip-longhu'])
+  })
+})
+
 describe('pinyin table', () => {
   it('writes a name in toneless pinyin, polyphones as in place names', () => {
     expect(pinyinSyllables('新郑市行政服务大厅')).toEqual(['xin', 'zheng', 'shi', 'xing', 'zheng', 'fu', 'wu', 'da', 'ting'])

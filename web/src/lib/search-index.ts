@@ -1,9 +1,9 @@
-/** Finding a township or a service point by Chinese name, pinyin (full or initials) or English name. */
+/** Finding a township, a GI product or a service point by Chinese name, pinyin (full or initials) or English name. */
 import { pinyinSyllables } from './pinyin.ts'
 
-/** A township (`region`) or a service point (`point`) to find. */
+/** A township (`region`), a GI product (`gi`, by its code) or a service point (`point`) to find. */
 export interface SearchTarget {
-  kind: 'region' | 'point'
+  kind: 'region' | 'gi' | 'point'
   id: string
   nameZh: string
   nameEn: string
@@ -43,9 +43,12 @@ export function buildSearchIndex(targets: SearchTarget[]): SearchIndex {
   }
 }
 
+/** The order of kinds among equally good matches. */
+const KIND_RANK: Record<SearchTarget['kind'], number> = { region: 0, gi: 1, point: 2 }
+
 /**
  * Targets matching a query, best first: names that start with it, then names that contain it;
- * townships before service points, then in the given order. Pinyin initials match from the start.
+ * townships, then GI products, then service points, then in the given order. Pinyin initials match from the start.
  */
 export function search(index: SearchIndex, query: string, limit = 8): SearchTarget[] {
   const q = normalize(query)
@@ -58,7 +61,7 @@ export function search(index: SearchIndex, query: string, limit = 8): SearchTarg
       else if (key.includes(q)) score = Math.min(score, 2)
     }
     if (q.length >= 2 && entry.initials.startsWith(q)) score = Math.min(score, 1)
-    if (score < Infinity) scored.push({ target: entry.target, score: score * 2 + (entry.target.kind === 'region' ? 0 : 1), order })
+    if (score < Infinity) scored.push({ target: entry.target, score: score * 3 + KIND_RANK[entry.target.kind], order })
   })
   return scored
     .sort((a, b) => a.score - b.score || a.order - b.order)

@@ -67,4 +67,14 @@ describe('url state', () => {
     expect(signInHash('#/')).toBe('#/sign-in')
     expect(signInHash('#/sign-in')).toBe('#/sign-in')
   })
+
+  it("reads a GI product's page #/gi/<code> and writes it back without the map's parameters", () => {
+    expect(fromHash('#/gi/longhu-cherry').route).toEqual({ name: 'gi', code: 'longhu-cherry' })
+    expect(fromHash('#/gi/longhu-cherry/').route).toEqual({ name: 'gi', code: 'longhu-cherry' })
+    expect(fromHash('#/gi/a%2Fb').route).toEqual({ name: 'gi', code: 'a/b' })
+    const state = fromHash('#/gi/xinzheng-jujube?metric=coverage&layers=regions&at=113.7000,34.4500,10.50')
+    expect(toHash(state)).toBe('#/gi/xinzheng-jujube')
+    expect(toHash({ ...fromHash('#/'), route: { name: 'gi', code: 'a/b' } })).toBe('#/gi/a%2Fb')
+    expect(fromHash('#/gi').route).toEqual({ name: 'notFound', path: '/gi' })
+  })
 })

@@ -9,6 +9,8 @@ import { METRIC_IDS, type MetricId } from '../map/metrics.ts'
 export type Route =
   | { name: 'county' }
   | { name: 'town'; code: string }
+  /** A GI product's page (no map: its facts are text, and not every product has an origin area). */
+  | { name: 'gi'; code: string }
   | { name: 'notFound'; path: string }
   /** The leaders' views; `query` is their own part of the address (e.g. `codes=…&metric=…&radius=…`), kept as written. */
   | { name: LeaderPage; query: string }
@@ -20,6 +22,11 @@ export const LEADER_PAGES: readonly LeaderPage[] = ['compare', 'indicators', 'pl
 /** Whether a route is one of the leaders' pages. */
 export function isLeaderRoute(route: Route): route is { name: LeaderPage; query: string } {
   return (LEADER_PAGES as readonly string[]).includes(route.name)
+}
+
+/** Whether a route's page has no map, so the address keeps none of the map's parameters. */
+export function isMaplessRoute(route: Route): boolean {
+  return isLeaderRoute(route) || route.name === 'gi'
 }
 
 /**
@@ -68,6 +75,7 @@ export const DEFAULT_METRIC: MetricId = 'servicePoints'
 const ROUTES: { pattern: RegExp; route: (m: RegExpMatchArray) => Route }[] = [
   { pattern: /^\/?$/, route: () => ({ name: 'county' }) },
   { pattern: /^\/town\/([^/]+)\/?$/, route: (m) => ({ name: 'town', code: decodeURIComponent(m[1]) }) },
+  { pattern: /^\/gi\/([^/]+)\/?$/, route: (m) => ({ name: 'gi', code: decodeURIComponent(m[1]) }) },
   ...LEADER_PAGES.map((name) => ({ pattern: new RegExp(`^/${name}/?$`), route: (): Route => ({ name, query: '' }) })),
 ]
 
@@ -87,6 +95,8 @@ export function formatRoute(route: Route): string {
       return '/'
     case 'town':
       return `/town/${encodeURIComponent(route.code)}`
+    case 'gi':
+      return `/gi/${encodeURIComponent(route.code)}`
     case 'notFound':
       return route.path
     default:
@@ -123,6 +133,7 @@ function parseView(value: string | null): View | null {
 export function toHash(state: UrlState): string {
   // A leader's page keeps its own parameters; the map's do not apply there.
   if (isLeaderRoute(state.route)) return `#${formatRoute(state.route)}${state.route.query ? `?${state.route.query}` : ''}`
+  if (isMaplessRoute(state.route)) return `#${formatRoute(state.route)}`
   const params: string[] = []
   if (state.metric !== DEFAULT_METRIC) params.push(`metric=${state.metric}`)
   if (state.layers.size !== LAYER_GROUPS.length || !LAYER_GROUPS.every((l) => state.layers.has(l))) {

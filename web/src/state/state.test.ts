@@ -22,6 +22,7 @@ describe('web state', () => {
       '#/plan?dept=D01',
       '#/data',
       '#/history?entity=region&id=410184109',
+      '#/gi/longhu-cherry',
       '#/nowhere',
     ]) {
       expect(toHash(start(hash))).toBe(hash)
@@ -102,6 +103,16 @@ describe('web state', () => {
     expect(state.visit).toBe(0)
     expect(run(state, { type: 'navigate', hash: '#/indicators' }).visit).toBe(1)
     expect(fromHash(toHash(run(state, { type: 'navigate', hash: '#/indicators' }))).route).toEqual({ name: 'indicators', query: '' })
+  })
+
+  it("opens a GI product's page from the county as a new visit, and writes no map parameter for it", () => {
+    const county = start('#/?metric=coverage')
+    const gi = update(county, { type: 'go', route: { name: 'gi', code: 'xinzheng-jujube' } })
+    expect(gi.route).toEqual({ name: 'gi', code: 'xinzheng-jujube' })
+    expect(gi.visit).toBe(county.visit + 1)
+    expect(toHash(gi)).toBe('#/gi/xinzheng-jujube')
+    expect(update(gi, { type: 'navigate', hash: '#/gi/xinzheng-jujube' })).toBe(gi)
+    expect(update(gi, { type: 'navigate', hash: '#/gi/longhu-cherry' }).visit).toBe(gi.visit + 1)
   })
 
   it('switches the language and the basemap without touching the address', () => {

@@ -8,7 +8,7 @@ import type { NearestPoint } from '../api/operations.ts'
 import type { SessionUser } from '../api/session.ts'
 import type { Lang } from '../api/types.ts'
 import { formatCompareQuery, parseCompareQuery, type CompareState } from '../leaders/compare-state.ts'
-import { formatRoute, fromHash, isLeaderRoute, toHash, type Route, type UrlState, type View } from '../lib/url-state.ts'
+import { formatRoute, fromHash, isMaplessRoute, toHash, type Route, type UrlState, type View } from '../lib/url-state.ts'
 import type { LayerGroup } from '../map/layers.ts'
 import type { MetricId } from '../map/metrics.ts'
 
@@ -120,8 +120,8 @@ function visit(state: State, url: UrlState): State {
 
 /** The new address: a new visit when the page, metric or layers change, or when the address holds no view; else the map jumps to its view. */
 function navigate(state: State, url: UrlState): State {
-  if (isLeaderRoute(url.route)) return toHash(url) === toHash(state) ? state : visit(state, url)
-  if (isLeaderRoute(state.route) || !url.view || toHash({ ...url, view: null }) !== toHash({ ...state, view: null })) return visit(state, url)
+  if (isMaplessRoute(url.route)) return toHash(url) === toHash(state) ? state : visit(state, url)
+  if (isMaplessRoute(state.route) || !url.view || toHash({ ...url, view: null }) !== toHash({ ...state, view: null })) return visit(state, url)
   return { ...state, ...url, camera: { n: state.camera.n + 1, kind: 'jump', view: url.view } }
 }
 

@@ -6,6 +6,7 @@ import { formatMetric, metricValue, METRIC_IDS } from '../map/metrics.ts'
 import { KIND_COLORS } from '../map/palette.ts'
 import type { ViewContext } from './context.ts'
 import { h, swatch } from './dom.ts'
+import { renderGiSection } from './gi-list.ts'
 
 export type { NearestState }
 
@@ -22,6 +23,7 @@ export function renderCountyPanel(ctx: ViewContext, props: CountyPanelProps): HT
     h('p', { class: 'intro' }, t('countyIntro')),
     renderNearest(ctx, props),
     renderTownTable(ctx),
+    renderGiSection(ctx),
   ]
 }
 

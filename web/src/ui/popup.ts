@@ -99,6 +99,11 @@ function giFacts(ctx: ViewContext, code: string): HTMLElement | null {
       [t('originArea'), towns.length ? h('span', {}, ...towns.flatMap((n, i) => (i ? [', ', n] : [n]))) : null],
     ]),
     g.originAreaQuality === 'APPROXIMATE' ? h('p', { class: 'flag' }, '⚠ ', t('approximateArea')) : null,
+    h(
+      'p',
+      {},
+      h('a', { href: ctx.href({ name: 'gi', code: g.code }) }, t('gi.openPage'), h('span', { class: 'visually-hidden' }, `: ${nameIn(g, lang())}`), ' →'),
+    ),
   )
 }
 

@@ -70,7 +70,16 @@ export function renderTownPanel(ctx: ViewContext, town: TownDetail, neighbours: 
         : h(
             'ul',
             { class: 'gi-list' },
-            town.giProducts.map((g) => h('li', {}, swatch('diamond', '#762a83'), ' ', h('strong', {}, nameIn(g, lang())), ` · ${giStatusName(g.status)}`)),
+            town.giProducts.map((g) =>
+              h(
+                'li',
+                {},
+                swatch('diamond', '#762a83'),
+                ' ',
+                h('a', { href: ctx.href({ name: 'gi', code: g.code }) }, h('strong', {}, nameIn(g, lang()))),
+                ` · ${giStatusName(g.status)}`,
+              ),
+            ),
           ),
     ),
     h(

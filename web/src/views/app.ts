@@ -15,6 +15,7 @@ import { fill, h } from '../ui/dom.ts'
 import { KEYS, loadConfig, loadCounty, type CountyData } from './county-data.ts'
 import { createMapPage, type MapPageElements } from './map-page.ts'
 import { Memo } from './memo.ts'
+import { giDescription } from '../ui/gi-list.ts'
 import { pageOf, type PageContext, type PageRow, type PageView } from './pages.ts'
 import { renderHeader, renderSettingsDialog } from './shell.ts'
 
@@ -93,12 +94,14 @@ export function startApp(els: AppElements): void {
       const r = lookup?.regions.get(target.id)
       return r ? levelName(r.level) : ''
     }
+    if (target.kind === 'gi') return giDescription(lookup?.layers.allGiProducts.find((g) => g.code === target.id))
     const p = lookup?.items.get(target.id)
     return p ? kindName(p.kind) + (p.location ? '' : ` · ${t('unknown')}`) : ''
   }
 
   function chooseSearchResult(target: SearchTarget): void {
     if (target.kind === 'region') return dispatch({ type: 'go', route: { name: 'town', code: target.id } })
+    if (target.kind === 'gi') return dispatch({ type: 'go', route: { name: 'gi', code: target.id } })
     const item = county()?.lookup.items.get(target.id)
     if (item?.location) return showPoint(item.id)
     if (!pageOf(state.route).needsMap) dispatch({ type: 'go', route: { name: 'county' } })

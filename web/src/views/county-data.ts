@@ -45,6 +45,7 @@ async function buildCounty(cache: Cache): Promise<CountyData> {
     lookup: buildLookup(layers),
     searchIndex: buildSearchIndex([
       ...layers.regions.features.map((f) => ({ kind: 'region' as const, id: f.properties.code, nameZh: f.properties.nameZh, nameEn: f.properties.nameEn })),
+      ...layers.allGiProducts.map((g) => ({ kind: 'gi' as const, id: g.code, nameZh: g.nameZh, nameEn: g.nameEn })),
       ...layers.allServicePoints.map((p) => ({ kind: 'point' as const, id: p.id, nameZh: p.nameZh, nameEn: p.nameEn })),
     ]),
     neighbours: () => (neighbours ??= touchingNeighbours(layers.regions.features.map((f) => ({ id: f.properties.code, geometry: f.geometry })))),

@@ -124,6 +124,24 @@ function leaderPage(route: LeaderPage, title: StringKey, key: (state: State) => 
   })
 }
 
+const giPage = () => import('../leaders/gi-page.ts')
+type GiModule = Awaited<ReturnType<typeof giPage>>
+const giCode = (state: State) => (state.route.name === 'gi' ? state.route.code : '')
+
+// A GI product's page: without the map (its facts are text; not every product has an origin area to draw).
+// One request holds every product, so moving between them asks nothing again.
+const gi = define<{ module: GiModule; data: Awaited<ReturnType<GiModule['fetchGiPageData']>> }>({
+  route: 'gi',
+  needsMap: false,
+  title: 'gi.kind',
+  key: () => 'gi-products',
+  async load() {
+    const module = await giPage()
+    return { module, data: await module.fetchGiPageData() }
+  },
+  render: (state, { module, data }) => module.renderGiPage(giCode(state), data),
+})
+
 const query = (state: State) => ('query' in state.route ? state.route.query : '')
 
 /** Every page, by route. */
@@ -131,6 +149,7 @@ export const PAGES: Record<Route['name'], PageRow> = {
   county,
   town,
   notFound,
+  gi,
   compare: leaderPage('compare', 'pageCompare', (state) => {
     const c = compareOf(state)
     return `compare:${c.codes?.join(',') ?? '*'}@${c.radius}`
