@@ -28,13 +28,24 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   LeaderCompareDocument: { codes: ['410184101'], all: ['410184101', '410184109'], county: ['410184'], r: 5 },
   LeaderPlanDocument: {},
   GiProductsDocument: {},
+  ValueEntryRegionsDocument: {},
   OpenDataDocument: {},
   HistoryDocument: { entity: 'region', id: '410184109', after: null, first: 20, point: false, region: true },
   PublishedFeedbackDocument: { subject: { type: 'SERVICE_POINT', id: 'ip-service-410184107' } },
 }
 
 /** Documents sent by POST (web/src/api/send.ts, client.ts mutate): not part of the GET run above. */
-const POSTED = ['SendFeedbackDocument', 'FeedbackQueueDocument', 'AnswerFeedbackDocument', 'CloseFeedbackDocument', 'RevertChangeDocument']
+const POSTED = [
+  'SendFeedbackDocument',
+  'FeedbackQueueDocument',
+  'AnswerFeedbackDocument',
+  'CloseFeedbackDocument',
+  'RevertChangeDocument',
+  // The value and task forms' (a signed-in steward's session; sent as the forms send them in tests/web/value-entry.test.ts).
+  'CheckIndicatorValueDocument',
+  'EnterIndicatorValueDocument',
+  'SetPlanTaskStatusDocument',
+]
 
 describe("the web app's operations", () => {
   it('are answered without errors, sent as the client sends them (GET, whitespace collapsed)', async () => {
