@@ -180,10 +180,12 @@ export const LEADER_ROWS: Record<LeaderPage, Row<unknown>> = {
       ])
       return { list, reporting, user }
     },
-    render(_state, { list: loaded, reporting: loadedReporting, user }, ctx) {
+    render(state, { list: loaded, reporting: loadedReporting, user: loadedUser }, ctx) {
       // A save puts the fresh list (and drops the summary, asked again) in the cache.
       const list = ctx.cache.value<PlanIndicator[]>('indicators:data') ?? loaded
       const reporting = ctx.cache.value<Reporting>('indicators:reporting') ?? loadedReporting
+      // Who is signed in now (the page's data stays loaded across a sign-out and another's sign-in).
+      const user = userOf(state, loadedUser)
       return view(renderIndicatorsPage(list, reporting, isSteward(user) ? valueEntry(ctx, user, list) : null))
     },
   }),
@@ -198,16 +200,16 @@ export const LEADER_ROWS: Record<LeaderPage, Row<unknown>> = {
           departments,
           departments.some((d) => d.code === dept) ? dept : null,
           (code) => ctx.dispatch({ type: 'planDept', code }),
-          isCountyEditor(user) ? taskStatusEntry(ctx, departments) : null,
+          isCountyEditor(userOf(state, user)) ? taskStatusEntry(ctx, departments) : null,
         ),
       )
     },
   }),
   upload: row<SessionUser | null>({
     load: () => currentUser(),
-    render: (_state, user, ctx) =>
+    render: (state, user, ctx) =>
       view(
-        renderUploadPage(user, {
+        renderUploadPage(userOf(state, user), {
           state: () => ctx.cache.value<UploadState>('upload:state') ?? INITIAL_UPLOAD,
           set(next) {
             ctx.cache.put('upload:state', next)
