@@ -11,23 +11,7 @@ export const MAX_BODY_BYTES = 1024 * 1024
  */
 export async function readJsonBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   const type = req.headers['content-type'] ?? ''
-  // Read with events, not for-await: leaving a for-await loop early destroys the socket, and the 413 could not be sent.
-  const chunks = await new Promise<Buffer[]>((resolve, reject) => {
-    const received: Buffer[] = []
-    let size = 0
-    const onData = (chunk: Buffer) => {
-      size += chunk.length
-      if (size <= maxBytes) return void received.push(chunk)
-      // Too large: stop keeping it, but let the client finish sending (discarded) so that it reads the answer.
-      req.off('data', onData)
-      req.resume()
-      reject(tooLarge(maxBytes))
-    }
-    req.on('data', onData)
-    req.once('end', () => resolve(received))
-    req.once('error', reject)
-  })
-  const text = Buffer.concat(chunks).toString('utf8')
+  const text = (await readBodyBytes(req, maxBytes)).toString('utf8')
   if (!/^application\/(graphql-response\+)?json\b/i.test(type) && !/^application\/json/i.test(type)) return text
   if (text.trim() === '') return undefined
   try {
@@ -35,6 +19,28 @@ export async function readJsonBody(req: IncomingMessage, maxBytes = MAX_BODY_BYT
   } catch (error) {
     throw new HttpError(400, 'BAD_REQUEST', `请求体不是有效的 JSON · The request body is not valid JSON: ${(error as Error).message}`)
   }
+}
+
+/**
+ * The body's bytes, at most `maxBytes`; past that it rejects with `tooLarge(maxBytes)` (413) once the client
+ * finished sending (discarded), so that it reads the answer. Read with events, not for-await: leaving a
+ * for-await loop early destroys the socket, and the 413 could not be sent.
+ */
+export function readBodyBytes(req: IncomingMessage, maxBytes: number, refuse: (maxBytes: number) => HttpError = tooLarge): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    const received: Buffer[] = []
+    let size = 0
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= maxBytes) return void received.push(chunk)
+      req.off('data', onData)
+      req.resume()
+      reject(refuse(maxBytes))
+    }
+    req.on('data', onData)
+    req.once('end', () => resolve(Buffer.concat(received)))
+    req.once('error', reject)
+  })
 }
 
 function tooLarge(maxBytes: number): HttpError {

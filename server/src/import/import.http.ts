@@ -28,6 +28,7 @@ import { CSRF_HEADER, sessionIdFromCookie } from '../auth/session.ts'
 import { ForbiddenError } from '../errors.ts'
 import type { RouteContext } from '../http/router.ts'
 import { HttpError, type Reply } from '../http/send.ts'
+import { readBodyBytes } from '../http/body.ts'
 
 /** Largest file accepted, in bytes (4 MiB: the county's whole data package is far smaller). */
 export const IMPORT_MAX_BYTES = 4 * 1024 * 1024
@@ -81,23 +82,9 @@ export function importScope(
   }
 }
 
-/** The body's bytes, at most `maxBytes` (413 past that, after the client finished sending, so that it reads the answer). */
-export function readBodyBytes(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
-  return new Promise<Buffer>((resolve, reject) => {
-    const received: Buffer[] = []
-    let size = 0
-    const onData = (chunk: Buffer) => {
-      size += chunk.length
-      if (size <= maxBytes) return void received.push(chunk)
-      req.off('data', onData)
-      req.resume()
-      reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', `文件超过 ${maxBytes} 字节 · The file is larger than ${maxBytes} bytes`, {}, { field: 'file' }))
-    }
-    req.on('data', onData)
-    req.once('end', () => resolve(Buffer.concat(received)))
-    req.once('error', reject)
-  })
-}
+/** The file is too large: 413 naming the file field. */
+const fileTooLarge = (maxBytes: number) =>
+  new HttpError(413, 'PAYLOAD_TOO_LARGE', `文件超过 ${maxBytes} 字节 · The file is larger than ${maxBytes} bytes`, {}, { field: 'file' })
 
 function badParameter(field: string, message: string): HttpError {
   return new HttpError(400, 'BAD_USER_INPUT', message, {}, { field })
@@ -156,7 +143,7 @@ export function importHandler(options: ImportRouteOptions) {
         },
       )
     }
-    const bytes = await readBodyBytes(req, maxBytes)
+    const bytes = await readBodyBytes(req, maxBytes, fileTooLarge)
     if (!bytes.length) throw badParameter('file', '文件为空 · The file is empty')
     const sha256 = createHash('sha256').update(bytes).digest('hex')
     const expected = query.get('sha256')
