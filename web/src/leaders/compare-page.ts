@@ -245,7 +245,8 @@ function results(data: CompareData, state: CompareState, handlers: CompareHandle
     ),
     h(
       'div',
-      { class: 'table-scroll' },
+      // Its own scroll box (keyboard-scrollable): on a phone the table scrolls sideways, not the page.
+      { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': tf('compare.caption', { km: state.radius }) },
       h(
         'table',
         { id: 'compare-table', class: 'data-table' },

@@ -26,10 +26,10 @@ function resourceRow(dataset: DatasetInfo, r: DatasetInfo['resources'][number], 
       h('code', {}, r.name),
       lang() === 'zh' && r.title ? h('span', { class: 'resource-title', lang: 'en' }, r.title) : null,
     ),
-    h('td', { class: 'num' }, r.rowCount === null ? '—' : r.rowCount.toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en')),
+    h('td', { class: 'num', 'data-label': t('data.rows') }, r.rowCount === null ? '—' : r.rowCount.toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en')),
     h(
       'td',
-      {},
+      { 'data-label': t('data.licence') },
       formats.map((f) =>
         h(
           'div',
@@ -43,7 +43,7 @@ function resourceRow(dataset: DatasetInfo, r: DatasetInfo['resources'][number], 
     ),
     h(
       'td',
-      { class: 'downloads' },
+      { class: 'downloads', 'data-label': t('data.download') },
       downloads.map((d) =>
         h(
           'a',
@@ -63,7 +63,7 @@ function resourceRow(dataset: DatasetInfo, r: DatasetInfo['resources'][number], 
     ),
     h(
       'td',
-      { class: 'graphql' },
+      { class: 'graphql', 'data-label': 'GraphQL' },
       query
         ? h(
             'details',
@@ -132,7 +132,7 @@ function datasetSection(dataset: DatasetInfo, county: string | undefined, index:
     ),
     h(
       'div',
-      { class: 'table-scroll' },
+      { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': t('data.tablesAndFiles') },
       h(
         'table',
         { class: 'data-table resources' },

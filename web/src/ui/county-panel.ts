@@ -27,6 +27,30 @@ export function renderCountyPanel(ctx: ViewContext, props: CountyPanelProps): HT
   ]
 }
 
+/**
+ * Whether the list's heading takes the focus when the list is next drawn (until its answer or error
+ * is drawn): after 使用我的位置 (its button is drawn anew, so the focus would fall to <body>) and after a
+ * tap on the map of a phone, where the list lies below the map (then also scrolled into view).
+ */
+let focusNearest: { scroll: boolean } | null = null
+
+/** Asks for the focus on the nearest list's heading once it is drawn (and, with `scroll`, for the list in view). */
+export function focusNearestWhenDrawn(scroll: boolean): void {
+  focusNearest = { scroll }
+}
+
+/** Moves the focus to a freshly drawn heading once the panel holding it is in the page (the same task). */
+function takeFocus(section: HTMLElement, heading: HTMLElement, phase: NearestState['phase']): void {
+  const wanted = focusNearest
+  if (!wanted) return
+  if (phase === 'done' || phase === 'error') focusNearest = null
+  queueMicrotask(() => {
+    if (!heading.isConnected) return
+    if (wanted.scroll) section.scrollIntoView({ block: 'start' })
+    heading.focus({ preventScroll: wanted.scroll })
+  })
+}
+
 /** "Nearest to here": the stations nearest to the place clicked (or the user's location). */
 export function renderNearest(ctx: ViewContext, props: CountyPanelProps): HTMLElement {
   const { nearest } = props
@@ -60,13 +84,20 @@ export function renderNearest(ctx: ViewContext, props: CountyPanelProps): HTMLEl
         ),
       ),
     )
-  return h(
+  const heading = h('h3', { id: 'nearest-title', tabindex: '-1' }, t('nearestTitle'))
+  const useLocation = () => {
+    focusNearestWhenDrawn(false)
+    props.onUseLocation()
+  }
+  const section = h(
     'section',
     { class: 'nearest', 'aria-live': 'polite' },
-    h('h3', {}, t('nearestTitle')),
+    heading,
     body,
-    h('button', { type: 'button', onclick: props.onUseLocation }, t('useMyLocation')),
+    h('button', { type: 'button', onclick: useLocation }, t('useMyLocation')),
   )
+  takeFocus(section, heading, nearest.phase)
+  return section
 }
 
 /** Every township with its figures: the table equivalent of the map. */

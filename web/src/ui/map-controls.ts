@@ -65,7 +65,7 @@ function item(symbol: SVGElement, text: string): HTMLLIElement {
   return h('li', {}, symbol, h('span', {}, text))
 }
 
-/** Every symbol on the map, explained in words. */
+/** Every symbol on the map, explained in words (its headings are h2: the box comes before the panel's h2 in the page). */
 export function renderLegend(props: MapControlsProps): HTMLElement {
   const regionItems: HTMLLIElement[] = props.pending
     ? [item(swatch('fill', '#eeeeee'), t('pendingFigures'))]
@@ -80,7 +80,7 @@ export function renderLegend(props: MapControlsProps): HTMLElement {
       ? h(
           'section',
           {},
-          h('h3', {}, metricName(props.metric)),
+          h('h2', {}, metricName(props.metric)),
           h('ul', {}, regionItems),
           notes.map((n) => h('p', { class: 'note' }, n)),
         )
@@ -89,7 +89,7 @@ export function renderLegend(props: MapControlsProps): HTMLElement {
       ? h(
           'section',
           {},
-          h('h3', {}, t('layer.points')),
+          h('h2', {}, t('layer.points')),
           h(
             'ul',
             {},
@@ -103,7 +103,7 @@ export function renderLegend(props: MapControlsProps): HTMLElement {
         )
       : null,
     props.layers.has('gi')
-      ? h('section', {}, h('h3', {}, t('layer.gi')), h('ul', {}, item(swatch('area', GI_COLOR), t('giArea')), item(swatch('diamond', GI_COLOR), t('giSymbol'))))
+      ? h('section', {}, h('h2', {}, t('layer.gi')), h('ul', {}, item(swatch('area', GI_COLOR), t('giArea')), item(swatch('diamond', GI_COLOR), t('giSymbol'))))
       : null,
   )
 }

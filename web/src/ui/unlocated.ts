@@ -6,7 +6,7 @@ import type { ViewContext } from './context.ts'
 import { h, swatch } from './dom.ts'
 import { servicePointFacts } from './popup.ts'
 
-/** "N places without a known location", each with its facts; null when every point is located. */
+/** "N places without a known location", each with its facts (h3: the map box's headings before them are h2); null when every point is located. */
 export function renderUnlocated(ctx: ViewContext, points: ServicePointItem[], open: boolean): HTMLElement | null {
   const unlocated = points.filter((p) => p.location === null)
   if (unlocated.length === 0) return null
@@ -17,7 +17,7 @@ export function renderUnlocated(ctx: ViewContext, points: ServicePointItem[], op
     h(
       'ul',
       {},
-      unlocated.map((p) => h('li', { id: `unlocated-${p.id}` }, h('details', {}, h('summary', {}, nameIn(p, lang())), servicePointFacts(ctx, p, 'h4')))),
+      unlocated.map((p) => h('li', { id: `unlocated-${p.id}` }, h('details', {}, h('summary', {}, nameIn(p, lang())), servicePointFacts(ctx, p, 'h3')))),
     ),
   )
 }

@@ -21,7 +21,8 @@ export const APP_STRINGS = {
   skipToPanel: { zh: '跳到信息面板', en: 'Skip to the side panel' },
   skipToContent: { zh: '跳到正文', en: 'Skip to the content' },
   switchLang: { zh: 'EN', en: '中文' },
-  switchLangLabel: { zh: 'Switch to English', en: '切换为中文' },
+  // The accessible name begins with the visible label (WCAG 2.5.3).
+  switchLangLabel: { zh: 'EN – Switch to English', en: '中文 – 切换为中文' },
   mapLabel: { zh: '新郑市知识产权服务地图', en: 'Map of IP services in Xinzheng' },
   loading: { zh: '加载中…', en: 'Loading…' },
   loadFailed: { zh: '无法加载数据', en: 'Could not load the data' },
