@@ -1,5 +1,8 @@
 // The web app's entry: the shell (views/app.ts) draws every page of the registry (views/pages.ts), from the GraphQL API only.
 import './styles.css'
+import './styles-map.css'
+import './styles-lists.css'
+import './styles-stewards.css'
 import { startApp } from './views/app.ts'
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T

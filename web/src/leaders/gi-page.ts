@@ -14,6 +14,7 @@ import { hrefOf } from '../state/state.ts'
 import { h, swatch } from '../ui/dom.ts'
 import type { PageView } from '../views/pages.ts'
 import './leaders.css'
+import './leaders-stewards.css'
 
 /** A GI product as the page shows it. */
 export type GiProduct = GiProductsQuery['giProducts'][number]

@@ -38,6 +38,7 @@ import { renderSignInPage } from './sign-in-page.ts'
 import { renderAccountPage, type AccountPageData } from './account-page.ts'
 import { loadTownNames, loadUsersPage, renderUsersPage, type UsersPageData } from './users-page.ts'
 import './leaders.css'
+import './leaders-stewards.css'
 import './values.css'
 
 type Row<D> = Omit<PageRow<D>, 'route' | 'needsMap' | 'title' | 'key'> & { load(state: State, api: PageApi): Promise<D> }
