@@ -9,7 +9,6 @@ import {
   FullscreenControl,
   Map as MapLibreMap,
   NavigationControl,
-  Popup,
   ScaleControl,
   setWorkerUrl,
   type GeoJSONSource,
@@ -23,14 +22,13 @@ import { buildStyle, dataLayers, dataSources, FONT_STACK, GROUP_LAYERS, IMAGES, 
 import { classify, needsFigures, type MetricClass } from '../map/metrics.ts'
 import { GI_COLOR } from '../map/palette.ts'
 import { diamondIcon, hatchPattern } from '../map/patterns.ts'
+import { asClickedPoints, MapPopup } from '../map/popup-placement.ts'
 import { drawnRegions, stackCoincident, valueProperty } from '../map/region-features.ts'
 import { focusNearestWhenDrawn } from '../ui/county-panel.ts'
 import { approximateOnScreen, localizeControls, wireMapEvents, type HoverState } from './map-events.ts'
 
 /** Where the side panel goes under the map (web/src/styles.css): a tap then leads down to the nearest list. */
 const PANEL_BELOW = '(max-width: 820px)'
-/** Pixels kept between a popup and the map's edge or what lies over the map. */
-const POPUP_MARGIN = 8
 
 // MapLibre 6 finds its worker beside its own module, which a bundler moves: point it at the copy Vite emits.
 setWorkerUrl(workerUrl)
@@ -64,7 +62,7 @@ export class MapView {
   private figures: Map<string, RegionFigures> | undefined
   private classes: MetricClass[] = []
   private readonly hover: HoverState = { current: undefined }
-  private popup: Popup | undefined
+  private readonly popup: MapPopup
   private loaded: Promise<void>
   /** Whether the style's layers exist (false until 'load', and while a new style loads). */
   private styleReady = false
@@ -98,6 +96,7 @@ export class MapView {
     this.map.addControl(new AttributionControl({ compact: true }), 'bottom-right')
     this.map.dragRotate.disable()
     this.map.touchZoomRotate.disableRotation()
+    this.popup = new MapPopup(this.map, noteEl, leftInset)
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()))
     void this.loaded.then(() => {
       this.styleReady = true
@@ -295,63 +294,7 @@ export class MapView {
 
   /** Opens the popup for given features at a place, then pans the map so the popup lies in the free part of the map. */
   openPopup(lngLat: LngLatLike, features: MapGeoJSONFeature[]): void {
-    const content = this.events.popupContent(features)
-    this.popup?.remove()
-    if (!content) return
-    const width = this.map.getContainer().clientWidth
-    const popup = new Popup({ maxWidth: `${Math.min(340, width - 2 * POPUP_MARGIN)}px`, focusAfterOpen: true, closeButton: true, offset: 10 })
-      .setLngLat(lngLat)
-      .setDOMContent(content)
-      .addTo(this.map)
-    this.popup = popup
-    this.localizeControls()
-    // After a flight (search, 在地图上显示) the popup is fitted where the flight ends; the content may grow (a fetched point).
-    const fit = () => this.fitPopup(popup, 2)
-    if (this.map.isMoving()) this.map.once('moveend', fit)
-    else requestAnimationFrame(fit)
-  }
-
-  /**
-   * The part of the map no control covers, in page coordinates: right of the control box (when it
-   * floats over the map), below the 示意图 note and the zoom buttons, above the scale bar and the attribution.
-   */
-  private freeArea(): { left: number; top: number; right: number; bottom: number } {
-    const container = this.map.getContainer()
-    const box = container.getBoundingClientRect()
-    // Only the part of the map in the window (a phone scrolls the map partly out of view).
-    const free = {
-      left: Math.max(box.left, 0) + POPUP_MARGIN,
-      top: Math.max(box.top, 0) + POPUP_MARGIN,
-      right: Math.min(box.right, window.innerWidth) - POPUP_MARGIN,
-      bottom: Math.min(box.bottom, window.innerHeight) - POPUP_MARGIN,
-    }
-    const shown = (el: Element | null | undefined): DOMRect | null => {
-      if (!(el instanceof HTMLElement) || el.hidden || el.offsetParent === null || el.childElementCount + (el.textContent?.length ?? 0) === 0) return null
-      const r = el.getBoundingClientRect()
-      return r.width > 0 && r.height > 0 && r.bottom > box.top && r.top < box.bottom ? r : null
-    }
-    const controls = this.leftInset() > 0 ? shown(container.parentElement?.querySelector('.map-controls-slot')) : null
-    if (controls) free.left = Math.max(free.left, controls.right + POPUP_MARGIN)
-    for (const r of [shown(this.noteEl), shown(container.querySelector('.maplibregl-ctrl-top-right'))])
-      if (r) free.top = Math.max(free.top, r.bottom + POPUP_MARGIN)
-    for (const r of [shown(container.querySelector('.maplibregl-ctrl-bottom-left')), shown(container.querySelector('.maplibregl-ctrl-bottom-right'))])
-      if (r) free.bottom = Math.min(free.bottom, r.top - POPUP_MARGIN)
-    return free
-  }
-
-  /** Pans the map (once more after each pan, `tries` in all) until the popup lies in the free area; a popup taller than it keeps its top in view. */
-  private fitPopup(popup: Popup, tries: number): void {
-    if (popup !== this.popup || !popup.isOpen() || tries <= 0) return
-    const el = popup.getElement()
-    if (!el) return
-    const r = el.getBoundingClientRect()
-    const free = this.freeArea()
-    const dx = r.left < free.left ? r.left - free.left : r.right > free.right ? Math.min(r.right - free.right, r.left - free.left) : 0
-    const dy = r.top < free.top ? r.top - free.top : r.bottom > free.bottom ? Math.min(r.bottom - free.bottom, r.top - free.top) : 0
-    if (Math.abs(dx) < 1 && Math.abs(dy) < 1) return
-    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches
-    this.map.once('moveend', () => requestAnimationFrame(() => this.fitPopup(popup, tries - 1)))
-    this.map.panBy([Math.round(dx), Math.round(dy)], { duration: reduce ? 0 : 300 })
+    this.popup.open(lngLat, this.events.popupContent(features))
   }
 
   /** Opens a service point's popup by id (from a list or a search); `at` places it when the points come from tiles. */
@@ -364,30 +307,19 @@ export class MapView {
       return true
     }
     const coords = feature.geometry.coordinates
-    const sameSpot = this.data!.servicePoints.features.filter((f) => f.geometry.coordinates.join() === coords.join())
-    const asRendered = [feature, ...sameSpot.filter((f) => f !== feature)].map(
-      (f) =>
-        ({
-          layer: { id: LAYERS.pointsActive },
-          source: SOURCES.points,
-          properties: f.properties,
-          id: f.id,
-          geometry: f.geometry,
-        }) as unknown as MapGeoJSONFeature,
-    )
     this.flyTo(coords, 13)
-    this.openPopup(coords, asRendered)
+    this.openPopup(coords, asClickedPoints(feature, this.data!.servicePoints))
     return true
   }
 
   closePopup(): void {
-    this.popup?.remove()
+    this.popup.close()
   }
 
   private wireEvents(): void {
     wireMapEvents(this.map, this.hover, {
       openPopup: (lngLat, features) => this.openPopup(lngLat, features),
-      closePopup: () => this.popup?.remove(),
+      closePopup: () => this.popup.close(),
       onPlaceClick: (lngLat) => {
         // On a phone the nearest list lies below the map: bring it into view with the focus on its heading.
         if (matchMedia(PANEL_BELOW).matches) focusNearestWhenDrawn(true)
