@@ -255,6 +255,10 @@ export type ValueStatus =
 
 export type IndicatorUnitFieldsFragment = { code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number };
 
+export type RegionNameFieldsFragment = { code: string, nameZh: string, nameEn: string, level: RegionLevel, inCountyStatistics: boolean };
+
+export type TaskProgressFieldsFragment = { status: TaskStatus, date: string, note: string | null, evidenceUrl: string | null, department: { code: string } | null };
+
 export type PlanValueFieldsFragment = { year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null };
 
 export type LeaderIndicatorsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -400,6 +404,26 @@ export const IndicatorUnitFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentStr
   displayFactor
 }
     `, {"fragmentName":"IndicatorUnitFields"}) as unknown as TypedDocumentString<IndicatorUnitFieldsFragment, unknown>;
+export const RegionNameFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment RegionNameFields on Region {
+  code
+  nameZh
+  nameEn
+  level
+  inCountyStatistics
+}
+    `, {"fragmentName":"RegionNameFields"}) as unknown as TypedDocumentString<RegionNameFieldsFragment, unknown>;
+export const TaskProgressFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment TaskProgressFields on TaskProgress {
+  status
+  date
+  note
+  evidenceUrl
+  department {
+    code
+  }
+}
+    `, {"fragmentName":"TaskProgressFields"}) as unknown as TypedDocumentString<TaskProgressFieldsFragment, unknown>;
 export const PlanValueFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment PlanValueFields on IndicatorValue {
   year
@@ -583,15 +607,17 @@ export const LeaderReportingDocument = /*#__PURE__*/ new TypedDocumentString(`
 export const LeaderTownsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query LeaderTowns {
   regions {
-    code
-    nameZh
-    nameEn
-    level
-    inCountyStatistics
+    ...RegionNameFields
   }
   mapLayer(layer: REGIONS, simplifyMeters: 150)
 }
-    `) as unknown as TypedDocumentString<LeaderTownsQuery, LeaderTownsQueryVariables>;
+    fragment RegionNameFields on Region {
+  code
+  nameZh
+  nameEn
+  level
+  inCountyStatistics
+}`) as unknown as TypedDocumentString<LeaderTownsQuery, LeaderTownsQueryVariables>;
 export const LeaderCompareDocument = /*#__PURE__*/ new TypedDocumentString(`
     query LeaderCompare($codes: [ID!]!, $all: [ID!]!, $county: [ID!]!, $r: Float!) {
   compareRegions(codes: $codes, coverageRadiusKm: $r) {
@@ -667,13 +693,7 @@ export const LeaderPlanDocument = /*#__PURE__*/ new TypedDocumentString(`
       }
     }
     statuses {
-      status
-      date
-      note
-      evidenceUrl
-      department {
-        code
-      }
+      ...TaskProgressFields
     }
   }
   departments {
@@ -693,7 +713,15 @@ export const LeaderPlanDocument = /*#__PURE__*/ new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<LeaderPlanQuery, LeaderPlanQueryVariables>;
+    fragment TaskProgressFields on TaskProgress {
+  status
+  date
+  note
+  evidenceUrl
+  department {
+    code
+  }
+}`) as unknown as TypedDocumentString<LeaderPlanQuery, LeaderPlanQueryVariables>;
 export const OpenDataDocument = /*#__PURE__*/ new TypedDocumentString(`
     query OpenData {
   datasets {
@@ -850,21 +878,19 @@ export const RevertChangeDocument = /*#__PURE__*/ new TypedDocumentString(`
 export const ValueEntryRegionsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query ValueEntryRegions {
   regions {
-    code
-    nameZh
-    nameEn
-    level
-    inCountyStatistics
+    ...RegionNameFields
     parent {
-      code
-      nameZh
-      nameEn
-      level
-      inCountyStatistics
+      ...RegionNameFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<ValueEntryRegionsQuery, ValueEntryRegionsQueryVariables>;
+    fragment RegionNameFields on Region {
+  code
+  nameZh
+  nameEn
+  level
+  inCountyStatistics
+}`) as unknown as TypedDocumentString<ValueEntryRegionsQuery, ValueEntryRegionsQueryVariables>;
 export const CheckIndicatorValueDocument = /*#__PURE__*/ new TypedDocumentString(`
     query CheckIndicatorValue($input: IndicatorValueEntryInput!) {
   checkIndicatorValue(input: $input) {
@@ -902,17 +928,19 @@ export const SetPlanTaskStatusDocument = /*#__PURE__*/ new TypedDocumentString(`
   setPlanTaskStatus(input: $input) {
     code
     statuses {
-      status
-      date
-      note
-      evidenceUrl
-      department {
-        code
-      }
+      ...TaskProgressFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<SetPlanTaskStatusMutation, SetPlanTaskStatusMutationVariables>;
+    fragment TaskProgressFields on TaskProgress {
+  status
+  date
+  note
+  evidenceUrl
+  department {
+    code
+  }
+}`) as unknown as TypedDocumentString<SetPlanTaskStatusMutation, SetPlanTaskStatusMutationVariables>;
 export const GiProductsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query GiProducts {
   giProducts {

@@ -24,6 +24,19 @@ export type LocationQuality =
   /** No location: listed, not mapped (location is null). */
   | 'UNKNOWN';
 
+/** Administrative level. */
+export type RegionLevel =
+  /** County-level unit (县级), e.g. a county-level city. */
+  | 'COUNTY'
+  /** Subdistrict (街道). */
+  | 'SUBDISTRICT'
+  /** Town (镇). */
+  | 'TOWN'
+  /** Township (乡). */
+  | 'TOWNSHIP'
+  /** An area run by a management committee (管委会), counted by NBS as township-like. */
+  | 'ZONE';
+
 /** A service point to create or change, by id. For a change, fields left out keep their value; null clears a field that may be empty. */
 export type ServicePointInput = {
   /** Postal address; null clears it. */
@@ -88,7 +101,20 @@ export type ServicePointStatus =
   /** To be set up; no source says it is open. */
   | 'PLANNED';
 
+/** Progress of a plan task, as reported by a steward. A task nobody has reported on has no status (未报告 / not reported). */
+export type TaskStatus =
+  /** 已完成: done. */
+  | 'DONE'
+  /** 进行中: under way. */
+  | 'IN_PROGRESS'
+  /** 未开始: reported as not started. */
+  | 'NOT_STARTED';
+
 export type IndicatorUnitFieldsFragment = { code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number };
+
+export type RegionNameFieldsFragment = { code: string, nameZh: string, nameEn: string, level: RegionLevel, inCountyStatistics: boolean };
+
+export type TaskProgressFieldsFragment = { status: TaskStatus, date: string, note: string | null, evidenceUrl: string | null, department: { code: string } | null };
 
 export type UpsertServicePointMutationVariables = Exact<{
   input: ServicePointInput;
@@ -133,6 +159,26 @@ export const IndicatorUnitFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentStr
   displayFactor
 }
     `, {"fragmentName":"IndicatorUnitFields"}) as unknown as TypedDocumentString<IndicatorUnitFieldsFragment, unknown>;
+export const RegionNameFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment RegionNameFields on Region {
+  code
+  nameZh
+  nameEn
+  level
+  inCountyStatistics
+}
+    `, {"fragmentName":"RegionNameFields"}) as unknown as TypedDocumentString<RegionNameFieldsFragment, unknown>;
+export const TaskProgressFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment TaskProgressFields on TaskProgress {
+  status
+  date
+  note
+  evidenceUrl
+  department {
+    code
+  }
+}
+    `, {"fragmentName":"TaskProgressFields"}) as unknown as TypedDocumentString<TaskProgressFieldsFragment, unknown>;
 export const UpsertServicePointDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation UpsertServicePoint($input: ServicePointInput!) {
   upsertServicePoint(input: $input) {

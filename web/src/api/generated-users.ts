@@ -29,6 +29,15 @@ export type RegionLevel =
   /** An area run by a management committee (管委会), counted by NBS as township-like. */
   | 'ZONE';
 
+/** Progress of a plan task, as reported by a steward. A task nobody has reported on has no status (未报告 / not reported). */
+export type TaskStatus =
+  /** 已完成: done. */
+  | 'DONE'
+  /** 进行中: under way. */
+  | 'IN_PROGRESS'
+  /** 未开始: reported as not started. */
+  | 'NOT_STARTED';
+
 /** Changes to a user; fields left out keep their value. */
 export type UpdateUserInput = {
   /** Disable (true) or enable (false) the account; disabling ends its sessions. */
@@ -51,6 +60,10 @@ export type UserRole =
   | 'TOWNSHIP_EDITOR';
 
 export type IndicatorUnitFieldsFragment = { code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number };
+
+export type RegionNameFieldsFragment = { code: string, nameZh: string, nameEn: string, level: RegionLevel, inCountyStatistics: boolean };
+
+export type TaskProgressFieldsFragment = { status: TaskStatus, date: string, note: string | null, evidenceUrl: string | null, department: { code: string } | null };
 
 export type UserFieldsFragment = { username: string, displayName: string, role: UserRole, regions: Array<string>, disabled: boolean, mustChangePassword: boolean, createdAt: string, updatedAt: string };
 
@@ -114,6 +127,26 @@ export const IndicatorUnitFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentStr
   displayFactor
 }
     `, {"fragmentName":"IndicatorUnitFields"}) as unknown as TypedDocumentString<IndicatorUnitFieldsFragment, unknown>;
+export const RegionNameFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment RegionNameFields on Region {
+  code
+  nameZh
+  nameEn
+  level
+  inCountyStatistics
+}
+    `, {"fragmentName":"RegionNameFields"}) as unknown as TypedDocumentString<RegionNameFieldsFragment, unknown>;
+export const TaskProgressFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment TaskProgressFields on TaskProgress {
+  status
+  date
+  note
+  evidenceUrl
+  department {
+    code
+  }
+}
+    `, {"fragmentName":"TaskProgressFields"}) as unknown as TypedDocumentString<TaskProgressFieldsFragment, unknown>;
 export const UserFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment UserFields on User {
   username
@@ -185,11 +218,13 @@ export const ResetPasswordDocument = /*#__PURE__*/ new TypedDocumentString(`
 export const TownNamesDocument = /*#__PURE__*/ new TypedDocumentString(`
     query TownNames {
   regions {
-    code
-    nameZh
-    nameEn
-    level
-    inCountyStatistics
+    ...RegionNameFields
   }
 }
-    `) as unknown as TypedDocumentString<TownNamesQuery, TownNamesQueryVariables>;
+    fragment RegionNameFields on Region {
+  code
+  nameZh
+  nameEn
+  level
+  inCountyStatistics
+}`) as unknown as TypedDocumentString<TownNamesQuery, TownNamesQueryVariables>;

@@ -125,7 +125,20 @@ export type ServicePointStatus =
   /** To be set up; no source says it is open. */
   | 'PLANNED';
 
+/** Progress of a plan task, as reported by a steward. A task nobody has reported on has no status (未报告 / not reported). */
+export type TaskStatus =
+  /** 已完成: done. */
+  | 'DONE'
+  /** 进行中: under way. */
+  | 'IN_PROGRESS'
+  /** 未开始: reported as not started. */
+  | 'NOT_STARTED';
+
 export type IndicatorUnitFieldsFragment = { code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number };
+
+export type RegionNameFieldsFragment = { code: string, nameZh: string, nameEn: string, level: RegionLevel, inCountyStatistics: boolean };
+
+export type TaskProgressFieldsFragment = { status: TaskStatus, date: string, note: string | null, evidenceUrl: string | null, department: { code: string } | null };
 
 export type ServicePointFieldsFragment = { id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, note: string | null, openingHours: string | null, contact: string | null, openedOn: string | null, hasEnglishName: boolean, region: { code: string } | null };
 
@@ -209,6 +222,26 @@ export const IndicatorUnitFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentStr
   displayFactor
 }
     `, {"fragmentName":"IndicatorUnitFields"}) as unknown as TypedDocumentString<IndicatorUnitFieldsFragment, unknown>;
+export const RegionNameFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment RegionNameFields on Region {
+  code
+  nameZh
+  nameEn
+  level
+  inCountyStatistics
+}
+    `, {"fragmentName":"RegionNameFields"}) as unknown as TypedDocumentString<RegionNameFieldsFragment, unknown>;
+export const TaskProgressFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment TaskProgressFields on TaskProgress {
+  status
+  date
+  note
+  evidenceUrl
+  department {
+    code
+  }
+}
+    `, {"fragmentName":"TaskProgressFields"}) as unknown as TypedDocumentString<TaskProgressFieldsFragment, unknown>;
 export const ServicePointFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment ServicePointFields on ServicePoint {
   id
