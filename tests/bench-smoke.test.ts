@@ -20,13 +20,12 @@ describe.runIf(backend === 'postgres')('benchmark smoke runs', () => {
     for (const name of ['mapLayer(SERVICE_POINTS)', 'compareRegions', 'servicePoints page of 50', 'nearestServicePoints', 'PostGraphile']) {
       expect(report).toContain(name)
     }
-    // Every row of our cases ends with its error count: all zero.
-    const errorCounts = report
-      .split('\n')
-      .filter((l) => l.startsWith('| ') && / % \| \d+ \|$/.test(l))
-      .map((l) => Number(l.split('|').at(-2)))
-    expect(errorCounts).toHaveLength(4)
-    expect(errorCounts.every((n) => n === 0)).toBe(true)
+    // Every row of our cases (the table with both limits) ends with its error count: all zero.
+    const rows = report.split('\n').filter((l) => /^\| (mapLayer|compareRegions|servicePoints page|nearestServicePoints)/.test(l))
+    expect(rows).toHaveLength(4)
+    expect(rows.map((l) => Number(l.split('|').at(-2)))).toEqual([0, 0, 0, 0])
+    // The three uncached cases are measured against the same SQL run by hand, and say whether the goal is met.
+    expect(rows.filter((l) => /\| \d+ % \(goal ≥ 70 %\) (met|NOT met) \|/.test(l))).toHaveLength(3)
   }, 180_000)
 
   it('npm run bench:scale completes on a small synthetic dataset', async () => {
