@@ -86,7 +86,8 @@ async function sameSqlServer(
     req.on('end', () => {
       Promise.all(statements.map((s) => pool.query(s.sql, s.parameters as unknown[]))).then(
         (results) => {
-          if (JSON.stringify(results.map((r) => r.rows)).length === 0) throw new Error('no rows')
+          // The rows turned into JSON, as a server would before answering (the result is not sent: the bytes are ours).
+          JSON.stringify(results.map((r) => r.rows))
           res.writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) })
           res.end(body)
         },

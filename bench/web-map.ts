@@ -210,7 +210,9 @@ async function main(): Promise<void> {
   log(row('bare MapLibre page  /bare/', bare))
   log(`  ratio county / bare: ${ratio.toFixed(2)} (goal ≤ 1.30) ${ratio <= 1.3 ? 'ok' : 'OVER'}`)
   log(row('compare view  /#/compare (table of 15 on screen)', compare))
-  log(`  JavaScript the compare view loads: ${kb([...compareScripts.values()].reduce((a, b) => a + b, 0))} gzipped in all (MapLibre included)\n`)
+  log(
+    `  JavaScript the compare view loads: ${kb([...compareScripts.values()].reduce((a, b) => a + b, 0))} gzipped in all (MapLibre's files counted too, if any load)\n`,
+  )
 
   const maplibre = [...scripts].filter(([file]) => /maplibre/.test(file))
   const own = [...scripts].filter(([file]) => !/maplibre/.test(file))
