@@ -4,6 +4,7 @@ import { defaultFieldResolver, getNamedType, isEnumType, isObjectType, isScalarT
 import type { BuildSchemaOptions } from 'type-graphql'
 import { AuditResolver } from './audit/audit.resolver.ts'
 import { CompareResolver } from './compare/compare.resolver.ts'
+import { TownContextResolver } from './compare/town-context.resolver.ts'
 import { EditResolver } from './data/edit.resolver.ts'
 import { FeedbackResolver } from './feedback/feedback.resolver.ts'
 import { DatasetResolver } from './dataset/dataset.resolver.ts'
@@ -47,6 +48,7 @@ export const SCHEMA_OPTIONS = {
     ValueEntryResolver,
     TaskStatusResolver,
     TaskProgressResolver,
+    TownContextResolver,
   ],
   validate: false,
   emitSchemaFile: false,

@@ -5,7 +5,7 @@ import { IndicatorValue } from '../../../schema/indicator.type.ts'
 import { Region } from '../../../schema/region.type.ts'
 import type { Context } from '../context.ts'
 import { BadUserInputError } from '../errors.ts'
-import { compareRegionFigures } from './compare.repository.ts'
+import { deriveFigures, memoisedFigures } from './figures.ts'
 
 /** Most regions one comparison may ask for. */
 export const MAX_COMPARED = 100
@@ -31,9 +31,7 @@ export class CompareResolver {
       if (!regions[i] || regions[i] instanceof Error) throw new BadUserInputError('codes', `no region has the code ${code}`)
     })
     // Coverage is costly (buffers, unions, intersections) and changes only with the data: shared until the next write.
-    const computed = await ctx.memo.get(`compare:${coverageRadiusKm}:${[...codes].sort().join(',')}`, () =>
-      ctx.gate.run(() => compareRegionFigures(ctx.db, codes, coverageRadiusKm * 1000), { cancellable: true }),
-    )
+    const computed = await memoisedFigures(ctx, codes, coverageRadiusKm)
     const figures = new Map(computed.map((f) => [f.code, f]))
     const byCoverage = [...codes].sort((a, b) => {
       const sa = figures.get(a)!.coverageShare
@@ -46,7 +44,7 @@ export class CompareResolver {
     const kinds = Object.values(ServicePointKind)
     return codes.map((code, i) => {
       const f = figures.get(code)!
-      const servicePointCount = Object.values(f.countsByKind).reduce((a, b) => a + b, 0)
+      const derived = deriveFigures(f)
       return {
         region: regions[i] as Region,
         regionCode: code,
@@ -54,10 +52,10 @@ export class CompareResolver {
         populationYear: f.populationYear,
         populationKind: f.populationKind as PopulationKind | null,
         areaKm2: f.areaKm2,
-        servicePointCount,
+        servicePointCount: derived.servicePointCount!,
         servicePointCountByKind: kinds.filter((k) => f.countsByKind[k]).map((kind) => ({ kind, count: f.countsByKind[kind] })),
-        servicePointsPer10k: f.population ? (servicePointCount / f.population) * 10_000 : null,
-        servicePointsPer100Km2: f.areaKm2 ? (servicePointCount / f.areaKm2) * 100 : null,
+        servicePointsPer10k: derived.servicePointsPer10k,
+        servicePointsPer100Km2: derived.servicePointsPer100Km2,
         giProductCount: f.giProductCount,
         coverageShare: f.coverageShare,
         activeCoverageShare: f.activeCoverageShare,

@@ -3,7 +3,7 @@
  * how many stand in each assessment status, which are overdue (a milestone year has ended with no actual),
  * and a matrix of what each town has reported (pure functions, no I/O).
  */
-import { AssessmentStatus, ValueKind } from '../../../schema/enums.ts'
+import { AssessmentStatus, ValueKind, type ValueStatus } from '../../../schema/enums.ts'
 import type { Indicator, IndicatorValue } from '../../../schema/indicator.type.ts'
 import { assess } from './assessment.ts'
 
@@ -22,7 +22,7 @@ export interface ReportingStatus {
   /** A plan year that has ended with no actual of the county, per indicator, by indicator order then year. */
   overdue: { indicatorCode: string; year: number }[]
   /** Every (indicator, region below the county, year) with an ACTUAL, by indicator order, region, year. */
-  regionReports: { indicatorCode: string; regionCode: string; year: number }[]
+  regionReports: { indicatorCode: string; regionCode: string; year: number; status: ValueStatus | null }[]
 }
 
 const STATUS_ORDER = Object.values(AssessmentStatus)
@@ -56,7 +56,7 @@ export function reportingStatus(
     counts.set(status, (counts.get(status) ?? 0) + 1)
     const reports = values.filter((v) => v.kind === ValueKind.ACTUAL && v.regionCode !== indicator.countyCode)
     reports.sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.year - b.year)
-    regionReports.push(...reports.map((v) => ({ indicatorCode: indicator.code, regionCode: v.regionCode, year: v.year })))
+    regionReports.push(...reports.map((v) => ({ indicatorCode: indicator.code, regionCode: v.regionCode, year: v.year, status: v.status })))
   }
   return {
     indicatorCount: indicators.length,
