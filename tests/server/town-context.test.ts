@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../setup/server.ts'
 import { COUNTY, createSteward, OTHER_TOWN, signInHttp, TOWN, type HttpSession } from '../setup/value-entry.ts'
 
-/** 龙湖镇. */
+/** 410184109 (龙湖). */
 const THIRD_TOWN = '410184109'
 
 let server: TestServer

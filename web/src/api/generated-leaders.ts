@@ -271,7 +271,7 @@ export type AssessmentFieldsFragment = { status: AssessmentStatus, method: Asses
 export type LeaderReportingQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LeaderReportingQuery = { reportingStatus: { indicatorCount: number, years: Array<{ year: number, reported: number, expected: number }>, statusCounts: Array<{ status: AssessmentStatus, count: number }>, overdue: Array<{ indicatorCode: string, year: number }> } };
+export type LeaderReportingQuery = { reportingStatus: { indicatorCount: number, years: Array<{ year: number, reported: number, expected: number }>, statusCounts: Array<{ status: AssessmentStatus, count: number }>, overdue: Array<{ indicatorCode: string, year: number }> }, reportingMatrix: { years: Array<number>, regions: Array<{ code: string, nameZh: string, nameEn: string, level: RegionLevel, inCountyStatistics: boolean }>, rows: Array<{ additive: boolean, hasTownValues: boolean, indicator: { code: string, nameZh: string, nameEn: string }, cells: Array<{ regionCode: string, reports: Array<{ year: number, status: ValueStatus | null }> }> }>, leftOut: Array<{ code: string, nameZh: string, nameEn: string }> } };
 
 export type LeaderTownsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -602,8 +602,41 @@ export const LeaderReportingDocument = /*#__PURE__*/ new TypedDocumentString(`
       year
     }
   }
+  reportingMatrix {
+    years
+    regions {
+      ...RegionNameFields
+    }
+    rows {
+      indicator {
+        code
+        nameZh
+        nameEn
+      }
+      additive
+      hasTownValues
+      cells {
+        regionCode
+        reports {
+          year
+          status
+        }
+      }
+    }
+    leftOut {
+      code
+      nameZh
+      nameEn
+    }
+  }
 }
-    `) as unknown as TypedDocumentString<LeaderReportingQuery, LeaderReportingQueryVariables>;
+    fragment RegionNameFields on Region {
+  code
+  nameZh
+  nameEn
+  level
+  inCountyStatistics
+}`) as unknown as TypedDocumentString<LeaderReportingQuery, LeaderReportingQueryVariables>;
 export const LeaderTownsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query LeaderTowns {
   regions {

@@ -70,6 +70,15 @@ export type LocationQuality =
   /** No location: listed, not mapped (location is null). */
   | 'UNKNOWN';
 
+/** What a population figure counts. */
+export type PopulationKind =
+  /** Household-registered population (户籍人口). */
+  | 'HOUSEHOLD_REGISTERED'
+  /** Resident population (常住人口), e.g. a census. */
+  | 'RESIDENT'
+  /** The source does not say. */
+  | 'UNSPECIFIED';
+
 /** Administrative level. */
 export type RegionLevel =
   /** County-level unit (县级), e.g. a county-level city. */
@@ -134,6 +143,15 @@ export type TaskStatus =
   /** 未开始: reported as not started. */
   | 'NOT_STARTED';
 
+/** How settled a recorded value is. Null on values recorded before statuses existed, and on the plan's own figures: not stated. */
+export type ValueStatus =
+  /** 最终: the settled figure of its source. */
+  | 'FINAL'
+  /** 暂定: a preliminary figure, may change. */
+  | 'PROVISIONAL'
+  /** 修订: a corrected figure; its note says what changed and why. */
+  | 'REVISED';
+
 export type IndicatorUnitFieldsFragment = { code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number };
 
 export type RegionNameFieldsFragment = { code: string, nameZh: string, nameEn: string, level: RegionLevel, inCountyStatistics: boolean };
@@ -169,7 +187,7 @@ export type TownQueryVariables = Exact<{
 }>;
 
 
-export type TownQuery = { region: { code: string, nameZh: string, nameEn: string, level: RegionLevel, inCountyStatistics: boolean, population: number | null, populationYear: number | null, populationSource: string | null, populationNote: string | null, areaKm2: number | null, boundaryQuality: GeometryQuality, administeredBy: { nameZh: string, nameEn: string } | null, names: Array<{ nameZh: string, nameEn: string, validFrom: string | null, validTo: string | null }>, servicePoints: Array<{ id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, note: string | null, openingHours: string | null, contact: string | null, openedOn: string | null, hasEnglishName: boolean, region: { code: string } | null }>, giProducts: Array<{ code: string, nameZh: string, nameEn: string, status: GIStatus, originAreaQuality: GeometryQuality }> } | null, indicators: Array<{ code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number, actuals: Array<{ year: number, value: number, source: string }> }> };
+export type TownQuery = { region: { code: string, nameZh: string, nameEn: string, level: RegionLevel, inCountyStatistics: boolean, population: number | null, populationYear: number | null, populationKind: PopulationKind | null, populationSource: string | null, populationNote: string | null, areaKm2: number | null, boundaryQuality: GeometryQuality, administeredBy: { nameZh: string, nameEn: string } | null, names: Array<{ nameZh: string, nameEn: string, validFrom: string | null, validTo: string | null }>, servicePoints: Array<{ id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, note: string | null, openingHours: string | null, contact: string | null, openedOn: string | null, hasEnglishName: boolean, region: { code: string } | null }>, giProducts: Array<{ code: string, nameZh: string, nameEn: string, status: GIStatus, originAreaQuality: GeometryQuality }>, figureContexts: Array<{ metric: string, value: number | null, countyValue: number | null, median: number | null, rank: number | null, rankedCount: number, withValueCount: number, regionCount: number, excluded: boolean, comparedPopulationYear: number | null, comparedPopulationKind: PopulationKind | null }>, indicatorContexts: Array<{ indicatorCode: string, year: number, value: number, status: ValueStatus | null, countyValue: number | null, median: number | null, rank: number | null, rankedCount: number, regionCount: number }> } | null, indicators: Array<{ code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number, actuals: Array<{ year: number, value: number, source: string }> }> };
 
 export type NearestQueryVariables = Exact<{
   lng: number;
@@ -363,6 +381,7 @@ export const TownDocument = /*#__PURE__*/ new TypedDocumentString(`
     }
     population
     populationYear
+    populationKind
     populationSource
     populationNote
     areaKm2
@@ -382,6 +401,30 @@ export const TownDocument = /*#__PURE__*/ new TypedDocumentString(`
       nameEn
       status
       originAreaQuality
+    }
+    figureContexts {
+      metric
+      value
+      countyValue
+      median
+      rank
+      rankedCount
+      withValueCount
+      regionCount
+      excluded
+      comparedPopulationYear
+      comparedPopulationKind
+    }
+    indicatorContexts {
+      indicatorCode
+      year
+      value
+      status
+      countyValue
+      median
+      rank
+      rankedCount
+      regionCount
     }
   }
   indicators {

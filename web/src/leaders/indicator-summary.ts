@@ -13,13 +13,16 @@ import type { PlanIndicator } from './api.ts'
 import { formatTarget, formatValue, type UnitInfo } from './format.ts'
 import './indicator-summary.css'
 
-/** What the county has reported (the `reportingStatus` query). */
-export type Reporting = LeaderReportingQuery['reportingStatus']
+/** What the county has reported (the `reportingStatus` query), and what each town has (`reportingMatrix`). */
+export type Reporting = LeaderReportingQuery['reportingStatus'] & { matrix: LeaderReportingQuery['reportingMatrix'] }
 export type { AssessmentStatus }
 
-/** The county's reporting status, for the summary. */
+/** The summary's data from the answer of the reporting document. */
+export const reportingOf = (data: LeaderReportingQuery): Reporting => ({ ...data.reportingStatus, matrix: data.reportingMatrix })
+
+/** The county's reporting status and the towns' matrix, for the summary. */
 export async function fetchReporting(): Promise<Reporting> {
-  return (await request(LeaderReportingDocument)).reportingStatus
+  return reportingOf(await request(LeaderReportingDocument))
 }
 
 /** Each status's shape (beside its word: the badge never relies on colour) and CSS class. */

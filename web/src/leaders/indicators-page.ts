@@ -9,6 +9,7 @@ import { feedbackButton, publishedFeedback } from '../ui/feedback-form.ts'
 import { comparatorWords, formatTarget, formatValue, formatWan, type UnitInfo } from './format.ts'
 import type { ValueStatus } from '../../../schema/enum-values.ts'
 import { assessmentBadge, renderAssessment, renderIndicatorSummary, type Reporting } from './indicator-summary.ts'
+import { renderReportingMatrix } from './reporting-matrix.ts'
 
 /** `（暂定）` / ` (provisional)` after a value whose status is stated; nothing when it is not. */
 function statusSuffix(status: ValueStatus | null | undefined): string {
@@ -47,6 +48,7 @@ export function renderIndicatorsPage(indicators: PlanIndicator[], reporting?: Re
     h('h2', { id: 'page-title', tabindex: '-1' }, t('pageIndicators')),
     h('p', { class: 'hint' }, t('indicators.intro')),
     reporting ? renderIndicatorSummary(indicators, reporting) : null,
+    reporting?.matrix ? renderReportingMatrix(reporting.matrix) : null,
     h(
       'nav',
       { 'aria-label': t('indicators.indicatorCategories'), class: 'category-nav' },

@@ -10,6 +10,7 @@ import { h } from '../ui/dom.ts'
 import type { PageContext } from '../views/pages.ts'
 import type { PlanDepartment, PlanIndicator } from './api.ts'
 import type { ValueEntryHooks } from './indicators-page.ts'
+import { reportingOf } from './indicator-summary.ts'
 import type { TaskStatusHooks } from './plan-page.ts'
 
 /** The plan's years (its baseline year to its target year), from the indicators' planned values. */
@@ -58,7 +59,7 @@ export function valueEntry(ctx: PageContext, user: SessionUser, list: PlanIndica
             const [fresh, reporting] = await Promise.all([mutate(LeaderIndicatorsDocument), mutate(LeaderReportingDocument)])
             forgetFigures(ctx)
             ctx.cache.put('indicators:data', fresh.indicators)
-            ctx.cache.put('indicators:reporting', reporting.reportingStatus)
+            ctx.cache.put('indicators:reporting', reportingOf(reporting))
             ctx.cache.put('indicators:notice', { code: indicator.code, text: saved.notice })
             ctx.refresh()
             document.getElementById(`ind-${indicator.code}-saved`)?.focus()

@@ -9,6 +9,7 @@ import { KIND_COLORS, KINDS } from '../map/palette.ts'
 import type { ViewContext } from './context.ts'
 import { h, swatch } from './dom.ts'
 import { servicePointFacts } from './popup.ts'
+import { renderTownContext } from './town-context.ts'
 
 const unknown = () => h('span', { class: 'unknown' }, t('unknown'))
 
@@ -47,6 +48,7 @@ export function renderTownPanel(ctx: ViewContext, town: TownDetail, neighbours: 
         : null,
     ),
     town.boundaryQuality === 'APPROXIMATE' ? h('p', { class: 'flag' }, '⚠ ', t('schematic')) : null,
+    renderTownContext(town),
     h(
       'p',
       { class: 'history-link' },
