@@ -20,6 +20,8 @@ export const OUTPUTS = {
   // Station editing: loaded only for a signed-in editor.
   [at('src/api/generated-stations.ts')]: 'src/api/stations.graphql',
   [at('src/api/generated-users.ts')]: 'src/api/users.graphql',
+  // The printable brief: a page of its own, loaded on first use.
+  [at('src/api/generated-brief.ts')]: 'src/api/brief.graphql',
 }
 
 /** Fragments both document files use. */

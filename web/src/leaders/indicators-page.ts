@@ -47,6 +47,7 @@ export function renderIndicatorsPage(indicators: PlanIndicator[], reporting?: Re
     { class: 'leaders indicators-page' },
     h('h2', { id: 'page-title', tabindex: '-1' }, t('pageIndicators')),
     h('p', { class: 'hint' }, t('indicators.intro')),
+    h('p', { class: 'brief-link' }, h('a', { id: 'indicators-brief', href: '#/brief' }, t('brief.linkCounty'))),
     reporting ? renderIndicatorSummary(indicators, reporting) : null,
     reporting?.matrix ? renderReportingMatrix(reporting.matrix) : null,
     h(

@@ -20,6 +20,7 @@ const TABLES = [
   'lib/locale/compare.ts',
   'lib/locale/gi.ts',
   'lib/locale/town-context.ts',
+  'lib/locale/brief.ts',
   'lib/locale/fields.ts',
   'lib/locale/fields.ts',
   'lib/locale/stations.ts',

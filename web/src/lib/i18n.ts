@@ -15,6 +15,7 @@ import { STATION_STRINGS } from './locale/stations.ts'
 import { COMPARE_STRINGS } from './locale/compare.ts'
 import { GI_STRINGS } from './locale/gi.ts'
 import { TOWN_CONTEXT_STRINGS } from './locale/town-context.ts'
+import { BRIEF_STRINGS } from './locale/brief.ts'
 
 type Text = { zh: string; en: string }
 
@@ -30,6 +31,7 @@ export const STRINGS = {
   ...COMPARE_STRINGS,
   ...GI_STRINGS,
   ...TOWN_CONTEXT_STRINGS,
+  ...BRIEF_STRINGS,
 } satisfies Record<string, Text>
 
 /** A key of STRINGS. */

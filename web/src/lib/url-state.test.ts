@@ -77,4 +77,14 @@ describe('url state', () => {
     expect(toHash({ ...fromHash('#/'), route: { name: 'gi', code: 'a/b' } })).toBe('#/gi/a%2Fb')
     expect(fromHash('#/gi').route).toEqual({ name: 'notFound', path: '/gi' })
   })
+
+  it("reads the county's brief #/brief and a town's #/brief/<code>, and writes them back without the map's parameters", () => {
+    expect(fromHash('#/brief').route).toEqual({ name: 'brief', code: null })
+    expect(fromHash('#/brief/').route).toEqual({ name: 'brief', code: null })
+    expect(fromHash('#/brief/410184109').route).toEqual({ name: 'brief', code: '410184109' })
+    expect(toHash(fromHash('#/brief/410184109?metric=coverage&at=113.7000,34.4500,10.50'))).toBe('#/brief/410184109')
+    expect(toHash({ ...fromHash('#/'), route: { name: 'brief', code: null } })).toBe('#/brief')
+    expect(toHash({ ...fromHash('#/'), route: { name: 'brief', code: 'a/b' } })).toBe('#/brief/a%2Fb')
+    expect(fromHash('#/brief/1/2').route).toEqual({ name: 'notFound', path: '/brief/1/2' })
+  })
 })

@@ -11,6 +11,8 @@ export type Route =
   | { name: 'town'; code: string }
   /** A GI product's page (no map: its facts are text, and not every product has an origin area). */
   | { name: 'gi'; code: string }
+  /** The printable one-page brief (no map: its schematic map is an inline SVG); `code` null is the county's. */
+  | { name: 'brief'; code: string | null }
   | { name: 'notFound'; path: string }
   /** The leaders' views; `query` is their own part of the address (e.g. `codes=…&metric=…&radius=…`), kept as written. */
   | { name: LeaderPage; query: string }
@@ -26,7 +28,7 @@ export function isLeaderRoute(route: Route): route is { name: LeaderPage; query:
 
 /** Whether a route's page has no map, so the address keeps none of the map's parameters. */
 export function isMaplessRoute(route: Route): boolean {
-  return isLeaderRoute(route) || route.name === 'gi'
+  return isLeaderRoute(route) || route.name === 'gi' || route.name === 'brief'
 }
 
 /**
@@ -76,6 +78,8 @@ const ROUTES: { pattern: RegExp; route: (m: RegExpMatchArray) => Route }[] = [
   { pattern: /^\/?$/, route: () => ({ name: 'county' }) },
   { pattern: /^\/town\/([^/]+)\/?$/, route: (m) => ({ name: 'town', code: decodeURIComponent(m[1]) }) },
   { pattern: /^\/gi\/([^/]+)\/?$/, route: (m) => ({ name: 'gi', code: decodeURIComponent(m[1]) }) },
+  { pattern: /^\/brief\/?$/, route: () => ({ name: 'brief', code: null }) },
+  { pattern: /^\/brief\/([^/]+)\/?$/, route: (m) => ({ name: 'brief', code: decodeURIComponent(m[1]) }) },
   ...LEADER_PAGES.map((name) => ({ pattern: new RegExp(`^/${name}/?$`), route: (): Route => ({ name, query: '' }) })),
 ]
 
@@ -97,6 +101,8 @@ export function formatRoute(route: Route): string {
       return `/town/${encodeURIComponent(route.code)}`
     case 'gi':
       return `/gi/${encodeURIComponent(route.code)}`
+    case 'brief':
+      return route.code === null ? '/brief' : `/brief/${encodeURIComponent(route.code)}`
     case 'notFound':
       return route.path
     default:

@@ -21,6 +21,7 @@ export function renderCountyPanel(ctx: ViewContext, props: CountyPanelProps): HT
   return [
     h('h2', { id: 'panel-title', tabindex: '-1' }, t('countyHeading')),
     h('p', { class: 'intro' }, t('countyIntro')),
+    h('p', { class: 'brief-link' }, h('a', { id: 'county-brief', href: ctx.href({ name: 'brief', code: null }) }, t('brief.linkCounty'))),
     renderNearest(ctx, props),
     renderTownTable(ctx),
     renderGiSection(ctx),

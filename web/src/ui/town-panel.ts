@@ -61,6 +61,7 @@ export function renderTownPanel(ctx: ViewContext, town: TownDetail, neighbours: 
       ' ',
       feedbackButton({ type: 'REGION', id: town.code, name: nameIn(town, lang()) }),
     ),
+    h('p', { class: 'brief-link' }, h('a', { id: 'town-brief', href: ctx.href({ name: 'brief', code: town.code }) }, t('brief.link'))),
     publishedFeedback({ type: 'REGION', id: town.code }),
     renderServicePoints(ctx, town.servicePoints),
     h(

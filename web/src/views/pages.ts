@@ -142,6 +142,24 @@ const gi = define<{ module: GiModule; data: Awaited<ReturnType<GiModule['fetchGi
   render: (state, { module, data }) => module.renderGiPage(giCode(state), data),
 })
 
+const briefPage = () => import('../leaders/brief-page.ts')
+type BriefModule = Awaited<ReturnType<typeof briefPage>>
+const briefCode = (state: State) => (state.route.name === 'brief' ? state.route.code : null)
+
+// The printable brief of the county (#/brief) or a town (#/brief/<code>): without the map (its schematic map is an inline SVG).
+// A new visit asks again (figures change with edits); a redraw in place (language) does not.
+const brief = define<{ module: BriefModule; data: Awaited<ReturnType<BriefModule['fetchBrief']>> }>({
+  route: 'brief',
+  needsMap: false,
+  title: 'brief.title',
+  key: (state) => `brief:${briefCode(state) ?? '*'}@${state.visit}`,
+  async load(state) {
+    const module = await briefPage()
+    return { module, data: await module.fetchBrief(briefCode(state)) }
+  },
+  render: (state, { module, data }) => module.renderBriefPage(briefCode(state), data),
+})
+
 const query = (state: State) => ('query' in state.route ? state.route.query : '')
 
 /** Every page, by route. */
@@ -150,6 +168,7 @@ export const PAGES: Record<Route['name'], PageRow> = {
   town,
   notFound,
   gi,
+  brief,
   compare: leaderPage('compare', 'pageCompare', (state) => {
     const c = compareOf(state)
     return `compare:${c.codes?.join(',') ?? '*'}@${c.radius}`
