@@ -9,6 +9,7 @@ import { KIND_COLORS, KINDS } from '../map/palette.ts'
 import type { ViewContext } from './context.ts'
 import { h, swatch } from './dom.ts'
 import { servicePointFacts } from './popup.ts'
+import { dataNote } from './data-note.ts'
 
 const unknown = () => h('span', { class: 'unknown' }, t('unknown'))
 
@@ -38,7 +39,7 @@ export function renderTownPanel(ctx: ViewContext, town: TownDetail, neighbours: 
               ` (${town.populationYear})`,
               town.populationSource ? h('span', { class: 'source' }, ` ${t('source')}: ${town.populationSource}`) : null,
             ],
-        town.populationNote ? h('span', { class: 'note' }, town.populationNote) : null,
+        dataNote(town.populationNote, town.populationNoteZh),
       ),
       h('dt', {}, t('area')),
       h('dd', {}, town.areaKm2 === null ? unknown() : `≈ ${formatNumber(town.areaKm2, 1)} km²`, h('span', { class: 'note' }, t('areaApprox'))),
