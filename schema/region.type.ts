@@ -48,7 +48,8 @@ export class Region {
     description: 'Quality of the seat point (SURVEYED, GEOCODED or APPROXIMATE, as for service points); null when there is none.',
   })
   seatQuality!: LocationQuality | null
-  @Field(() => String, { nullable: true, description: 'Where the seat point comes from (its English note follows the source after "; ").' }) seatSource!: string | null
+  @Field(() => String, { nullable: true, description: 'Where the seat point comes from (its English note follows the source after "; ").' }) seatSource!:
+    string | null
   @Field(() => String, { nullable: true, description: "The seat's note in Chinese (驻地说明); null where none was written." })
   seatNoteZh!: string | null
   @Field(() => GeometryQuality, { description: 'Quality of the boundary: APPROXIMATE boundaries are schematic (示意图).' })

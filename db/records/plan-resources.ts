@@ -73,7 +73,14 @@ export const indicatorValues: Resource = {
     kind: text(v.kind),
   }),
   row(county, { values: v }, existing) {
-    const row = { value: text(v.value), value_max: nullable(v.value_max), source: text(v.source), note: nullable(v.note), note_zh: nullable(v.note_zh), status: nullable(v.status) }
+    const row = {
+      value: text(v.value),
+      value_max: nullable(v.value_max),
+      source: text(v.source),
+      note: nullable(v.note),
+      note_zh: nullable(v.note_zh),
+      status: nullable(v.status),
+    }
     return existing ? row : { ...row, ...this.match(county, v) }
   },
 }

@@ -122,7 +122,9 @@ function datasetSection(dataset: DatasetInfo, county: string | undefined, index:
         h(
           'ul',
           { class: 'sources' },
-          dataset.sources.map((s) => h('li', {}, link(s.title, s.path), s.description ? h('span', { class: 'note' }, ` — ${inLanguage(s.description, lang())}`) : null)),
+          dataset.sources.map((s) =>
+            h('li', {}, link(s.title, s.path), s.description ? h('span', { class: 'note' }, ` — ${inLanguage(s.description, lang())}`) : null),
+          ),
         ),
       ),
     ),
