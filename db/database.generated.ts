@@ -82,7 +82,14 @@ export interface Department {
   member_of: string | null;
   name_en: string;
   name_zh: string;
+  /**
+   * Data note in English
+   */
   note: string | null;
+  /**
+   * Chinese version of note (which is English); null when none
+   */
+  note_zh: string | null;
   position: number;
   source: string;
 }
@@ -118,7 +125,14 @@ export interface GiProduct {
   county_code: string;
   name_en: string;
   name_zh: string;
+  /**
+   * Data note in English
+   */
   note: string | null;
+  /**
+   * Chinese version of note (which is English); null when none
+   */
+  note_zh: string | null;
   origin_area: string | null;
   origin_area_quality: ColumnType<GeometryQuality, string, string>;
   source: string;
@@ -128,7 +142,14 @@ export interface GiProduct {
 export interface GiProductRegion {
   county_code: string;
   gi_code: string;
+  /**
+   * Data note in English
+   */
   note: string | null;
+  /**
+   * Chinese version of note (which is English); null when none
+   */
+  note_zh: string | null;
   region_code: string;
   source: string;
 }
@@ -144,7 +165,14 @@ export interface Indicator {
   name_en: string;
   name_zh: string;
   nature: ColumnType<IndicatorNature | null, string | null, string | null>;
+  /**
+   * Data note in English
+   */
   note: string | null;
+  /**
+   * Chinese version of note (which is English); null when none
+   */
+  note_zh: string | null;
   plan_annex_row: number | null;
   plan_table_row: number | null;
   position: number;
@@ -157,7 +185,14 @@ export interface IndicatorValue {
   id: Generated<number>;
   indicator_code: string;
   kind: ColumnType<ValueKind, string, string>;
+  /**
+   * Data note in English
+   */
   note: string | null;
+  /**
+   * Chinese version of note (which is English); null when none
+   */
+  note_zh: string | null;
   region_code: string;
   source: string;
   status: ColumnType<ValueStatus | null, string | null, string | null>;
@@ -180,14 +215,32 @@ export interface Region {
   level: ColumnType<RegionLevel, string, string>;
   name_en: string;
   name_zh: string;
+  /**
+   * Data note in English
+   */
   note: string | null;
+  /**
+   * Chinese version of note (which is English); null when none
+   */
+  note_zh: string | null;
   parent_code: string | null;
   population: number | null;
   population_kind: ColumnType<PopulationKind | null, string | null, string | null>;
+  /**
+   * Data note in English
+   */
   population_note: string | null;
+  /**
+   * Chinese version of population_note (which is English); null when none
+   */
+  population_note_zh: string | null;
   population_source: string | null;
   population_year: number | null;
   seat: string | null;
+  /**
+   * Chinese version of the seat note carried by seat_source (which is English); null when none
+   */
+  seat_note_zh: string | null;
   seat_quality: ColumnType<Exclude<LocationQuality, "UNKNOWN"> | null, string | null, string | null>;
   seat_source: string | null;
   source: string;
@@ -213,7 +266,14 @@ export interface ServicePoint {
   location_quality: ColumnType<LocationQuality, string, string>;
   name_en: string | null;
   name_zh: string;
+  /**
+   * Data note in English
+   */
   note: string | null;
+  /**
+   * Chinese version of note (which is English); null when none
+   */
+  note_zh: string | null;
   opened_on: Timestamp | null;
   opening_hours: string | null;
   region_code: string | null;

@@ -28,7 +28,8 @@ export class ServicePointInput {
   locationQuality?: LocationQuality | null
   @Field(() => [String], { nullable: true, description: 'Services offered.' }) services?: string[] | null
   @Field(() => String, { nullable: true, description: 'Where the information comes from (required for a new point).' }) source?: string | null
-  @Field(() => String, { nullable: true, description: 'Caveats about the record; null clears them.' }) note?: string | null
+  @Field(() => String, { nullable: true, description: 'Caveats about the record, in English; null clears them.' }) note?: string | null
+  @Field(() => String, { nullable: true, description: 'The same caveats in Chinese (中文说明); null clears them.' }) noteZh?: string | null
   @Field(() => String, { nullable: true, description: 'Opening hours as the station states them (at most 200 characters); null clears them.' })
   openingHours?: string | null
   @Field(() => String, {
@@ -56,7 +57,8 @@ export class IndicatorValueInput {
   @Field(() => Float, { description: "In the indicator's base unit (元, not 万元)." }) value!: number
   @Field(() => Float, { nullable: true, description: 'Upper end of a range, when the value is one.' }) valueMax?: number | null
   @Field(() => String, { description: 'Where the figure comes from (a statistical bulletin, a report …).' }) source!: string
-  @Field(() => String, { nullable: true, description: 'Caveats about the record; null clears them.' }) note?: string | null
+  @Field(() => String, { nullable: true, description: 'Caveats about the record, in English; null clears them.' }) note?: string | null
+  @Field(() => String, { nullable: true, description: 'The same caveats in Chinese (中文说明); null clears them.' }) noteZh?: string | null
   @Field(() => ID, { nullable: true, description: "County; defaults to the platform's default county." }) county?: string | null
 }
 
@@ -70,7 +72,8 @@ export class GIProductInput {
   @Field(() => String, { nullable: true, description: 'Product category in English.' }) categoryEn?: string | null
   @Field(() => GIStatus, { nullable: true, description: 'Protection status (required for a new product).' }) status?: GIStatus | null
   @Field(() => String, { nullable: true, description: 'Where the record comes from (required for a new product).' }) source?: string | null
-  @Field(() => String, { nullable: true, description: 'Caveats about the record; null clears them.' }) note?: string | null
+  @Field(() => String, { nullable: true, description: 'Caveats about the record, in English; null clears them.' }) note?: string | null
+  @Field(() => String, { nullable: true, description: 'The same caveats in Chinese (中文说明); null clears them.' }) noteZh?: string | null
   @Field(() => [ID], { nullable: true, description: 'Codes of its origin regions (replaces the list).' }) originRegions?: string[] | null
   @Field(() => GeoJSONScalar, {
     nullable: true,

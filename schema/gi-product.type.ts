@@ -14,7 +14,9 @@ export class GIProduct {
   })
   originAreaQuality!: GeometryQuality
   @Field(() => String, { description: 'Where the record comes from: a section or table of the plan, or a public source.' }) source!: string
-  @Field(() => String, { nullable: true, description: 'Caveats about the record; null when there are none.' }) note!: string | null
+  @Field(() => String, { nullable: true, description: 'Caveats about the record, in English; null when there are none.' }) note!: string | null
+  @Field(() => String, { nullable: true, description: 'The same note in Chinese (中文说明); null where none was written (show `note`, marked as English).' })
+  noteZh!: string | null
 
   countyCode!: string
 }

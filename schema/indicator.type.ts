@@ -11,7 +11,9 @@ export class IndicatorValue {
   valueMax!: number | null
   @Field(() => String, { description: 'Where the value comes from (section or table of the plan, or the import that recorded it).' })
   source!: string
-  @Field(() => String, { nullable: true, description: 'A data note, e.g. where the plan is inconsistent.' }) note!: string | null
+  @Field(() => String, { nullable: true, description: 'A data note in English, e.g. where the plan is inconsistent.' }) note!: string | null
+  @Field(() => String, { nullable: true, description: 'The same note in Chinese (中文说明); null where none was written (show `note`, marked as English).' })
+  noteZh!: string | null
   @Field(() => ValueStatus, {
     nullable: true,
     description: "PROVISIONAL, FINAL or REVISED; null: not stated (the plan's own figures, values recorded without one).",
@@ -44,7 +46,9 @@ export class Indicator {
   @Field(() => Int, { nullable: true, description: "Row number (序号) in the plan's timeline annex (附件2); the annex has no row 6." })
   planAnnexRow!: number | null
   @Field(() => String, { description: 'Where the indicator comes from in the plan.' }) source!: string
-  @Field(() => String, { nullable: true, description: 'A data note, e.g. where the plan is inconsistent.' }) note!: string | null
+  @Field(() => String, { nullable: true, description: 'A data note in English, e.g. where the plan is inconsistent.' }) note!: string | null
+  @Field(() => String, { nullable: true, description: 'The same note in Chinese (中文说明); null where none was written (show `note`, marked as English).' })
+  noteZh!: string | null
 
   countyCode!: string
 }

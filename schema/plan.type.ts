@@ -27,7 +27,9 @@ export class Department {
   @Field(() => DepartmentKind, { description: 'Kind of body.' }) kind!: DepartmentKind
   @Field(() => [String], { description: 'Other spellings the plan uses for the same body.' }) aliases!: string[]
   @Field(() => String, { description: 'Where the record comes from: a section or table of the plan, or a public source.' }) source!: string
-  @Field(() => String, { nullable: true, description: 'Caveats about the record; null when there are none.' }) note!: string | null
+  @Field(() => String, { nullable: true, description: 'Caveats about the record, in English; null when there are none.' }) note!: string | null
+  @Field(() => String, { nullable: true, description: 'The same note in Chinese (中文说明); null where none was written (show `note`, marked as English).' })
+  noteZh!: string | null
 
   countyCode!: string
   memberOfCode!: string | null

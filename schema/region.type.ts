@@ -33,7 +33,9 @@ export class Region {
   @Field(() => Int, { nullable: true, description: 'Year of the population figure.' }) populationYear!: number | null
   @Field(() => PopulationKind, { nullable: true, description: 'What the population figure counts.' }) populationKind!: PopulationKind | null
   @Field(() => String, { nullable: true, description: 'Where the population figure comes from.' }) populationSource!: string | null
-  @Field(() => String, { nullable: true, description: 'Caveats about the population figure, or why there is none.' }) populationNote!: string | null
+  @Field(() => String, { nullable: true, description: 'Caveats about the population figure, or why there is none, in English.' }) populationNote!: string | null
+  @Field(() => String, { nullable: true, description: 'The population note in Chinese (人口说明); null where none was written.' })
+  populationNoteZh!: string | null
   @Field(() => Float, {
     nullable: true,
     description: 'Area in km², computed geodesically (PostGIS ST_Area on geography) from the boundary; as approximate as the boundary.',
@@ -46,12 +48,17 @@ export class Region {
     description: 'Quality of the seat point (SURVEYED, GEOCODED or APPROXIMATE, as for service points); null when there is none.',
   })
   seatQuality!: LocationQuality | null
-  @Field(() => String, { nullable: true, description: 'Where the seat point comes from.' }) seatSource!: string | null
+  @Field(() => String, { nullable: true, description: 'Where the seat point comes from (its English note follows the source after "; ").' }) seatSource!:
+    string | null
+  @Field(() => String, { nullable: true, description: "The seat's note in Chinese (驻地说明); null where none was written." })
+  seatNoteZh!: string | null
   @Field(() => GeometryQuality, { description: 'Quality of the boundary: APPROXIMATE boundaries are schematic (示意图).' })
   boundaryQuality!: GeometryQuality
   @Field(() => String, { nullable: true, description: 'How the boundary was made, or where it comes from.' }) boundarySource!: string | null
   @Field(() => String, { description: 'Where the record comes from.' }) source!: string
-  @Field(() => String, { nullable: true, description: 'Caveats about the record; null when there are none.' }) note!: string | null
+  @Field(() => String, { nullable: true, description: 'Caveats about the record, in English; null when there are none.' }) note!: string | null
+  @Field(() => String, { nullable: true, description: 'The same note in Chinese (中文说明); null where none was written (show `note`, marked as English).' })
+  noteZh!: string | null
 
   countyCode!: string
   parentCode!: string | null

@@ -18,7 +18,9 @@ export class ServicePoint {
   locationQuality!: LocationQuality
   @Field(() => [String], { description: 'Services offered, as the plan describes them.' }) services!: string[]
   @Field(() => String, { description: 'Where the record comes from: a section or table of the plan, or a public source.' }) source!: string
-  @Field(() => String, { nullable: true, description: 'Caveats about the record; null when there are none.' }) note!: string | null
+  @Field(() => String, { nullable: true, description: 'Caveats about the record, in English; null when there are none.' }) note!: string | null
+  @Field(() => String, { nullable: true, description: 'The same note in Chinese (中文说明); null where none was written (show `note`, marked as English).' })
+  noteZh!: string | null
   @Field(() => String, { nullable: true, description: 'Opening hours as the station states them; null when not known.' }) openingHours!: string | null
   @Field(() => String, { nullable: true, description: "The station's public telephone or e-mail; null when not known." }) contact!: string | null
   @Field(() => String, { nullable: true, description: 'The date it opened (YYYY-MM-DD); null when not known or not yet open.' }) openedOn!: string | null

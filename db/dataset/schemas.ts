@@ -3,6 +3,8 @@
  * (the API's enums, from schema/enum-values.ts).
  * The loader checks every package against these (the database's own model), whatever the
  * package's datapackage.json says; a test checks that the bundled packages describe them truly.
+ * Notes come in pairs: `note` (and `population_note`) in English, `note_zh` (`population_note_zh`) in Chinese;
+ * a package without the Chinese columns loads with them null.
  */
 import {
   Accumulation,
@@ -41,8 +43,10 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('population_kind', 'string', { enum: valuesOf(PopulationKind) }),
     f('population_source', 'string'),
     f('population_note', 'string'),
+    f('population_note_zh', 'string'),
     f('source', 'string', { required: true }),
     f('note', 'string'),
+    f('note_zh', 'string'),
   ],
   'region-names': [
     f('region_code', 'string', { required: true }),
@@ -60,6 +64,7 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('lat', 'number', { required: true }),
     f('status', 'string'),
     f('note', 'string'),
+    f('note_zh', 'string'),
     f('source', 'string'),
   ],
   indicators: [
@@ -78,6 +83,7 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('plan_annex_row', 'integer'),
     f('source', 'string', { required: true }),
     f('note', 'string'),
+    f('note_zh', 'string'),
   ],
   'indicator-values': [
     f('indicator_code', 'string', { required: true }),
@@ -88,6 +94,7 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('value_max', 'number'),
     f('source', 'string', { required: true }),
     f('note', 'string'),
+    f('note_zh', 'string'),
   ],
   'gi-products': [
     f('code', 'string', { required: true }),
@@ -98,12 +105,14 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('status', 'string', { required: true, enum: valuesOf(GIStatus) }),
     f('source', 'string', { required: true }),
     f('note', 'string'),
+    f('note_zh', 'string'),
   ],
   'gi-product-regions': [
     f('gi_code', 'string', { required: true }),
     f('region_code', 'string', { required: true }),
     f('source', 'string', { required: true }),
     f('note', 'string'),
+    f('note_zh', 'string'),
   ],
   'service-points': [
     f('id', 'string', { required: true }),
@@ -119,6 +128,7 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('services', 'string'),
     f('source', 'string', { required: true }),
     f('note', 'string'),
+    f('note_zh', 'string'),
   ],
   departments: [
     f('code', 'string', { required: true }),
@@ -129,6 +139,7 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('aliases', 'string'),
     f('source', 'string', { required: true }),
     f('note', 'string'),
+    f('note_zh', 'string'),
   ],
   tasks: [
     f('code', 'string', { required: true }),

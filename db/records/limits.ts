@@ -63,7 +63,9 @@ export const TEXT_LIMITS: Record<string, FieldLimit> = {
   population_source: SOURCE,
   boundary_source: SOURCE,
   note: NOTE,
+  note_zh: NOTE,
   population_note: NOTE,
+  population_note_zh: NOTE,
   responsibility_as_written: NOTE,
   /** A task status's progress note: short, a line or two. */
   progress_note: { maxLength: 500 },

@@ -17,7 +17,7 @@ export const indicators: Resource = {
   positioned: true,
   select: (county) => sql`
       select code, position, name_zh, name_en, unit, display_unit, display_factor::text as display_factor, category, nature,
-             accumulation, comparator, plan_table_row, plan_annex_row, source, note
+             accumulation, comparator, plan_table_row, plan_annex_row, source, note, note_zh
         from indicator where county_code = ${county} order by position, code`,
   match: (county, v) => byCode(county, v),
   row(county, { values: v }, existing) {
@@ -35,6 +35,7 @@ export const indicators: Resource = {
       plan_annex_row: int(v.plan_annex_row),
       source: text(v.source),
       note: nullable(v.note),
+      note_zh: nullable(v.note_zh),
     }
     if (existing) return { ...row, position: int(v.position) ?? Number(existing.values.position) }
     return { ...row, ...byCode(county, v), position: int(v.position) }
@@ -60,7 +61,7 @@ export const indicatorValues: Resource = {
   table: 'indicator_value',
   deletable: true,
   select: (county) => sql`
-      select v.indicator_code, v.region_code, v.year, v.kind, v.value::text as value, v.value_max::text as value_max, v.source, v.note, v.status
+      select v.indicator_code, v.region_code, v.year, v.kind, v.value::text as value, v.value_max::text as value_max, v.source, v.note, v.note_zh, v.status
         from indicator_value v join indicator i on i.county_code = v.county_code and i.code = v.indicator_code
        where v.county_code = ${county}
        order by i.position, v.indicator_code, v.region_code, v.year, ${VALUE_KIND_ORDER}`,
@@ -72,7 +73,14 @@ export const indicatorValues: Resource = {
     kind: text(v.kind),
   }),
   row(county, { values: v }, existing) {
-    const row = { value: text(v.value), value_max: nullable(v.value_max), source: text(v.source), note: nullable(v.note), status: nullable(v.status) }
+    const row = {
+      value: text(v.value),
+      value_max: nullable(v.value_max),
+      source: text(v.source),
+      note: nullable(v.note),
+      note_zh: nullable(v.note_zh),
+      status: nullable(v.status),
+    }
     return existing ? row : { ...row, ...this.match(county, v) }
   },
 }
@@ -86,7 +94,7 @@ export const departments: Resource = {
   table: 'department',
   positioned: true,
   select: (county) => sql`
-      select code, name_zh, name_en, kind, member_of, aliases, source, note from department where county_code = ${county} order by position, code`,
+      select code, name_zh, name_en, kind, member_of, aliases, source, note, note_zh from department where county_code = ${county} order by position, code`,
   match: (county, v) => byCode(county, v),
   row(county, { values: v }, existing) {
     const row = {
@@ -97,6 +105,7 @@ export const departments: Resource = {
       aliases: list(v.aliases),
       source: text(v.source),
       note: nullable(v.note),
+      note_zh: nullable(v.note_zh),
     }
     return existing ? row : { ...row, ...byCode(county, v), position: null }
   },

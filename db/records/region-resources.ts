@@ -15,7 +15,7 @@ export const regions: Resource = {
   table: 'region',
   select: (county) => sql`
       select code, parent_code, level, name_zh, name_en, in_county_statistics, administered_by_code, administered_by_zh,
-             administered_by_en, population, population_year, population_kind, population_source, population_note, source, note
+             administered_by_en, population, population_year, population_kind, population_source, population_note, population_note_zh, source, note, note_zh
         from region where county_code = ${county} order by code`,
   match: (_county, v) => ({ code: text(v.code) }),
   row(county, { values: v }, existing) {
@@ -33,8 +33,10 @@ export const regions: Resource = {
       population_kind: nullable(v.population_kind),
       population_source: nullable(v.population_source),
       population_note: nullable(v.population_note),
+      population_note_zh: nullable(v.population_note_zh),
       source: text(v.source),
       note: nullable(v.note),
+      note_zh: nullable(v.note_zh),
     }
     return existing ? row : { ...row, code: text(v.code), county_code: county, boundary_quality: 'NONE' }
   },
@@ -72,7 +74,7 @@ export const seats: Resource = {
   table: 'region',
   normalize(v) {
     if (v.status !== null && v.status !== undefined && v.status in SEAT_STATUSES) v.status = SEAT_STATUSES[v.status]
-    // The database keeps one seat_source: a note is appended to the source.
+    // The database keeps one seat_source: an (English) note is appended to the source; its Chinese twin is seat_note_zh.
     if (v.note) {
       v.source = [v.source, v.note].filter(Boolean).join('; ')
       v.note = null
@@ -80,13 +82,14 @@ export const seats: Resource = {
   },
   select: (county) => sql`
       select code, name_zh, ${coordinate('seat', 'x')} as lng, ${coordinate('seat', 'y')} as lat, seat_quality as status,
-             null as note, seat_source as source
+             null as note, seat_note_zh as note_zh, seat_source as source
         from region where county_code = ${county} and seat is not null order by code`,
   match: (_county, v) => ({ code: text(v.code) }),
   row: (_county, { values: v }) => ({
     seat: point(v),
     seat_quality: v.lng === null ? null : (SEAT_STATUSES[v.status ?? ''] ?? 'APPROXIMATE'),
     seat_source: v.lng === null ? null : [v.source, v.note].filter(Boolean).join('; ') || null,
+    seat_note_zh: v.lng === null ? null : nullable(v.note_zh),
   }),
 }
 

@@ -89,6 +89,10 @@ describe('migrations', () => {
 
   it('migrate down step by step to nothing, then up again', async () => {
     await sql`delete from region; delete from dataset`.execute(t.db)
+    expect(await migrateDown(t.db)).toEqual(['Down 2026_12_02_1100_note_zh'])
+    const regionColumns = await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = 'region'`.execute(t.db)
+    expect(regionColumns.rows.map((c) => c.name)).not.toContain('population_note_zh')
+    expect(regionColumns.rows.map((c) => c.name)).toContain('population_note')
     expect(await migrateDown(t.db)).toEqual(['Down 2026_12_02_1000_service_point_opening'])
     const pointColumns = await sql<{ name: string; nullable: string }>`
       select column_name as name, is_nullable as nullable from information_schema.columns where table_name = 'service_point'`.execute(t.db)

@@ -40,15 +40,15 @@ type Mapping = Record<string, string>
 
 const SERVICE_POINT_FIELDS: Mapping = {
   id: 'id', nameZh: 'name_zh', nameEn: 'name_en', kind: 'kind', status: 'status', region: 'region_code', address: 'address',
-  lng: 'lng', lat: 'lat', locationQuality: 'location_quality', services: 'services', source: 'source', note: 'note',
+  lng: 'lng', lat: 'lat', locationQuality: 'location_quality', services: 'services', source: 'source', note: 'note', noteZh: 'note_zh',
   openingHours: 'opening_hours', contact: 'contact', openedOn: 'opened_on',
 }
 const INDICATOR_VALUE_FIELDS: Mapping = {
-  indicator: 'indicator_code', region: 'region_code', year: 'year', kind: 'kind', value: 'value', valueMax: 'value_max', source: 'source', note: 'note',
+  indicator: 'indicator_code', region: 'region_code', year: 'year', kind: 'kind', value: 'value', valueMax: 'value_max', source: 'source', note: 'note', noteZh: 'note_zh',
 }
 const GI_PRODUCT_FIELDS: Mapping = {
   code: 'code', nameZh: 'name_zh', nameEn: 'name_en', categoryZh: 'category_zh', categoryEn: 'category_en', status: 'status',
-  source: 'source', note: 'note', originAreaQuality: 'origin_area_quality', originArea: 'geometry',
+  source: 'source', note: 'note', noteZh: 'note_zh', originAreaQuality: 'origin_area_quality', originArea: 'geometry',
 }
 
 /** Cells for the input fields that were given (null included), checked by the resource's field rules. */
@@ -215,7 +215,7 @@ export class EditResolver {
       const added = wanted.filter((code) => !current.some((r) => r.values.region_code === code))
       const removed = current.filter((r) => !wanted.includes(r.values.region_code ?? ''))
       if (added.length) {
-        const records = added.map((code) => ({ line: 1, values: { gi_code: input.code, region_code: code, source, note: null } }))
+        const records = added.map((code) => ({ line: 1, values: { gi_code: input.code, region_code: code, source, note: null, note_zh: null } }))
         await apply(() => applyRecords(tx, giProductRegions, records, { county, actor: viewer.name }), regionsMapping, 'input')
       }
       if (removed.length) await deleteRecords(tx, giProductRegions, removed.map((r) => r.key), { county, actor: viewer.name })

@@ -15,6 +15,7 @@ const columns = [
   'g.origin_area_quality',
   'g.source',
   'g.note',
+  'g.note_zh',
 ] as const
 
 function toGIProduct(r: Pick<Selectable<Database['gi_product']>, (typeof columns)[number] extends `g.${infer C}` ? C : never>): GIProduct {
@@ -29,6 +30,7 @@ function toGIProduct(r: Pick<Selectable<Database['gi_product']>, (typeof columns
     originAreaQuality: r.origin_area_quality,
     source: r.source,
     note: r.note,
+    noteZh: r.note_zh,
   }
 }
 

@@ -14,6 +14,7 @@ const v = (kind: ValueKind, year: number, value: number, valueMax: number | null
   indicatorCode: 'x',
   source: 'test',
   note: null,
+  noteZh: null,
   status: null,
 })
 const plan = (baseline: number, target: number, milestones: Record<number, number> = {}) => [

@@ -23,6 +23,7 @@ function selectIndicators(db: Kysely<Database>) {
       'plan_annex_row',
       'source',
       'note',
+      'note_zh',
     ])
     .select(sql<number>`display_factor::float8`.as('display_factor'))
 }
@@ -43,6 +44,7 @@ interface ValueRow {
   value_max: number | null
   source: string
   note: string | null
+  note_zh: string | null
   status: ValueStatus | null
 }
 
@@ -68,7 +70,7 @@ export async function listValuesOfIndicators(db: Kysely<Database>, keys: readonl
   if (!keys.length) return []
   const rows = await db
     .selectFrom('indicator_value')
-    .select(['county_code', 'indicator_code', 'region_code', 'year', 'kind', 'source', 'note', 'status'])
+    .select(['county_code', 'indicator_code', 'region_code', 'year', 'kind', 'source', 'note', 'note_zh', 'status'])
     .select([sql<number>`value::float8`.as('value'), sql<number | null>`value_max::float8`.as('value_max')])
     .where(inCountyKeys('county_code', 'indicator_code', keys))
     .orderBy('year')
@@ -84,7 +86,7 @@ export async function listValuesOfRegions(db: Kysely<Database>, regionCodes: rea
   const rows = await db
     .selectFrom('indicator_value as v')
     .innerJoin('indicator as i', (j) => j.onRef('i.county_code', '=', 'v.county_code').onRef('i.code', '=', 'v.indicator_code'))
-    .select(['v.county_code', 'v.indicator_code', 'v.region_code', 'v.year', 'v.kind', 'v.source', 'v.note', 'v.status'])
+    .select(['v.county_code', 'v.indicator_code', 'v.region_code', 'v.year', 'v.kind', 'v.source', 'v.note', 'v.note_zh', 'v.status'])
     .select([sql<number>`v.value::float8`.as('value'), sql<number | null>`v.value_max::float8`.as('value_max')])
     .where('v.region_code', 'in', [...regionCodes])
     .orderBy('i.position')

@@ -22,12 +22,15 @@ function selectRegions(db: Kysely<Database>) {
       'population_kind',
       'population_source',
       'population_note',
+      'population_note_zh',
       'boundary_quality',
       'boundary_source',
       'seat_quality',
       'seat_source',
+      'seat_note_zh',
       'source',
       'note',
+      'note_zh',
       'area_km2',
     ])
     .select(asGeoJson('seat').as('seat'))

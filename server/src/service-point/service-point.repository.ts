@@ -19,6 +19,7 @@ const COLUMNS = [
   'services',
   'source',
   'note',
+  'note_zh',
   'opening_hours',
   'contact',
 ] as const
@@ -31,6 +32,7 @@ const COLUMN_OF_FIELD: Partial<Record<string, Column>> = {
   services: 'services',
   source: 'source',
   note: 'note',
+  noteZh: 'note_zh',
   openingHours: 'opening_hours',
   contact: 'contact',
 }

@@ -259,12 +259,12 @@ export type RegionNameFieldsFragment = { code: string, nameZh: string, nameEn: s
 
 export type TaskProgressFieldsFragment = { status: TaskStatus, date: string, note: string | null, evidenceUrl: string | null, department: { code: string } | null };
 
-export type PlanValueFieldsFragment = { year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null };
+export type PlanValueFieldsFragment = { year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null };
 
 export type LeaderIndicatorsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LeaderIndicatorsQuery = { indicators: Array<{ category: IndicatorCategory, nature: IndicatorNature | null, accumulation: Accumulation | null, comparator: Comparator | null, planTableRow: number | null, planAnnexRow: number | null, source: string, note: string | null, progress: number | null, onTrack: boolean | null, code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number, baseline: { year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null } | null, target: { year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null } | null, milestones: Array<{ year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null }>, actuals: Array<{ year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null }>, latestActual: { year: number, value: number, valueMax: number | null, note: string | null, source: string, status: ValueStatus | null } | null, assessment: { status: AssessmentStatus, method: AssessmentMethod, milestoneMet: boolean | null, observedAnnualRate: number | null, requiredAnnualRate: number | null, remainingAnnualRate: number | null, rateRatio: number | null, projectedYear: number | null, latestActual: { year: number, value: number, status: ValueStatus | null } | null, baseline: { year: number, value: number, kind: ValueKind } | null, target: { year: number, value: number, valueMax: number | null, kind: ValueKind } | null } }> };
+export type LeaderIndicatorsQuery = { indicators: Array<{ category: IndicatorCategory, nature: IndicatorNature | null, accumulation: Accumulation | null, comparator: Comparator | null, planTableRow: number | null, planAnnexRow: number | null, source: string, note: string | null, noteZh: string | null, progress: number | null, onTrack: boolean | null, code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number, baseline: { year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null } | null, target: { year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null } | null, milestones: Array<{ year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null }>, actuals: Array<{ year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null }>, latestActual: { year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null } | null, assessment: { status: AssessmentStatus, method: AssessmentMethod, milestoneMet: boolean | null, observedAnnualRate: number | null, requiredAnnualRate: number | null, remainingAnnualRate: number | null, rateRatio: number | null, projectedYear: number | null, latestActual: { year: number, value: number, status: ValueStatus | null } | null, baseline: { year: number, value: number, kind: ValueKind } | null, target: { year: number, value: number, valueMax: number | null, kind: ValueKind } | null } }> };
 
 export type AssessmentFieldsFragment = { status: AssessmentStatus, method: AssessmentMethod, milestoneMet: boolean | null, observedAnnualRate: number | null, requiredAnnualRate: number | null, remainingAnnualRate: number | null, rateRatio: number | null, projectedYear: number | null, latestActual: { year: number, value: number, status: ValueStatus | null } | null, baseline: { year: number, value: number, kind: ValueKind } | null, target: { year: number, value: number, valueMax: number | null, kind: ValueKind } | null };
 
@@ -374,7 +374,7 @@ export type SetPlanTaskStatusMutation = { setPlanTaskStatus: { code: string, sta
 export type GiProductsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type GiProductsQuery = { giProducts: Array<{ code: string, nameZh: string, nameEn: string, status: GIStatus, categoryZh: string, categoryEn: string, originAreaQuality: GeometryQuality, note: string | null, source: string, originRegions: Array<{ code: string, nameZh: string, nameEn: string }> }>, tasks: Array<{ code: string, part: string, sectionLabel: string | null, number: number | null, title: string, text: string, source: string }> };
+export type GiProductsQuery = { giProducts: Array<{ code: string, nameZh: string, nameEn: string, status: GIStatus, categoryZh: string, categoryEn: string, originAreaQuality: GeometryQuality, note: string | null, noteZh: string | null, source: string, originRegions: Array<{ code: string, nameZh: string, nameEn: string }> }>, tasks: Array<{ code: string, part: string, sectionLabel: string | null, number: number | null, title: string, text: string, source: string }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -430,6 +430,7 @@ export const PlanValueFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   value
   valueMax
   note
+  noteZh
   source
   status
 }
@@ -520,6 +521,7 @@ export const LeaderIndicatorsDocument = /*#__PURE__*/ new TypedDocumentString(`
     planAnnexRow
     source
     note
+    noteZh
     baseline {
       ...PlanValueFields
     }
@@ -555,6 +557,7 @@ fragment PlanValueFields on IndicatorValue {
   value
   valueMax
   note
+  noteZh
   source
   status
 }
@@ -985,6 +988,7 @@ export const GiProductsDocument = /*#__PURE__*/ new TypedDocumentString(`
     categoryEn
     originAreaQuality
     note
+    noteZh
     source
     originRegions {
       code

@@ -61,8 +61,10 @@ export type ServicePointInput = {
   nameEn?: string | null | undefined;
   /** Name in Chinese (required for a new point). */
   nameZh?: string | null | undefined;
-  /** Caveats about the record; null clears them. */
+  /** Caveats about the record, in English; null clears them. */
   note?: string | null | undefined;
+  /** The same caveats in Chinese (中文说明); null clears them. */
+  noteZh?: string | null | undefined;
   /** The date it opened, YYYY-MM-DD (China time, not in the future); required when a PLANNED station becomes ACTIVE. */
   openedOn?: string | null | undefined;
   /** Opening hours as the station states them (at most 200 characters); null clears them. */

@@ -93,6 +93,8 @@ export interface ServicePointItem extends ServicePointProps {
   location: Position | null
   /** The station's details as listed (not in the map layer's properties); null when not known. */
   note?: string | null
+  /** The note in Chinese; null where none was written. */
+  noteZh?: string | null
   openingHours?: string | null
   contact?: string | null
   openedOn?: string | null

@@ -3,6 +3,7 @@ import { lang, t, tf } from '../lib/i18n.ts'
 import { h } from '../ui/dom.ts'
 import type { DatasetInfo } from './api.ts'
 import { timeEl } from './common.ts'
+import { inLanguage } from '../lib/note-language.ts'
 import { downloadsOf, explorerHref, licensesFor, RESOURCE_NAMES_ZH, resourceQuery, SERVED_AS } from './open-data.ts'
 
 const FORMAT_NAMES = { csv: 'CSV', geojson: 'GeoJSON' }
@@ -14,6 +15,8 @@ function resourceRow(dataset: DatasetInfo, r: DatasetInfo['resources'][number], 
   const downloads = downloadsOf(r.name, r.format, county)
   const query = resourceQuery(r.name, dataset.county.code)
   const zhName = RESOURCE_NAMES_ZH[r.name]
+  // The package's titles are "中文 · English": the page shows the half in its language.
+  const title = r.title ? inLanguage(r.title, lang()) : null
   const formats = [...new Set(downloads.map((d) => d.format))]
   return h(
     'tr',
@@ -21,10 +24,10 @@ function resourceRow(dataset: DatasetInfo, r: DatasetInfo['resources'][number], 
     h(
       'th',
       { scope: 'row' },
-      h('span', { class: 'resource-name' }, lang() === 'zh' && zhName ? zhName : (r.title ?? r.name)),
+      h('span', { class: 'resource-name' }, lang() === 'zh' && zhName ? zhName : (title ?? r.name)),
       ' ',
       h('code', {}, r.name),
-      lang() === 'zh' && r.title ? h('span', { class: 'resource-title', lang: 'en' }, r.title) : null,
+      lang() === 'zh' && title && title !== zhName ? h('span', { class: 'resource-title', lang: /[\u4e00-\u9fff]/.test(title) ? 'zh-CN' : 'en' }, title) : null,
     ),
     h('td', { class: 'num', 'data-label': t('data.rows') }, r.rowCount === null ? '—' : r.rowCount.toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en')),
     h(
@@ -84,7 +87,7 @@ function datasetSection(dataset: DatasetInfo, county: string | undefined, index:
     'section',
     { class: 'dataset', 'aria-labelledby': id, 'data-dataset': dataset.id },
     h('h3', { id }, dataset.title),
-    dataset.description ? h('p', {}, dataset.description) : null,
+    dataset.description ? h('p', { class: 'dataset-description' }, inLanguage(dataset.description, lang())) : null,
     h(
       'dl',
       { class: 'facts' },
@@ -106,8 +109,8 @@ function datasetSection(dataset: DatasetInfo, county: string | undefined, index:
               'li',
               {},
               h('strong', {}, link(l.name, l.path, 'license')),
-              l.title ? `: ${l.title}` : '',
-              l.scope ? h('span', { class: 'note' }, ` (${t('data.appliesTo')} ${l.scope})`) : null,
+              l.title ? `: ${inLanguage(l.title, lang())}` : '',
+              l.scope ? h('span', { class: 'note' }, ` (${t('data.appliesTo')} ${inLanguage(l.scope, lang())})`) : null,
             ),
           ),
         ),
@@ -119,7 +122,9 @@ function datasetSection(dataset: DatasetInfo, county: string | undefined, index:
         h(
           'ul',
           { class: 'sources' },
-          dataset.sources.map((s) => h('li', {}, link(s.title, s.path), s.description ? h('span', { class: 'note' }, ` — ${s.description}`) : null)),
+          dataset.sources.map((s) =>
+            h('li', {}, link(s.title, s.path), s.description ? h('span', { class: 'note' }, ` — ${inLanguage(s.description, lang())}`) : null),
+          ),
         ),
       ),
     ),

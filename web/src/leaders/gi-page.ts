@@ -12,6 +12,7 @@ import { GI_AMBIGUOUS_WORDINGS } from '../lib/locale/gi.ts'
 import { fromHash, historyRoute, type Route } from '../lib/url-state.ts'
 import { hrefOf } from '../state/state.ts'
 import { h, swatch } from '../ui/dom.ts'
+import { dataNote } from '../ui/data-note.ts'
 import type { PageView } from '../views/pages.ts'
 import './leaders.css'
 import './leaders-stewards.css'
@@ -125,7 +126,7 @@ export function renderGiPage(code: string, data: GiPageData): PageView {
           [t('category'), zh ? product.categoryZh : product.categoryEn],
           [t('gi.origin'), origin],
           [t('source'), h('span', { class: 'source' }, product.source)],
-          ...(!zh && product.note ? [[t('gi.noteEn'), h('span', { class: 'note' }, product.note)] as [string, string | Node]] : []),
+          ...(product.note || product.noteZh ? [[t('gi.noteEn'), dataNote(product.note, product.noteZh) ?? ''] as [string, string | Node]] : []),
         ]),
         product.originAreaQuality === 'APPROXIMATE' ? h('p', { class: 'flag' }, '⚠ ', t('approximateArea')) : null,
         product.originRegions.length ? h('p', {}, link({ name: 'county' }, t('gi.onMap'))) : null,

@@ -49,7 +49,17 @@ describe('assessmentReason', () => {
         baseline: value(2024, 0),
         target: value(2026, 1),
       },
-      { milestones: [2024, 2025, 2026].map((year) => ({ year, value: year === 2026 ? 1 : 0, valueMax: null, note: null, source: 'test', status: null })) },
+      {
+        milestones: [2024, 2025, 2026].map((year) => ({
+          year,
+          value: year === 2026 ? 1 : 0,
+          valueMax: null,
+          note: null,
+          noteZh: null,
+          source: 'test',
+          status: null,
+        })),
+      },
     )
     expect(assessmentReason(i)).toBe(
       '方案未给出基数与目标，以2024年节点为起点、2026年节点为终点。' +

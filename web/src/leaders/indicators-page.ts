@@ -1,5 +1,6 @@
 /** #/indicators: every indicator of the plan, baseline → milestones → target, latest actual, on track or behind. */
 import { h } from '../ui/dom.ts'
+import { dataNote } from '../ui/data-note.ts'
 import { lang, t, tf } from '../lib/i18n.ts'
 import { enumLabel } from '../lib/enum-labels.ts'
 import type { Accumulation } from '../api/types.ts'
@@ -109,7 +110,7 @@ function renderIndicator(i: PlanIndicator, entry: ValueEntryHooks | null): HTMLE
   const rows: string[] = []
   if (i.planTableRow) rows.push(tf('indicators.tableRow', { n: i.planTableRow }))
   if (i.planAnnexRow) rows.push(tf('indicators.annexRow', { n: i.planAnnexRow }))
-  const notes = [i.note, ...[i.baseline, i.target, ...i.milestones].map((v) => v?.note)].filter((n): n is string => !!n)
+  const notes = [i, ...[i.baseline, i.target, ...i.milestones]].map((v) => v && dataNote(v.note, v.noteZh, 'note-text')).filter((n) => n !== null)
   const latest = i.latestActual
   return h(
     'article',

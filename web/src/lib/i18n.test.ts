@@ -24,6 +24,7 @@ const TABLES = [
   'lib/locale/fields.ts',
   'lib/locale/fields.ts',
   'lib/locale/stations.ts',
+  'lib/locale/notes.ts',
   'lib/i18n.ts',
   'lib/enum-labels.ts',
 ]

@@ -16,6 +16,7 @@ import { COMPARE_STRINGS } from './locale/compare.ts'
 import { GI_STRINGS } from './locale/gi.ts'
 import { TOWN_CONTEXT_STRINGS } from './locale/town-context.ts'
 import { BRIEF_STRINGS } from './locale/brief.ts'
+import { NOTE_STRINGS } from './locale/notes.ts'
 
 type Text = { zh: string; en: string }
 
@@ -32,6 +33,7 @@ export const STRINGS = {
   ...GI_STRINGS,
   ...TOWN_CONTEXT_STRINGS,
   ...BRIEF_STRINGS,
+  ...NOTE_STRINGS,
 } satisfies Record<string, Text>
 
 /** A key of STRINGS. */

@@ -10,6 +10,7 @@ import { KIND_COLORS } from '../map/palette.ts'
 import { h, swatch } from './dom.ts'
 import type { ViewContext } from './context.ts'
 import { feedbackButton, publishedFeedback } from './feedback-form.ts'
+import { dataNote } from './data-note.ts'
 
 /** A definition list, unknown values written as 未知/unknown. */
 function details(rows: [string, Node | string | null | undefined][]): HTMLDListElement {
@@ -57,6 +58,7 @@ export function servicePointFacts(ctx: ViewContext, p: ServicePointItem, heading
       [t('township'), townLink(ctx, p.regionCode)],
       [t('location'), h('span', { class: approximate ? 'flag' : '' }, approximate ? '⚠ ' : '', locationQualityName(p.locationQuality))],
       [t('source'), h('span', { class: 'source' }, p.source)],
+      ...(p.note || p.noteZh ? [[t('notes.note'), dataNote(p.note, p.noteZh)] as [string, Node | null]] : []),
     ]),
     h(
       'p',

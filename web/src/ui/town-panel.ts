@@ -10,6 +10,7 @@ import type { ViewContext } from './context.ts'
 import { h, swatch } from './dom.ts'
 import { servicePointFacts } from './popup.ts'
 import { renderTownContext } from './town-context.ts'
+import { dataNote } from './data-note.ts'
 
 const unknown = () => h('span', { class: 'unknown' }, t('unknown'))
 
@@ -39,7 +40,7 @@ export function renderTownPanel(ctx: ViewContext, town: TownDetail, neighbours: 
               ` (${town.populationYear})`,
               town.populationSource ? h('span', { class: 'source' }, ` ${t('source')}: ${town.populationSource}`) : null,
             ],
-        town.populationNote ? h('span', { class: 'note' }, town.populationNote) : null,
+        dataNote(town.populationNote, town.populationNoteZh),
       ),
       h('dt', {}, t('area')),
       h('dd', {}, town.areaKm2 === null ? unknown() : `≈ ${formatNumber(town.areaKm2, 1)} km²`, h('span', { class: 'note' }, t('areaApprox'))),
