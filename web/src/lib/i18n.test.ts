@@ -19,6 +19,7 @@ const TABLES = [
   'lib/locale/accounts.ts',
   'lib/locale/compare.ts',
   'lib/locale/gi.ts',
+  'lib/locale/plan-links.ts',
   'lib/locale/fields.ts',
   'lib/locale/fields.ts',
   'lib/locale/stations.ts',
