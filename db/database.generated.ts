@@ -305,6 +305,14 @@ export interface TaskDepartment {
   task_code: string;
 }
 
+export interface TaskIndicator {
+  county_code: string;
+  indicator_code: string;
+  position: number;
+  source: string;
+  task_code: string;
+}
+
 export interface TaskStatus2 {
   county_code: string;
   department_code: string;
@@ -341,6 +349,7 @@ export interface DB {
   service_point: ServicePoint;
   task: Task;
   task_department: TaskDepartment;
+  task_indicator: TaskIndicator;
   task_status: TaskStatus2;
   user_session: UserSession;
 }

@@ -44,6 +44,7 @@ const LOAD_ORDER = [
   'departments',
   'tasks',
   'task-departments',
+  'task-indicators',
 ]
 /** Resources counted in the audit entry's `rowCounts` (seats and boundaries are columns of the regions). */
 const COUNTED = new Set(LOAD_ORDER.filter((r) => r !== 'seats' && r !== 'region-boundaries'))

@@ -158,4 +158,9 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('as_written', 'string', { required: true }),
     f('source', 'string', { required: true }),
   ],
+  'task-indicators': [
+    f('task_code', 'string', { required: true }),
+    f('indicator_code', 'string', { required: true }),
+    f('source', 'string', { required: true }),
+  ],
 }

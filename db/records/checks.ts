@@ -212,6 +212,10 @@ const CHECKS: Record<string, Check> = {
     reference(v, 'task_code', ctx.tasks, 'task', ctx, report)
     reference(v, 'department_code', ctx.departments, 'department', ctx, report)
   },
+  'task-indicators'(v, ctx, report) {
+    reference(v, 'task_code', ctx.tasks, 'task', ctx, report)
+    reference(v, 'indicator_code', ctx.indicators, 'indicator', ctx, report)
+  },
 }
 
 /** Runs the resource's checks on a record (its cells already typed and canonical). */

@@ -156,6 +156,30 @@ export const taskDepartments: Resource = {
   },
 }
 
+/**
+ * Which indicators a task serves, where the plan's text ties them; `source` quotes the task's words
+ * that name the indicator's subject (「…」) and says why (db/scripts/check-tasks.mjs checks the quotes).
+ */
+export const taskIndicators: Resource = {
+  name: 'task-indicators',
+  title: 'Which indicators each task serves, where the plan says so',
+  entity: 'task_indicator',
+  fields: RESOURCE_FIELDS['task-indicators'],
+  key: ['task_code', 'indicator_code'],
+  table: 'task_indicator',
+  positioned: true,
+  deletable: true,
+  select: (county) => sql`
+      select ti.task_code, ti.indicator_code, ti.source
+        from task_indicator ti join task t on t.county_code = ti.county_code and t.code = ti.task_code
+       where ti.county_code = ${county} order by t.position, ti.position, ti.indicator_code`,
+  match: (county, v) => ({ county_code: county, task_code: text(v.task_code), indicator_code: text(v.indicator_code) }),
+  row(county, { values: v }, existing) {
+    const row = { source: text(v.source) }
+    return existing ? row : { ...row, ...this.match(county, v), position: null }
+  },
+}
+
 /** `department_code` of a status for the task as a whole (no single responsible unit named). */
 export const WHOLE_TASK = '*'
 

@@ -38,6 +38,7 @@ export type RecordTable =
   | 'department'
   | 'task'
   | 'task_department'
+  | 'task_indicator'
   | 'task_status'
 
 /** Column → value (a parameter, or an SQL expression such as a geometry). */

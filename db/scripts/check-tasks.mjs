@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Checks db/data/xinzheng/{departments,tasks,task-departments}.csv against the plan text.
+// Checks db/data/xinzheng/{departments,tasks,task-departments,task-indicators}.csv against the plan text.
 // Usage: node db/scripts/check-tasks.mjs [path/to/work-plan.zh.txt]
 //   (or set PLAN_TEXT; default ../shared/source/work-plan.zh.txt beside the repository)
 import fs from 'node:fs'
@@ -50,6 +50,26 @@ function unique(rows, key, file) {
 const depts = load('departments.csv', ['code', 'name_zh', 'name_en', 'kind', 'member_of', 'aliases', 'source', 'note'])
 const tasks = load('tasks.csv', ['code', 'part', 'section_label', 'section_title', 'number', 'title', 'text', 'responsibility_as_written', 'source'])
 const links = load('task-departments.csv', ['task_code', 'department_code', 'as_written', 'source'])
+const indicatorCodes = new Set(
+  load('indicators.csv', [
+    'code',
+    'position',
+    'name_zh',
+    'name_en',
+    'unit',
+    'display_unit',
+    'display_factor',
+    'category',
+    'nature',
+    'accumulation',
+    'comparator',
+    'plan_table_row',
+    'plan_annex_row',
+    'source',
+    'note',
+  ]).map((i) => i.code),
+)
+const taskIndicators = load('task-indicators.csv', ['task_code', 'indicator_code', 'source'])
 
 // --- departments ---
 unique(depts, 'code', 'departments.csv')
@@ -107,8 +127,27 @@ for (const t of tasks) {
   if (t.responsibility_as_written && !links.some((l) => l.task_code === t.code)) fail(`tasks.csv ${t.code}: has a responsibility but no task-departments rows`)
 }
 
+// --- task-indicators ---
+// A link's source is `<section>：「quoted words」…「more words」 · why`: every quoted piece must occur in that task's own text.
+unique(taskIndicators, (l) => `${l.task_code}|${l.indicator_code}`, 'task-indicators.csv')
+for (const l of taskIndicators) {
+  const where = `task-indicators.csv ${l.task_code}/${l.indicator_code}`
+  if (!indicatorCodes.has(l.indicator_code)) fail(`${where}: unknown indicator_code`)
+  const t = taskByCode.get(l.task_code)
+  if (!t) {
+    fail(`${where}: unknown task_code`)
+    continue
+  }
+  const quotes = [...l.source.matchAll(/「([^」]+)」/g)].map((m) => m[1])
+  if (!quotes.length) fail(`${where}: source quotes none of the task's words (「…」)`)
+  for (const q of quotes) if (!flat(t.title + '。' + t.text).includes(flat(q))) fail(`${where}: 「${q}」 is not in the task's text`)
+  if (!l.source.includes(' · ')) fail(`${where}: source gives no reason after " · "`)
+}
+
 console.log(`plan: ${planPath}`)
-console.log(`departments: ${depts.length} rows; tasks: ${tasks.length} rows; task-departments: ${links.length} rows`)
+console.log(
+  `departments: ${depts.length} rows; tasks: ${tasks.length} rows; task-departments: ${links.length} rows; task-indicators: ${taskIndicators.length} rows`,
+)
 for (const [code, c] of Object.entries(CONSTRUCTED_NAMES)) console.log(`note: ${code} name "${c.name}" is constructed from "${c.backedBy}"`)
 if (failures.length) {
   console.error(`FAILED: ${failures.length} problem(s)`)

@@ -10,6 +10,7 @@ import type { Region } from '../../schema/region.type.ts'
 import { listGIProductsOfRegions, listOriginAreas, listOriginRegionCodes } from './gi-product/gi-product.repository.ts'
 import { listValuesOfIndicators, listValuesOfRegions } from './indicator/indicator.repository.ts'
 import { findDepartments, listMembersOf, listResponsibilitiesOfTasks, listTasksOfDepartments } from './plan/plan.repository.ts'
+import { listIndicatorLinksOfTasks, listTaskLinksOfIndicators } from './plan/task-indicator.repository.ts'
 import { findRegionsByCodes, listBoundaries, listChildrenOf, listRegionNames } from './region/region.repository.ts'
 import { listServicePointsOfRegions } from './service-point/service-point.repository.ts'
 import type { Memo } from './memo.ts'
@@ -162,6 +163,16 @@ export function createLoaders(db: Kysely<Database>, memo?: Memo, useMemo: () => 
     tasksOfDepartment: grouped(
       (keys: readonly CountyKey[]) => listTasksOfDepartments(db, keys),
       (t) => t.departmentKey,
+      countyKey,
+    ),
+    indicatorLinksOfTask: grouped(
+      (keys: readonly CountyKey[]) => listIndicatorLinksOfTasks(db, keys),
+      (l) => l.taskKey,
+      countyKey,
+    ),
+    taskLinksOfIndicator: grouped(
+      (keys: readonly CountyKey[]) => listTaskLinksOfIndicators(db, keys),
+      (l) => l.indicatorKey,
       countyKey,
     ),
   }

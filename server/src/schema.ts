@@ -14,6 +14,7 @@ import { IndicatorResolver, IndicatorValueResolver } from './indicator/indicator
 import { ReportingResolver } from './indicator/reporting.resolver.ts'
 import { DepartmentResolver, TaskResolver } from './plan/plan.resolver.ts'
 import { TaskProgressResolver, TaskStatusResolver } from './plan/task-status.resolver.ts'
+import { IndicatorTasksResolver, TaskIndicatorsResolver } from './plan/task-indicator.resolver.ts'
 import { ValueEntryResolver } from './indicator/value-entry.resolver.ts'
 import { RegionResolver } from './region/region.resolver.ts'
 import { ServicePointByIdResolver } from './service-point/service-point-by-id.resolver.ts'
@@ -49,6 +50,8 @@ export const SCHEMA_OPTIONS = {
     TaskStatusResolver,
     TaskProgressResolver,
     TownContextResolver,
+    TaskIndicatorsResolver,
+    IndicatorTasksResolver,
   ],
   validate: false,
   emitSchemaFile: false,

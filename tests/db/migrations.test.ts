@@ -38,6 +38,7 @@ describe('migrations', () => {
       'spatial_ref_sys',
       'task',
       'task_department',
+      'task_indicator',
       'task_status',
       'user_session',
     ])
@@ -89,6 +90,8 @@ describe('migrations', () => {
 
   it('migrate down step by step to nothing, then up again', async () => {
     await sql`delete from region; delete from dataset`.execute(t.db)
+    expect(await migrateDown(t.db)).toEqual(['Down 2026_12_02_1120_task_indicator'])
+    expect(await tables()).not.toContain('task_indicator')
     expect(await migrateDown(t.db)).toEqual(['Down 2026_12_02_1100_note_zh'])
     const regionColumns = await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = 'region'`.execute(t.db)
     expect(regionColumns.rows.map((c) => c.name)).not.toContain('population_note_zh')

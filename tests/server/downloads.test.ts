@@ -61,6 +61,7 @@ describe('datapackage.json', () => {
       'departments.csv',
       'tasks.csv',
       'task-departments.csv',
+      'task-indicators.csv',
       'regions.geojson',
       'service-points.geojson',
       'gi-products.geojson',

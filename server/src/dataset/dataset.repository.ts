@@ -61,6 +61,7 @@ async function countRows(db: Kysely<Database>): Promise<Map<string, number>> {
     union all select county_code, 'departments', count(*)::int from department group by county_code
     union all select county_code, 'tasks', count(*)::int from task group by county_code
     union all select county_code, 'task-departments', count(*)::int from task_department group by county_code
+    union all select county_code, 'task-indicators', count(*)::int from task_indicator group by county_code
   `.execute(db)
   return new Map(result.rows.map((r) => [`${r.county_code}/${r.resource}`, r.n]))
 }

@@ -264,7 +264,7 @@ export type PlanValueFieldsFragment = { year: number, value: number, valueMax: n
 export type LeaderIndicatorsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LeaderIndicatorsQuery = { indicators: Array<{ category: IndicatorCategory, nature: IndicatorNature | null, accumulation: Accumulation | null, comparator: Comparator | null, planTableRow: number | null, planAnnexRow: number | null, source: string, note: string | null, noteZh: string | null, progress: number | null, onTrack: boolean | null, code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number, baseline: { year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null } | null, target: { year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null } | null, milestones: Array<{ year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null }>, actuals: Array<{ year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null }>, latestActual: { year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null } | null, assessment: { status: AssessmentStatus, method: AssessmentMethod, milestoneMet: boolean | null, observedAnnualRate: number | null, requiredAnnualRate: number | null, remainingAnnualRate: number | null, rateRatio: number | null, projectedYear: number | null, latestActual: { year: number, value: number, status: ValueStatus | null } | null, baseline: { year: number, value: number, kind: ValueKind } | null, target: { year: number, value: number, valueMax: number | null, kind: ValueKind } | null } }> };
+export type LeaderIndicatorsQuery = { indicators: Array<{ category: IndicatorCategory, nature: IndicatorNature | null, accumulation: Accumulation | null, comparator: Comparator | null, planTableRow: number | null, planAnnexRow: number | null, source: string, note: string | null, noteZh: string | null, progress: number | null, onTrack: boolean | null, code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number, baseline: { year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null } | null, target: { year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null } | null, milestones: Array<{ year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null }>, actuals: Array<{ year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null }>, latestActual: { year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null } | null, assessment: { status: AssessmentStatus, method: AssessmentMethod, milestoneMet: boolean | null, observedAnnualRate: number | null, requiredAnnualRate: number | null, remainingAnnualRate: number | null, rateRatio: number | null, projectedYear: number | null, latestActual: { year: number, value: number, status: ValueStatus | null } | null, baseline: { year: number, value: number, kind: ValueKind } | null, target: { year: number, value: number, valueMax: number | null, kind: ValueKind } | null }, taskLinks: Array<{ source: string, task: { code: string, part: string, sectionLabel: string | null, number: number | null, title: string } }> }> };
 
 export type AssessmentFieldsFragment = { status: AssessmentStatus, method: AssessmentMethod, milestoneMet: boolean | null, observedAnnualRate: number | null, requiredAnnualRate: number | null, remainingAnnualRate: number | null, rateRatio: number | null, projectedYear: number | null, latestActual: { year: number, value: number, status: ValueStatus | null } | null, baseline: { year: number, value: number, kind: ValueKind } | null, target: { year: number, value: number, valueMax: number | null, kind: ValueKind } | null };
 
@@ -293,7 +293,7 @@ export type FiguresFragment = { population: number | null, populationYear: numbe
 export type LeaderPlanQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LeaderPlanQuery = { tasks: Array<{ code: string, part: string, sectionLabel: string | null, sectionTitle: string | null, number: number | null, title: string, text: string, responsibilityAsWritten: string | null, responsibilities: Array<{ asWritten: string, department: { code: string } }>, statuses: Array<{ status: TaskStatus, date: string, note: string | null, evidenceUrl: string | null, department: { code: string } | null }> }>, departments: Array<{ code: string, nameZh: string, nameEn: string, aliases: Array<string>, kind: DepartmentKind, memberOf: { code: string } | null, members: Array<{ code: string }>, tasks: Array<{ code: string }> }> };
+export type LeaderPlanQuery = { tasks: Array<{ code: string, part: string, sectionLabel: string | null, sectionTitle: string | null, number: number | null, title: string, text: string, responsibilityAsWritten: string | null, responsibilities: Array<{ asWritten: string, department: { code: string } }>, statuses: Array<{ status: TaskStatus, date: string, note: string | null, evidenceUrl: string | null, department: { code: string } | null }>, indicatorLinks: Array<{ source: string, indicator: { code: string, nameZh: string, nameEn: string, assessment: { status: AssessmentStatus } } }> }>, departments: Array<{ code: string, nameZh: string, nameEn: string, aliases: Array<string>, kind: DepartmentKind, memberOf: { code: string } | null, members: Array<{ code: string }>, tasks: Array<{ code: string }> }> };
 
 export type OpenDataQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -542,6 +542,16 @@ export const LeaderIndicatorsDocument = /*#__PURE__*/ new TypedDocumentString(`
     assessment {
       ...AssessmentFields
     }
+    taskLinks {
+      source
+      task {
+        code
+        part
+        sectionLabel
+        number
+        title
+      }
+    }
   }
 }
     fragment IndicatorUnitFields on Indicator {
@@ -730,6 +740,17 @@ export const LeaderPlanDocument = /*#__PURE__*/ new TypedDocumentString(`
     }
     statuses {
       ...TaskProgressFields
+    }
+    indicatorLinks {
+      source
+      indicator {
+        code
+        nameZh
+        nameEn
+        assessment {
+          status
+        }
+      }
     }
   }
   departments {

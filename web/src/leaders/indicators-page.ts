@@ -1,4 +1,5 @@
 /** #/indicators: every indicator of the plan, baseline → milestones → target, latest actual, on track or behind. */
+import { renderIndicatorTasks } from './plan-links.ts'
 import { h } from '../ui/dom.ts'
 import { dataNote } from '../ui/data-note.ts'
 import { lang, t, tf } from '../lib/i18n.ts'
@@ -177,6 +178,7 @@ function renderIndicator(i: PlanIndicator, entry: ValueEntryHooks | null): HTMLE
         : t('indicators.noDataLower'),
     ),
     renderAssessment(i),
+    renderIndicatorTasks(i),
     h('p', { class: 'feedback-link' }, feedbackButton({ type: 'INDICATOR', id: i.code, name: lang() === 'zh' ? i.nameZh : i.nameEn })),
     entry ? entryBlock(i, entry) : null,
     publishedFeedback({ type: 'INDICATOR', id: i.code }, 'h5'),

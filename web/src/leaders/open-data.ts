@@ -40,6 +40,7 @@ export const RESOURCE_NAMES_ZH: Record<string, string> = {
   departments: '责任单位',
   tasks: '重点工作任务',
   'task-departments': '任务与责任单位',
+  'task-indicators': '任务与所服务的指标',
   boundaries: '县域轮廓与乡镇边界（示意）',
 }
 
@@ -85,6 +86,10 @@ export function resourceQuery(name: string, county: string): string | undefined 
     'task-departments': `  tasks(county: ${c}) {
     code
     responsibilities { department { code } asWritten }
+  }`,
+    'task-indicators': `  tasks(county: ${c}) {
+    code
+    indicatorLinks { indicator { code } source }
   }`,
   }
   if (!body[name]) return undefined

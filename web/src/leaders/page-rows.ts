@@ -6,7 +6,7 @@
  */
 import type { PageApi, PageContext, PageRow, PageView } from '../views/pages.ts'
 import { compareOf, hrefOf, type State } from '../state/state.ts'
-import { fromHash, type LeaderPage } from '../lib/url-state.ts'
+import { fromHash, parsePlanQuery, type LeaderPage } from '../lib/url-state.ts'
 import { t, tf } from '../lib/i18n.ts'
 import { RevertChangeDocument } from '../api/generated-leaders.ts'
 import { send, storedToken } from '../api/send.ts'
@@ -31,6 +31,7 @@ import { renderHistoryPage, type HistoryState } from './history-page.ts'
 import { fetchReporting, type Reporting } from './indicator-summary.ts'
 import { renderIndicatorsPage } from './indicators-page.ts'
 import { renderPlanPage } from './plan-page.ts'
+import { focusLater, taskElementId } from './plan-links.ts'
 import { INITIAL_UPLOAD, renderUploadPage, type UploadState } from './upload-page.ts'
 import { isCountyEditor, isSteward, taskStatusEntry, valueEntry } from './steward-hooks.ts'
 import type { CompareState } from './compare-state.ts'
@@ -187,6 +188,9 @@ export const LEADER_ROWS: Record<LeaderPage, Row<unknown>> = {
       const reporting = ctx.cache.value<Reporting>('indicators:reporting') ?? loadedReporting
       // Who is signed in now (the page's data stays loaded across a sign-out and another's sign-in).
       const user = userOf(state, loadedUser)
+      // A link from a task (#/indicators?focus=<code>) lands on that indicator's card.
+      const focus = new URLSearchParams(query(state)).get('focus')
+      focusLater(focus && `ind-${focus}`)
       return view(renderIndicatorsPage(list, reporting, isSteward(user) ? valueEntry(ctx, user, list) : null))
     },
   }),
@@ -194,7 +198,8 @@ export const LEADER_ROWS: Record<LeaderPage, Row<unknown>> = {
     load: async (_state, { cache }) => ({ plan: await cache.get('plan:data', fetchPlan), user: await currentUser() }),
     render(state, { plan: loaded, user }, ctx) {
       const { tasks, departments } = ctx.cache.value<typeof loaded>('plan:data') ?? loaded
-      const dept = new URLSearchParams(query(state)).get('dept')
+      const { dept, status, focus } = parsePlanQuery(query(state))
+      focusLater(focus && taskElementId(focus))
       return view(
         renderPlanPage(
           tasks,
@@ -202,6 +207,7 @@ export const LEADER_ROWS: Record<LeaderPage, Row<unknown>> = {
           departments.some((d) => d.code === dept) ? dept : null,
           (code) => ctx.dispatch({ type: 'planDept', code }),
           isCountyEditor(userOf(state, user)) ? taskStatusEntry(ctx, departments) : null,
+          { status, onStatus: (s) => ctx.dispatch({ type: 'planStatus', status: s }) },
         ),
       )
     },

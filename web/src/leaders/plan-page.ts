@@ -2,7 +2,9 @@
 import { lang, t, tf } from '../lib/i18n.ts'
 import { enumLabel } from '../lib/enum-labels.ts'
 import { h } from '../ui/dom.ts'
+import type { PlanStatusFilter } from '../lib/url-state.ts'
 import type { PlanDepartment, PlanTask } from './api.ts'
+import { renderStatusFilter, renderTaskIndicators, shownLine, taskElementId, taskStatusOf, tasksWithStatus } from './plan-links.ts'
 
 const deptName = (d: PlanDepartment) => (lang() === 'zh' ? d.nameZh : d.nameEn)
 
@@ -50,16 +52,27 @@ function statusBlock(task: PlanTask, entry: TaskStatusHooks): HTMLElement {
   return h('div', { class: 'steward' }, h('p', {}, button), h('p', { role: 'status', class: 'saved-notice', id: `${key}-saved` }, notice), mount)
 }
 
-/** The page's content; `deptCode` null shows every task; `entry` (signed-in editors) adds the status form to each task. */
+/** #/plan's filter by progress: the status shown (`all`: every task) and what a chip does. */
+export interface StatusFilterHooks {
+  status: PlanStatusFilter
+  onStatus(status: PlanStatusFilter): void
+}
+
+/**
+ * The page's content; `deptCode` null shows every task; `entry` (signed-in editors) adds the status form to each task;
+ * `filter` the chips filtering by progress (every task shown without it).
+ */
 export function renderPlanPage(
   tasks: PlanTask[],
   departments: PlanDepartment[],
   deptCode: string | null,
   onDept: (code: string | null) => void,
   entry: TaskStatusHooks | null = null,
+  filter: StatusFilterHooks | null = null,
 ): HTMLElement {
   const dept = departments.find((d) => d.code === deptCode)
-  const shown = tasksOf(tasks, dept)
+  const ofDept = tasksOf(tasks, dept)
+  const shown = tasksWithStatus(ofDept, filter?.status ?? 'all')
   const group = departments.find((d) => d.kind === 'LEADING_GROUP')
   const office = departments.find((d) => d.kind === 'OFFICE')
   const sections = new Map<string, PlanTask[]>()
@@ -105,12 +118,15 @@ export function renderPlanPage(
         departments.map((d) => h('option', { value: d.code, selected: d.code === deptCode }, `${deptName(d)} (${d.tasks.length})`)),
       ),
       h('p', { class: 'note', id: 'dept-filter-note' }, t('plan.membersNote')),
+      filter ? renderStatusFilter(ofDept, filter.status, (s) => filter.onStatus(s)) : null,
       h(
         'p',
         { role: 'status', id: 'plan-count' },
-        dept ? tf('plan.deptTasks', { dept: deptName(dept), n: shown.length }) : tf('plan.taskCount', { n: shown.length }),
+        dept ? `${tf('plan.deptTasks', { dept: deptName(dept), n: ofDept.length })} ` : '',
+        shownLine(shown.length, tasks.length),
       ),
     ),
+    shown.length ? null : h('p', { class: 'hint' }, t('planLinks.noneShown')),
     [...sections.values()].map((list) => {
       const first = list[0]
       const id = `sec-${first.code.replace(/\.\d+$/, '').replace(/\./g, '-')}`
@@ -124,10 +140,11 @@ export function renderPlanPage(
           list.map((task) =>
             h(
               'li',
-              { class: 'task', 'data-code': task.code, value: task.number ?? undefined },
+              { class: 'task', id: taskElementId(task.code), 'data-code': task.code, 'data-status': taskStatusOf(task), value: task.number ?? undefined },
               h('h4', {}, `${task.number ? `${task.number}. ` : ''}${task.title}`),
               h('p', { class: 'responsible' }, task.responsibilityAsWritten ?? task.responsibilities.map((r) => r.asWritten).join('、')),
               progressLine(task, departments),
+              renderTaskIndicators(task),
               entry ? statusBlock(task, entry) : null,
               h('details', {}, h('summary', {}, t('plan.taskTextChinese')), h('p', { lang: 'zh-CN' }, task.text)),
             ),

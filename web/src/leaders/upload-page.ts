@@ -25,6 +25,7 @@ export const UPLOAD_RESOURCES = [
   'departments',
   'tasks',
   'task-departments',
+  'task-indicators',
 ] as const
 const CRS = ['wgs84', 'gcj02', 'bd09'] as const
 

@@ -21,6 +21,7 @@ const TABLES = [
   'lib/locale/gi.ts',
   'lib/locale/town-context.ts',
   'lib/locale/brief.ts',
+  'lib/locale/plan-links.ts',
   'lib/locale/fields.ts',
   'lib/locale/fields.ts',
   'lib/locale/stations.ts',

@@ -17,6 +17,7 @@ import { GI_STRINGS } from './locale/gi.ts'
 import { TOWN_CONTEXT_STRINGS } from './locale/town-context.ts'
 import { BRIEF_STRINGS } from './locale/brief.ts'
 import { NOTE_STRINGS } from './locale/notes.ts'
+import { PLAN_LINK_STRINGS } from './locale/plan-links.ts'
 
 type Text = { zh: string; en: string }
 
@@ -34,6 +35,7 @@ export const STRINGS = {
   ...TOWN_CONTEXT_STRINGS,
   ...BRIEF_STRINGS,
   ...NOTE_STRINGS,
+  ...PLAN_LINK_STRINGS,
 } satisfies Record<string, Text>
 
 /** A key of STRINGS. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toHash, historyRoute, fromHash, nextHashOf, signInHash } from './url-state.ts'
+import { toHash, historyRoute, fromHash, nextHashOf, signInHash, formatPlanQuery, parsePlanQuery } from './url-state.ts'
 
 describe('url state', () => {
   it('reads the county view with defaults from an empty hash', () => {
@@ -86,5 +86,19 @@ describe('url state', () => {
     expect(toHash({ ...fromHash('#/'), route: { name: 'brief', code: null } })).toBe('#/brief')
     expect(toHash({ ...fromHash('#/'), route: { name: 'brief', code: 'a/b' } })).toBe('#/brief/a%2Fb')
     expect(fromHash('#/brief/1/2').route).toEqual({ name: 'notFound', path: '/brief/1/2' })
+  })
+})
+
+describe("#/plan's query", () => {
+  it('reads and writes the body, the status and the task to focus, leaving out the defaults', () => {
+    expect(parsePlanQuery('')).toEqual({ dept: null, status: 'all', focus: null })
+    expect(parsePlanQuery('dept=market&status=IN_PROGRESS')).toEqual({ dept: 'market', status: 'IN_PROGRESS', focus: null })
+    expect(parsePlanQuery('status=none&focus=4.2.2')).toEqual({ dept: null, status: 'none', focus: '4.2.2' })
+    expect(formatPlanQuery({ dept: 'D 1', status: 'DONE', focus: null })).toBe('dept=D%201&status=DONE')
+    expect(formatPlanQuery({ dept: null, status: 'all', focus: null })).toBe('')
+  })
+
+  it('reads an unknown status as every task', () => {
+    expect(parsePlanQuery('status=finished').status).toBe('all')
   })
 })

@@ -148,3 +148,34 @@ export function toHash(state: UrlState): string {
   if (state.view) params.push(`at=${state.view.lng.toFixed(4)},${state.view.lat.toFixed(4)},${state.view.zoom.toFixed(2)}`)
   return `#${formatRoute(state.route)}${params.length ? `?${params.join('&')}` : ''}`
 }
+
+/** #/plan's filter: `all`, `none` (未更新: nobody has reported) or a task status. */
+export type PlanStatusFilter = 'all' | 'none' | 'NOT_STARTED' | 'IN_PROGRESS' | 'DONE'
+export const PLAN_STATUS_FILTERS: readonly PlanStatusFilter[] = ['all', 'none', 'NOT_STARTED', 'IN_PROGRESS', 'DONE']
+
+/** #/plan's part of the address: `dept=…&status=…&focus=…` (the responsible body, the status shown, a task to scroll to). */
+export interface PlanQuery {
+  dept: string | null
+  status: PlanStatusFilter
+  focus: string | null
+}
+
+/** Reads #/plan's query; an unknown status reads as `all`. */
+export function parsePlanQuery(query: string): PlanQuery {
+  const p = new URLSearchParams(query)
+  const status = p.get('status') ?? 'all'
+  return {
+    dept: p.get('dept') || null,
+    status: (PLAN_STATUS_FILTERS as readonly string[]).includes(status) ? (status as PlanStatusFilter) : 'all',
+    focus: p.get('focus') || null,
+  }
+}
+
+/** Writes #/plan's query, leaving out what is at its default. */
+export function formatPlanQuery(q: PlanQuery): string {
+  const parts: string[] = []
+  if (q.dept) parts.push(`dept=${encodeURIComponent(q.dept)}`)
+  if (q.status !== 'all') parts.push(`status=${q.status}`)
+  if (q.focus) parts.push(`focus=${encodeURIComponent(q.focus)}`)
+  return parts.join('&')
+}

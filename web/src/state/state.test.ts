@@ -98,6 +98,13 @@ describe('web state', () => {
     expect(toHash(run(state, { type: 'planDept', code: null }))).toBe('#/plan')
   })
 
+  it('filters the plan by a status, keeping the body, and back to every task', () => {
+    const state = run(start('#/plan?dept=D1&focus=4.2.2'), { type: 'planStatus', status: 'IN_PROGRESS' })
+    expect(toHash(state)).toBe('#/plan?dept=D1&status=IN_PROGRESS')
+    expect(toHash(run(state, { type: 'planDept', code: null }))).toBe('#/plan?status=IN_PROGRESS')
+    expect(toHash(run(state, { type: 'planStatus', status: 'all' }))).toBe('#/plan?dept=D1')
+  })
+
   it('makes every change of a page without the map’s address a new visit, and the same address none', () => {
     const state = run(start('#/data'), { type: 'navigate', hash: '#/data' })
     expect(state.visit).toBe(0)

@@ -8,7 +8,18 @@ import type { NearestPoint } from '../api/operations.ts'
 import type { SessionUser } from '../api/session.ts'
 import type { Lang } from '../api/types.ts'
 import { formatCompareQuery, parseCompareQuery, type CompareState } from '../leaders/compare-state.ts'
-import { formatRoute, fromHash, isMaplessRoute, toHash, type Route, type UrlState, type View } from '../lib/url-state.ts'
+import {
+  formatPlanQuery,
+  formatRoute,
+  fromHash,
+  isMaplessRoute,
+  parsePlanQuery,
+  toHash,
+  type PlanStatusFilter,
+  type Route,
+  type UrlState,
+  type View,
+} from '../lib/url-state.ts'
 import type { LayerGroup } from '../map/layers.ts'
 import type { MetricId } from '../map/metrics.ts'
 
@@ -70,6 +81,8 @@ export type Action =
   | { type: 'compare'; change: Partial<CompareState> }
   /** #/plan: the responsible body to filter by (null: every task). */
   | { type: 'planDept'; code: string | null }
+  /** #/plan: the status to show (kept in the address with the body). */
+  | { type: 'planStatus'; status: PlanStatusFilter }
   /** The server said who is signed in (at start, after signing in or out, after a password change). */
   | { type: 'session'; user: SessionUser | null }
 
@@ -174,7 +187,9 @@ export function update(state: State, action: Action): State {
     case 'compare':
       return withQuery(state, 'compare', (query) => formatCompareQuery({ ...parseCompareQuery(query), ...action.change }))
     case 'planDept':
-      return withQuery(state, 'plan', () => (action.code ? `dept=${encodeURIComponent(action.code)}` : ''))
+      return withQuery(state, 'plan', (query) => formatPlanQuery({ ...parsePlanQuery(query), dept: action.code, focus: null }))
+    case 'planStatus':
+      return withQuery(state, 'plan', (query) => formatPlanQuery({ ...parsePlanQuery(query), status: action.status, focus: null }))
     case 'session':
       return sameUser(state.user, action.user) ? state : { ...state, user: action.user }
   }

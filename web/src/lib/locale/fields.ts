@@ -115,6 +115,11 @@ export const FIELD_LABELS: Record<string, Record<string, Text>> = {
     department_code: { zh: '责任单位', en: 'Department' },
     as_written: { zh: '原文', en: 'As written' },
   },
+  task_indicator: {
+    ...common,
+    task_code: { zh: '任务', en: 'Task' },
+    indicator_code: { zh: '指标', en: 'Indicator' },
+  },
   feedback: {
     status: { zh: '处理状态', en: 'Status' },
     answers: { zh: '答复数', en: 'Answers' },
