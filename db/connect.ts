@@ -9,6 +9,7 @@ import pg from 'pg'
 import { acquireDataDirLock, DataDirLockedError } from './data-dir-lock.ts'
 import type { Database } from './database.ts'
 import { PGliteDialect } from './pglite-dialect.ts'
+import { postgisExtension } from './postgis-bundle.ts'
 
 /** A problem with the configuration: its message is one sentence naming the problem and the fix. */
 export class ConfigError extends Error {
@@ -77,7 +78,7 @@ async function openPGlite(
   holder = 'server',
 ): Promise<OpenDatabase> {
   const { PGlite } = await import('@electric-sql/pglite')
-  const { postgis } = await import('@electric-sql/pglite-postgis')
+  const postgis = await postgisExtension()
   let describe = 'embedded PGlite (in memory)'
   let pglite
   let release: (() => void) | undefined
