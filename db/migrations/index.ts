@@ -11,6 +11,7 @@ import * as taskStatus from './2026_12_02_0010_task_status.ts'
 import * as feedback from './2026_12_02_0900_feedback.ts'
 import * as userAccount from './2026_12_02_0900_user_account.ts'
 import * as servicePointOpening from './2026_12_02_1000_service_point_opening.ts'
+import * as indicatorRelated from './2026_12_02_1110_indicator_related.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0900_feedback': feedback,
   '2026_12_02_0900_user_account': userAccount,
   '2026_12_02_1000_service_point_opening': servicePointOpening,
+  '2026_12_02_1110_indicator_related': indicatorRelated,
 }
