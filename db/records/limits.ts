@@ -30,6 +30,7 @@ export const TEXT_LIMITS: Record<string, FieldLimit> = {
   administered_by_code: CODE,
   region_code: CODE,
   indicator_code: CODE,
+  related_code: CODE,
   gi_code: CODE,
   member_of: CODE,
   task_code: CODE,
@@ -63,6 +64,7 @@ export const TEXT_LIMITS: Record<string, FieldLimit> = {
   population_source: SOURCE,
   boundary_source: SOURCE,
   note: NOTE,
+  note_zh: NOTE,
   population_note: NOTE,
   responsibility_as_written: NOTE,
   /** A task status's progress note: short, a line or two. */
