@@ -22,6 +22,7 @@ const TABLES = [
   'lib/locale/fields.ts',
   'lib/locale/fields.ts',
   'lib/locale/stations.ts',
+  'lib/locale/related.ts',
   'lib/i18n.ts',
   'lib/enum-labels.ts',
 ]

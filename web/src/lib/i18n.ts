@@ -14,6 +14,7 @@ import { ACCOUNT_STRINGS } from './locale/accounts.ts'
 import { STATION_STRINGS } from './locale/stations.ts'
 import { COMPARE_STRINGS } from './locale/compare.ts'
 import { GI_STRINGS } from './locale/gi.ts'
+import { RELATED_STRINGS } from './locale/related.ts'
 
 type Text = { zh: string; en: string }
 
@@ -28,6 +29,7 @@ export const STRINGS = {
   ...STATION_STRINGS,
   ...COMPARE_STRINGS,
   ...GI_STRINGS,
+  ...RELATED_STRINGS,
 } satisfies Record<string, Text>
 
 /** A key of STRINGS. */
