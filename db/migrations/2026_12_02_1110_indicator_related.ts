@@ -13,7 +13,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       county_code text not null,
       indicator_code text not null,
       related_code text not null,
-      kind text not null check (kind in ('SAME_MEASURE_DIFFERENT_BASIS')),
+      -- = any (array[…]): what the enum checks look for (tests/db/enum-drift.test.ts); one value in (…) would read as =.
+      kind text not null check (kind = any (array['SAME_MEASURE_DIFFERENT_BASIS'])),
       note text not null check (note <> ''),
       note_zh text not null check (note_zh <> ''),
       source text not null check (source <> ''),

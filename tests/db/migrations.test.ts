@@ -31,6 +31,7 @@ describe('migrations', () => {
       'gi_product',
       'gi_product_region',
       'indicator',
+      'indicator_relation',
       'indicator_value',
       'region',
       'region_name',
@@ -89,6 +90,8 @@ describe('migrations', () => {
 
   it('migrate down step by step to nothing, then up again', async () => {
     await sql`delete from region; delete from dataset`.execute(t.db)
+    expect(await migrateDown(t.db)).toEqual(['Down 2026_12_02_1110_indicator_related'])
+    expect(await tables()).not.toContain('indicator_relation')
     expect(await migrateDown(t.db)).toEqual(['Down 2026_12_02_1000_service_point_opening'])
     const pointColumns = await sql<{ name: string; nullable: string }>`
       select column_name as name, is_nullable as nullable from information_schema.columns where table_name = 'service_point'`.execute(t.db)

@@ -26,7 +26,7 @@ const ENUM_CONSTANTS = new Set(Object.values(ENUMS).flatMap((e) => valuesOf(e as
 async function csv(path: string): Promise<{ res: Response; rows: string[][] }> {
   const res = await fetch(`${server.url}/data/${path}`)
   expect(res.status, path).toBe(200)
-  const rows = parse(await res.text(), { bom: true, relax_column_count: false }) as string[][]
+  const rows: string[][] = parse(await res.text(), { bom: true, relax_column_count: false })
   return { res, rows }
 }
 

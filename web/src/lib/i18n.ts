@@ -15,6 +15,7 @@ import { STATION_STRINGS } from './locale/stations.ts'
 import { COMPARE_STRINGS } from './locale/compare.ts'
 import { GI_STRINGS } from './locale/gi.ts'
 import { RELATED_STRINGS } from './locale/related.ts'
+import { DOWNLOAD_STRINGS } from './locale/downloads.ts'
 
 type Text = { zh: string; en: string }
 
@@ -30,6 +31,7 @@ export const STRINGS = {
   ...COMPARE_STRINGS,
   ...GI_STRINGS,
   ...RELATED_STRINGS,
+  ...DOWNLOAD_STRINGS,
 } satisfies Record<string, Text>
 
 /** A key of STRINGS. */
