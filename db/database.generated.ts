@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { Accumulation, Comparator, DepartmentKind, FeedbackKind, FeedbackStatus, FeedbackSubjectType, GeometryQuality, GIStatus, IndicatorCategory, IndicatorNature, LocationQuality, PopulationKind, RegionLevel, ServicePointKind, ServicePointStatus, TaskStatus, ValueKind, ValueStatus } from "../schema/enum-values.ts";
+import type { Accumulation, Comparator, DepartmentKind, FeedbackKind, FeedbackStatus, FeedbackSubjectType, GeometryQuality, GIStatus, IndicatorCategory, IndicatorNature, IndicatorRelationKind, LocationQuality, PopulationKind, RegionLevel, ServicePointKind, ServicePointStatus, TaskStatus, ValueKind, ValueStatus } from "../schema/enum-values.ts";
 import type { Role, UserRole } from "./roles.ts";
 import type { ColumnType } from "kysely";
 
@@ -180,6 +180,16 @@ export interface Indicator {
   unit: string;
 }
 
+export interface IndicatorRelation {
+  county_code: string;
+  indicator_code: string;
+  kind: ColumnType<IndicatorRelationKind, string, string>;
+  note: string;
+  note_zh: string;
+  related_code: string;
+  source: string;
+}
+
 export interface IndicatorValue {
   county_code: string;
   id: Generated<number>;
@@ -343,6 +353,7 @@ export interface DB {
   gi_product: GiProduct;
   gi_product_region: GiProductRegion;
   indicator: Indicator;
+  indicator_relation: IndicatorRelation;
   indicator_value: IndicatorValue;
   region: Region;
   region_name: RegionName;

@@ -18,6 +18,7 @@ export type {
   GiProductRegion as GiProductRegionTable,
   Indicator as IndicatorTable,
   IndicatorValue as IndicatorValueTable,
+  IndicatorRelation as IndicatorRelationTable,
   Region as RegionTable,
   RegionName as RegionNameTable,
   ServicePoint as ServicePointTable,

@@ -81,6 +81,9 @@ export type ValueStatus = ValueOf<typeof ValueStatus>
 export const TaskStatus = enumOf('NOT_STARTED', 'IN_PROGRESS', 'DONE')
 export type TaskStatus = ValueOf<typeof TaskStatus>
 
+export const IndicatorRelationKind = enumOf('SAME_MEASURE_DIFFERENT_BASIS')
+export type IndicatorRelationKind = ValueOf<typeof IndicatorRelationKind>
+
 /** Every enum by its GraphQL name (tests walk it to check the places that copy or show them). */
 export const ENUMS = {
   Lang,
@@ -103,6 +106,7 @@ export const ENUMS = {
   FeedbackStatus,
   ValueStatus,
   TaskStatus,
+  IndicatorRelationKind,
 } as const
 /** The name of a declared enum. */
 export type EnumName = keyof typeof ENUMS

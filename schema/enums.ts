@@ -237,6 +237,17 @@ registerEnumType(E.TaskStatus, {
   },
 })
 
+registerEnumType(E.IndicatorRelationKind, {
+  name: 'IndicatorRelationKind',
+  description: 'How two related indicator series relate (a relation is symmetric).',
+  valuesConfig: {
+    SAME_MEASURE_DIFFERENT_BASIS: {
+      description:
+        'The plan writes the same measure twice, on a different basis (e.g. a running total in one row, per year or not stated in another): kept as two series, not merged.',
+    },
+  },
+})
+
 registerEnumType(E.PlausibilityWarningCode, {
   name: 'PlausibilityWarningCode',
   description: 'Why an entered value looks implausible; the write needs confirmWarnings: true to go through.',

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql'
-import { Accumulation, Comparator, IndicatorCategory, IndicatorNature, ValueKind, ValueStatus } from './enums.ts'
+import { Accumulation, Comparator, IndicatorCategory, IndicatorNature, IndicatorRelationKind, ValueKind, ValueStatus } from './enums.ts'
 
 @ObjectType({ simpleResolvers: true, description: 'One value of an indicator: a baseline, milestone, target or actual, for a region and year.' })
 export class IndicatorValue {
@@ -50,5 +50,21 @@ export class Indicator {
   @Field(() => String, { nullable: true, description: 'The same note in Chinese (中文说明); null where none was written (show `note`, marked as English).' })
   noteZh!: string | null
 
+  countyCode!: string
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Another series of the plan related to an indicator (the relation is symmetric: each lists the other), with how the two differ.',
+})
+export class RelatedIndicator {
+  @Field(() => Indicator, { description: 'The related series.' }) indicator!: Indicator
+  @Field(() => IndicatorRelationKind, { description: 'How the two series relate.' }) kind!: IndicatorRelationKind
+  @Field(() => String, { description: 'How the two differ, and where the plan is inconsistent, in English.' }) note!: string
+  @Field(() => String, { description: 'The same note in Chinese (中文说明).' }) noteZh!: string
+  @Field(() => String, { description: 'Where the relation comes from in the plan (its table and annex rows).' }) source!: string
+
+  /** The indicator whose `related` lists this one. */
+  fromCode!: string
   countyCode!: string
 }

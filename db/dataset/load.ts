@@ -38,6 +38,7 @@ const LOAD_ORDER = [
   'region-names',
   'indicators',
   'indicator-values',
+  'indicator-relations',
   'gi-products',
   'gi-product-regions',
   'service-points',

@@ -13,6 +13,7 @@ import {
   GIStatus,
   IndicatorCategory,
   IndicatorNature,
+  IndicatorRelationKind,
   LocationQuality,
   PopulationKind,
   RegionLevel,
@@ -95,6 +96,14 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('source', 'string', { required: true }),
     f('note', 'string'),
     f('note_zh', 'string'),
+  ],
+  'indicator-relations': [
+    f('indicator_code', 'string', { required: true }),
+    f('related_code', 'string', { required: true }),
+    f('kind', 'string', { required: true, enum: valuesOf(IndicatorRelationKind) }),
+    f('note', 'string', { required: true }),
+    f('note_zh', 'string', { required: true }),
+    f('source', 'string', { required: true }),
   ],
   'gi-products': [
     f('code', 'string', { required: true }),

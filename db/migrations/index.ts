@@ -12,6 +12,7 @@ import * as feedback from './2026_12_02_0900_feedback.ts'
 import * as userAccount from './2026_12_02_0900_user_account.ts'
 import * as servicePointOpening from './2026_12_02_1000_service_point_opening.ts'
 import * as noteZh from './2026_12_02_1100_note_zh.ts'
+import * as indicatorRelated from './2026_12_02_1110_indicator_related.ts'
 import * as taskIndicator from './2026_12_02_1120_task_indicator.ts'
 
 /** Every migration, by name; names sort in the order they run. */
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0900_user_account': userAccount,
   '2026_12_02_1000_service_point_opening': servicePointOpening,
   '2026_12_02_1100_note_zh': noteZh,
+  '2026_12_02_1110_indicator_related': indicatorRelated,
   '2026_12_02_1120_task_indicator': taskIndicator,
 }

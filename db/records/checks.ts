@@ -170,6 +170,15 @@ const CHECKS: Record<string, Check> = {
     }
     if (v.status === 'REVISED' && !v.note?.trim()) report('note', '修订值须说明原因 / a REVISED value needs a note saying what changed and why')
   },
+  'indicator-relations'(v, ctx, report) {
+    reference(v, 'indicator_code', ctx.indicators, 'indicator', ctx, report)
+    reference(v, 'related_code', ctx.indicators, 'indicator', ctx, report)
+    const { indicator_code: a, related_code: b } = v
+    if (!a || !b || !ctx.indicators.has(a) || !ctx.indicators.has(b)) return
+    if (a === b) report('related_code', `an indicator cannot be related to itself ("${a}")`)
+    // Symmetric, stored once: one spelling of each pair, so that a pair cannot be listed twice.
+    else if (a > b) report('related_code', `list each pair once with the smaller code first: indicator_code "${b}", related_code "${a}"`)
+  },
   'gi-products'(v, _ctx, report) {
     pattern(v, 'code', ID, 'a code of lower-case letters, digits and hyphens', report)
   },

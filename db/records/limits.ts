@@ -30,6 +30,7 @@ export const TEXT_LIMITS: Record<string, FieldLimit> = {
   administered_by_code: CODE,
   region_code: CODE,
   indicator_code: CODE,
+  related_code: CODE,
   gi_code: CODE,
   member_of: CODE,
   task_code: CODE,

@@ -85,6 +85,28 @@ export const indicatorValues: Resource = {
   },
 }
 
+/**
+ * Related series: a symmetric relation stored once, the smaller code first (`indicator_code` < `related_code`),
+ * with a note in English and Chinese saying how the two series differ.
+ */
+export const indicatorRelations: Resource = {
+  name: 'indicator-relations',
+  title: 'Related indicator series: rows of the plan that measure the same thing on a different basis',
+  entity: 'indicator_relation',
+  fields: RESOURCE_FIELDS['indicator-relations'],
+  key: ['indicator_code', 'related_code'],
+  table: 'indicator_relation',
+  deletable: true,
+  select: (county) => sql`
+      select indicator_code, related_code, kind, note, note_zh, source
+        from indicator_relation where county_code = ${county} order by indicator_code, related_code`,
+  match: (county, v) => ({ county_code: county, indicator_code: text(v.indicator_code), related_code: text(v.related_code) }),
+  row(county, { values: v }, existing) {
+    const row = { kind: text(v.kind), note: text(v.note), note_zh: text(v.note_zh), source: text(v.source) }
+    return existing ? row : { ...row, ...this.match(county, v) }
+  },
+}
+
 export const departments: Resource = {
   name: 'departments',
   title: 'Responsible departments (责任单位), the leading group and its office',

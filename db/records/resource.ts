@@ -32,6 +32,7 @@ export type RecordTable =
   | 'region_name'
   | 'indicator'
   | 'indicator_value'
+  | 'indicator_relation'
   | 'gi_product'
   | 'gi_product_region'
   | 'service_point'

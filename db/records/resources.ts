@@ -4,7 +4,7 @@
  * columns a record writes (for the one write path, `apply.ts`). Field rules are `RESOURCE_FIELDS`;
  * the limits on every field (lengths, list sizes, geometry sizes) are `limits.ts`'s.
  */
-import { indicators, indicatorValues, departments, tasks, taskDepartments, taskIndicators } from './plan-resources.ts'
+import { indicators, indicatorValues, indicatorRelations, departments, tasks, taskDepartments, taskIndicators } from './plan-resources.ts'
 import { giProducts, giProductRegions, servicePoints } from './place-resources.ts'
 import { regions, regionNames, seats, regionBoundaries } from './region-resources.ts'
 import type { Resource } from './resource.ts'
@@ -20,6 +20,7 @@ export const RESOURCES: Resource[] = [
   regionBoundaries,
   indicators,
   indicatorValues,
+  indicatorRelations,
   giProducts,
   giProductRegions,
   servicePoints,

@@ -36,6 +36,7 @@ export const ENUM_COLUMNS: Record<string, EnumColumn> = {
   'indicator_value.kind': apiEnum('ValueKind'),
   'indicator_value.status': apiEnum('ValueStatus'),
   'task_status.status': apiEnum('TaskStatus'),
+  'indicator_relation.kind': apiEnum('IndicatorRelationKind'),
   'gi_product.status': apiEnum('GIStatus'),
   'gi_product.origin_area_quality': apiEnum('GeometryQuality'),
   'service_point.kind': apiEnum('ServicePointKind'),

@@ -8,7 +8,7 @@ import type { Database } from '../../db/database.ts'
 import type { CountyKey } from '../../db/keys.ts'
 import type { Region } from '../../schema/region.type.ts'
 import { listGIProductsOfRegions, listOriginAreas, listOriginRegionCodes } from './gi-product/gi-product.repository.ts'
-import { listValuesOfIndicators, listValuesOfRegions } from './indicator/indicator.repository.ts'
+import { listRelatedOfIndicators, listValuesOfIndicators, listValuesOfRegions } from './indicator/indicator.repository.ts'
 import { findDepartments, listMembersOf, listResponsibilitiesOfTasks, listTasksOfDepartments } from './plan/plan.repository.ts'
 import { listIndicatorLinksOfTasks, listTaskLinksOfIndicators } from './plan/task-indicator.repository.ts'
 import { findRegionsByCodes, listBoundaries, listChildrenOf, listRegionNames } from './region/region.repository.ts'
@@ -131,6 +131,11 @@ export function createLoaders(db: Kysely<Database>, memo?: Memo, useMemo: () => 
     valuesOfIndicator: grouped(
       (keys: readonly CountyKey[]) => listValuesOfIndicators(db, keys),
       (v) => `${v.countyCode}/${v.indicatorCode}`,
+      countyKey,
+    ),
+    relatedOfIndicator: grouped(
+      (keys: readonly CountyKey[]) => listRelatedOfIndicators(db, keys),
+      (r) => `${r.countyCode}/${r.fromCode}`,
       countyKey,
     ),
     originRegionCodes: grouped(

@@ -31,6 +31,7 @@ describe('migrations', () => {
       'gi_product',
       'gi_product_region',
       'indicator',
+      'indicator_relation',
       'indicator_value',
       'region',
       'region_name',
@@ -92,6 +93,8 @@ describe('migrations', () => {
     await sql`delete from region; delete from dataset`.execute(t.db)
     expect(await migrateDown(t.db)).toEqual(['Down 2026_12_02_1120_task_indicator'])
     expect(await tables()).not.toContain('task_indicator')
+    expect(await migrateDown(t.db)).toEqual(['Down 2026_12_02_1110_indicator_related'])
+    expect(await tables()).not.toContain('indicator_relation')
     expect(await migrateDown(t.db)).toEqual(['Down 2026_12_02_1100_note_zh'])
     const regionColumns = await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = 'region'`.execute(t.db)
     expect(regionColumns.rows.map((c) => c.name)).not.toContain('population_note_zh')

@@ -118,6 +118,16 @@ describe('downloads', () => {
       await expectEtagPerCoding(`${server.url}/data/${file}`, responses)
     })
   }
+
+  it('service-points.csv?lang=zh: every coding decodes to the Chinese file, with ETags of its own (none shared with the default file)', async () => {
+    const url = `${server.url}/data/service-points.csv?lang=zh`
+    const responses = await expectEveryCoding(url)
+    expect(responses[0].headers['content-disposition']).toBe('attachment; filename="xinzheng-ip-service-points.zh.csv"')
+    expect(decoded(responses[2]).toString()).toContain('站点类别')
+    await expectEtagPerCoding(url, responses)
+    const machineTags = (await expectEveryCoding(`${server.url}/data/service-points.csv`)).map((r) => r.headers.etag)
+    expect(responses.map((r) => r.headers.etag).filter((t) => machineTags.includes(t))).toEqual([])
+  })
 })
 
 describe('vector tiles (kept gzip-compressed)', () => {

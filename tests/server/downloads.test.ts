@@ -55,6 +55,7 @@ describe('datapackage.json', () => {
       'seats.csv',
       'indicators.csv',
       'indicator-values.csv',
+      'indicator-relations.csv',
       'gi-products.csv',
       'gi-product-regions.csv',
       'service-points.csv',

@@ -14,6 +14,7 @@ const TABLES: Record<string, string[]> = {
   region_name: ['region_code', 'name_zh'],
   indicator: ['county_code', 'code'],
   indicator_value: ['county_code', 'indicator_code', 'region_code', 'year', 'kind'],
+  indicator_relation: ['county_code', 'indicator_code', 'related_code'],
   gi_product: ['county_code', 'code'],
   gi_product_region: ['county_code', 'gi_code', 'region_code'],
   service_point: ['id'],

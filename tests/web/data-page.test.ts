@@ -91,12 +91,13 @@ describe.runIf(backend === 'pglite')('#/data and #/history in Chromium', () => {
     // Every link on the page under /data answers, with the type its format needs.
     const hrefs = await page.$$eval('a[href^="/data/"]', (as) => [...new Set(as.map((a) => a.getAttribute('href')!))])
     expect(hrefs).toContain('/data/datapackage.json')
-    expect(hrefs).toHaveLength(pkg.resources.length + 1)
+    // Each file once, each CSV also with Chinese headers (?lang=zh), and the descriptor.
+    expect(hrefs).toHaveLength(pkg.resources.length + pkg.resources.filter((r) => r.format === 'csv').length + 1)
     for (const href of hrefs) {
       const response = await fetch(`${server.url}${href}`)
       expect(response.status, href).toBe(200)
       const type = response.headers.get('content-type')
-      if (href.endsWith('.csv')) expect(type, href).toMatch(/^text\/csv; charset=utf-8/)
+      if (/\.csv(\?lang=zh)?$/.test(href)) expect(type, href).toMatch(/^text\/csv; charset=utf-8/)
       else if (href.endsWith('.geojson')) expect(type, href).toMatch(/^application\/geo\+json/)
       else expect(type, href).toMatch(/^application\/json/)
       await response.arrayBuffer()

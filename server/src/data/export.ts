@@ -10,6 +10,7 @@ import type { Database } from '../../../db/database.ts'
 import type { FieldSchema, PackageDescriptor } from '../../../db/dataset/package.ts'
 import { isProtectedField, protectCell, withoutSafeCellNote, withSafeCellNote } from '../../../db/dataset/safe-cell.ts'
 import { BOUNDARY_FIELDS, findResource, listRecords, RESOURCES, type Resource, type StoredRecord } from '../../../db/records/resources.ts'
+import { zhColumns, type CsvLang } from './csv-zh.ts'
 
 /** One downloadable file. */
 export interface Download {
@@ -22,7 +23,8 @@ export interface Download {
   /** Columns (CSV) or feature properties (GeoJSON). */
   fields: FieldSchema[]
   key: string[]
-  build(db: Kysely<Database>, county: string): Promise<{ body: string; rows: number }>
+  /** `lang: 'zh'` (CSV only): Chinese headers and enum values in words (./csv-zh.ts); otherwise the machine file. */
+  build(db: Kysely<Database>, county: string, options?: { lang?: CsvLang }): Promise<{ body: string; rows: number }>
 }
 
 export interface DatasetInfo {
@@ -41,9 +43,10 @@ const CSV_RESOURCES = RESOURCES.filter((r) => r.name !== 'region-boundaries')
  * UTF-8 with a byte-order mark (so that spreadsheet programs read Chinese correctly), CRLF line ends (RFC 4180),
  * text cells that a spreadsheet would take for a formula prefixed with `'` (db/dataset/safe-cell.ts).
  */
-function toCsv(fields: FieldSchema[], records: StoredRecord[]): string {
-  const columns = fields.map((f) => f.name)
-  const rows = records.map((r) => fields.map((f) => protectCell(f, r.values[f.name] ?? '')))
+function toCsv(fields: FieldSchema[], records: StoredRecord[], zh?: ReturnType<typeof zhColumns>): string {
+  const columns = zh ? zh.headers : fields.map((f) => f.name)
+  const word = zh ? (f: FieldSchema, v: string) => zh.cell(f, v) : (_f: FieldSchema, v: string) => v
+  const rows = records.map((r) => fields.map((f) => protectCell(f, word(f, r.values[f.name] ?? ''))))
   return stringify(rows, { header: true, columns, bom: true, record_delimiter: '\r\n' })
 }
 
@@ -55,9 +58,10 @@ function csvDownload(resource: Resource): Download {
     title: resource.title,
     fields: resource.fields,
     key: resource.key,
-    async build(db, county) {
+    async build(db, county, options) {
       const records = await listRecords(db, resource, county)
-      return { body: toCsv(resource.fields, records), rows: records.length }
+      const zh = options?.lang === 'zh' ? zhColumns(resource.name, resource.fields) : undefined
+      return { body: toCsv(resource.fields, records, zh), rows: records.length }
     },
   }
 }

@@ -55,6 +55,7 @@ async function countRows(db: Kysely<Database>): Promise<Map<string, number>> {
     union all select r.county_code, 'region-names', count(*)::int from region_name n join region r on r.code = n.region_code group by r.county_code
     union all select county_code, 'indicators', count(*)::int from indicator group by county_code
     union all select county_code, 'indicator-values', count(*)::int from indicator_value group by county_code
+    union all select county_code, 'indicator-relations', count(*)::int from indicator_relation group by county_code
     union all select county_code, 'gi-products', count(*)::int from gi_product group by county_code
     union all select county_code, 'gi-product-regions', count(*)::int from gi_product_region group by county_code
     union all select county_code, 'service-points', count(*)::int from service_point group by county_code

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../../db/database.ts'
 import { inCountyKeys, type CountyKey } from '../../../db/keys.ts'
 import type { IndicatorCategory, ValueKind, ValueStatus } from '../../../schema/enums.ts'
-import type { Indicator, IndicatorValue } from '../../../schema/indicator.type.ts'
+import type { Indicator, IndicatorValue, RelatedIndicator } from '../../../schema/indicator.type.ts'
 import { camelRow } from '../rows.ts'
 
 function selectIndicators(db: Kysely<Database>) {
@@ -105,4 +105,36 @@ export async function findPlanPeriod(db: Kysely<Database>, county: string): Prom
     .where('kind', '!=', 'ACTUAL')
     .executeTakeFirst()
   return row?.from != null && row.to != null ? { from: row.from, to: row.to } : null
+}
+
+/**
+ * The related series of the given indicators, in both directions (a relation is stored once, the smaller
+ * code first): one row per indicator and related series, with the related indicator, ordered by its position.
+ */
+export async function listRelatedOfIndicators(db: Kysely<Database>, keys: readonly CountyKey[]): Promise<RelatedIndicator[]> {
+  if (!keys.length) return []
+  const columns = ['county_code', 'kind', 'note', 'note_zh', 'source'] as const
+  const both = db
+    .selectFrom('indicator_relation')
+    .select([...columns, 'indicator_code as from_code', 'related_code as to_code'])
+    .unionAll(db.selectFrom('indicator_relation').select([...columns, 'related_code as from_code', 'indicator_code as to_code']))
+  const rows = await db
+    .selectFrom(both.as('r'))
+    .innerJoin('indicator as i', (j) => j.onRef('i.county_code', '=', 'r.county_code').onRef('i.code', '=', 'r.to_code'))
+    .select(['r.from_code', 'r.kind', 'r.note as relation_note', 'r.note_zh as relation_note_zh', 'r.source as relation_source'])
+    .select(['i.county_code', 'i.code', 'i.name_zh', 'i.name_en', 'i.unit', 'i.display_unit', 'i.category', 'i.nature', 'i.accumulation'])
+    .select(['i.comparator', 'i.plan_table_row', 'i.plan_annex_row', 'i.source', 'i.note', 'i.note_zh'])
+    .select(sql<number>`i.display_factor::float8`.as('display_factor'))
+    .where(inCountyKeys('r.county_code', 'r.from_code', keys))
+    .orderBy('i.position')
+    .execute()
+  return rows.map(({ from_code, kind, relation_note, relation_note_zh, relation_source, ...indicator }) => ({
+    fromCode: from_code,
+    countyCode: indicator.county_code,
+    kind,
+    note: relation_note,
+    noteZh: relation_note_zh,
+    source: relation_source,
+    indicator: toIndicator(indicator),
+  }))
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql'
 import { IndicatorCategory, Lang, ValueKind } from '../../../schema/enums.ts'
 import { Assessment } from '../../../schema/assessment.type.ts'
-import { Indicator, IndicatorValue } from '../../../schema/indicator.type.ts'
+import { Indicator, IndicatorValue, RelatedIndicator } from '../../../schema/indicator.type.ts'
 import { Region } from '../../../schema/region.type.ts'
 import type { Context } from '../context.ts'
 import { resolveCounty } from '../county.ts'
@@ -71,6 +71,14 @@ export class IndicatorResolver {
   @FieldResolver(() => [IndicatorValue], { description: 'Every value of the indicator, for every region, by year, kind and region.' })
   values(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<IndicatorValue[]> {
     return ctx.loaders.valuesOfIndicator.load(indicator)
+  }
+
+  @FieldResolver(() => [RelatedIndicator], {
+    description:
+      "Other series of the plan that measure the same thing on a different basis (kept apart, not merged), each with a note in English and Chinese on how they differ; in the plan's order.",
+  })
+  related(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<RelatedIndicator[]> {
+    return ctx.loaders.relatedOfIndicator.load(indicator)
   }
 
   @FieldResolver(() => Float, {

@@ -132,6 +132,11 @@ export type IndicatorNature =
   /** 预期性: indicative. */
   | 'EXPECTED';
 
+/** How two related indicator series relate (a relation is symmetric). */
+export type IndicatorRelationKind =
+  /** The plan writes the same measure twice, on a different basis (e.g. a running total in one row, per year or not stated in another): kept as two series, not merged. */
+  | 'SAME_MEASURE_DIFFERENT_BASIS';
+
 /** An ACTUAL value of an indicator as a steward types it: in a named unit (the plan's display unit, or the base unit). */
 export type IndicatorValueEntryInput = {
   /** County; defaults to the platform's default county. */
@@ -264,7 +269,7 @@ export type PlanValueFieldsFragment = { year: number, value: number, valueMax: n
 export type LeaderIndicatorsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LeaderIndicatorsQuery = { indicators: Array<{ category: IndicatorCategory, nature: IndicatorNature | null, accumulation: Accumulation | null, comparator: Comparator | null, planTableRow: number | null, planAnnexRow: number | null, source: string, note: string | null, noteZh: string | null, progress: number | null, onTrack: boolean | null, code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number, baseline: { year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null } | null, target: { year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null } | null, milestones: Array<{ year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null }>, actuals: Array<{ year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null }>, latestActual: { year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null } | null, assessment: { status: AssessmentStatus, method: AssessmentMethod, milestoneMet: boolean | null, observedAnnualRate: number | null, requiredAnnualRate: number | null, remainingAnnualRate: number | null, rateRatio: number | null, projectedYear: number | null, latestActual: { year: number, value: number, status: ValueStatus | null } | null, baseline: { year: number, value: number, kind: ValueKind } | null, target: { year: number, value: number, valueMax: number | null, kind: ValueKind } | null }, taskLinks: Array<{ source: string, task: { code: string, part: string, sectionLabel: string | null, number: number | null, title: string } }> }> };
+export type LeaderIndicatorsQuery = { indicators: Array<{ category: IndicatorCategory, nature: IndicatorNature | null, accumulation: Accumulation | null, comparator: Comparator | null, planTableRow: number | null, planAnnexRow: number | null, source: string, note: string | null, noteZh: string | null, progress: number | null, onTrack: boolean | null, code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number, baseline: { year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null } | null, target: { year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null } | null, milestones: Array<{ year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null }>, actuals: Array<{ year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null }>, latestActual: { year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null } | null, assessment: { status: AssessmentStatus, method: AssessmentMethod, milestoneMet: boolean | null, observedAnnualRate: number | null, requiredAnnualRate: number | null, remainingAnnualRate: number | null, rateRatio: number | null, projectedYear: number | null, latestActual: { year: number, value: number, status: ValueStatus | null } | null, baseline: { year: number, value: number, kind: ValueKind } | null, target: { year: number, value: number, valueMax: number | null, kind: ValueKind } | null }, taskLinks: Array<{ source: string, task: { code: string, part: string, sectionLabel: string | null, number: number | null, title: string } }>, related: Array<{ kind: IndicatorRelationKind, note: string, noteZh: string, source: string, indicator: { code: string, nameZh: string, nameEn: string, planTableRow: number | null, planAnnexRow: number | null } }> }> };
 
 export type AssessmentFieldsFragment = { status: AssessmentStatus, method: AssessmentMethod, milestoneMet: boolean | null, observedAnnualRate: number | null, requiredAnnualRate: number | null, remainingAnnualRate: number | null, rateRatio: number | null, projectedYear: number | null, latestActual: { year: number, value: number, status: ValueStatus | null } | null, baseline: { year: number, value: number, kind: ValueKind } | null, target: { year: number, value: number, valueMax: number | null, kind: ValueKind } | null };
 
@@ -551,6 +556,19 @@ export const LeaderIndicatorsDocument = /*#__PURE__*/ new TypedDocumentString(`
         number
         title
       }
+    }
+    related {
+      indicator {
+        code
+        nameZh
+        nameEn
+        planTableRow
+        planAnnexRow
+      }
+      kind
+      note
+      noteZh
+      source
     }
   }
 }

@@ -12,6 +12,7 @@ import { comparatorWords, formatTarget, formatValue, formatWan, type UnitInfo } 
 import type { ValueStatus } from '../../../schema/enum-values.ts'
 import { assessmentBadge, renderAssessment, renderIndicatorSummary, type Reporting } from './indicator-summary.ts'
 import { renderReportingMatrix } from './reporting-matrix.ts'
+import { renderRelatedSeries } from './related-series.ts'
 
 /** `（暂定）` / ` (provisional)` after a value whose status is stated; nothing when it is not. */
 function statusSuffix(status: ValueStatus | null | undefined): string {
@@ -183,6 +184,7 @@ function renderIndicator(i: PlanIndicator, entry: ValueEntryHooks | null): HTMLE
     entry ? entryBlock(i, entry) : null,
     publishedFeedback({ type: 'INDICATOR', id: i.code }, 'h5'),
     progressBar(i),
+    renderRelatedSeries(i),
     h('p', { class: 'source' }, t('indicators.source'), i.source),
     notes.length
       ? h(

@@ -3,16 +3,24 @@ import { downloadsOf, explorerHref, licensesFor, resourceQuery } from './open-da
 
 describe('downloadsOf', () => {
   it('gives a CSV for a table, and GeoJSON too for the spatial ones', () => {
-    expect(downloadsOf('tasks', 'csv')).toEqual([{ resource: 'tasks', format: 'csv', href: '/data/tasks.csv' }])
+    expect(downloadsOf('tasks', 'csv')).toEqual([
+      { resource: 'tasks', format: 'csv', href: '/data/tasks.csv' },
+      { resource: 'tasks', format: 'csv', href: '/data/tasks.csv?lang=zh', lang: 'zh' },
+    ])
     expect(downloadsOf('service-points', 'csv').map((d) => [d.resource, d.href])).toEqual([
       ['service-points', '/data/service-points.csv'],
+      ['service-points', '/data/service-points.csv?lang=zh'],
       ['service-points-geojson', '/data/service-points.geojson'],
     ])
   })
 
   it('sends the package’s boundaries to regions.geojson, and names another county', () => {
     expect(downloadsOf('boundaries', 'geojson')).toEqual([{ resource: 'regions-geojson', format: 'geojson', href: '/data/regions.geojson' }])
-    expect(downloadsOf('regions', 'csv', '410185')[0].href).toBe('/data/regions.csv?county=410185')
+    expect(downloadsOf('regions', 'csv', '410185').map((d) => d.href)).toEqual([
+      '/data/regions.csv?county=410185',
+      '/data/regions.csv?county=410185&lang=zh',
+      '/data/regions.geojson?county=410185',
+    ])
   })
 })
 

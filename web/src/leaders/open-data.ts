@@ -15,14 +15,19 @@ export interface DownloadLink {
   resource: string
   format: 'csv' | 'geojson'
   href: string
+  /** `zh`: the same CSV with Chinese headers and enum values in words (`?lang=zh`, for reading; the importer reads the other). */
+  lang?: 'zh'
 }
 
-/** The files a resource of the loaded package is downloaded as; `county` is added to the address when given. */
+/** The files a resource of the loaded package is downloaded as (a CSV also with Chinese headers); `county` is added to the address when given. */
 export function downloadsOf(name: string, format: string, county?: string): DownloadLink[] {
   const query = county ? `?county=${encodeURIComponent(county)}` : ''
   const base = SERVED_AS[name] ?? name
   const links: DownloadLink[] = []
-  if (format === 'csv') links.push({ resource: name, format: 'csv', href: `/data/${name}.csv${query}` })
+  if (format === 'csv') {
+    links.push({ resource: name, format: 'csv', href: `/data/${name}.csv${query}` })
+    links.push({ resource: name, format: 'csv', href: `/data/${name}.csv${query ? `${query}&` : '?'}lang=zh`, lang: 'zh' })
+  }
   if (SPATIAL.includes(base)) links.push({ resource: `${base}-geojson`, format: 'geojson', href: `/data/${base}.geojson${query}` })
   return links
 }
@@ -34,6 +39,7 @@ export const RESOURCE_NAMES_ZH: Record<string, string> = {
   seats: '乡镇（街道）驻地',
   indicators: '规划指标',
   'indicator-values': '指标值（基期、节点、目标、实际）',
+  'indicator-relations': '相关序列（口径不同的同类指标）',
   'gi-products': '地理标志产品',
   'gi-product-regions': '地理标志产品产地',
   'service-points': '知识产权服务站点',
@@ -64,6 +70,10 @@ export function resourceQuery(name: string, county: string): string | undefined 
     'indicator-values': `  indicators(county: ${c}) {
     code
     values { region { code } year kind value valueMax source note }
+  }`,
+    'indicator-relations': `  indicators(county: ${c}) {
+    code
+    related { indicator { code } kind note noteZh source }
   }`,
     'gi-products': `  giProducts(county: ${c}) {
     code nameZh nameEn categoryZh categoryEn status source note originArea originAreaQuality

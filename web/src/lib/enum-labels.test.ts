@@ -10,8 +10,8 @@ describe('enum labels and colours', () => {
       const declared = valuesOf(ENUMS[name as keyof typeof ENUMS] as Record<string, string>)
       const byValue = labels as Record<string, { zh?: string; en?: string } | undefined>
       for (const value of declared) {
-        if (!byValue[value]?.zh?.trim()) missing.push(`${name}.${value} has no Chinese label (web/src/lib/enum-labels.ts)`)
-        if (!byValue[value]?.en?.trim()) missing.push(`${name}.${value} has no English label (web/src/lib/enum-labels.ts)`)
+        if (!byValue[value]?.zh?.trim()) missing.push(`${name}.${value} has no Chinese label (schema/enum-labels.ts)`)
+        if (!byValue[value]?.en?.trim()) missing.push(`${name}.${value} has no English label (schema/enum-labels.ts)`)
       }
       for (const value of Object.keys(byValue)) {
         if (!declared.includes(value)) missing.push(`${name}.${value} is labelled but not declared (schema/enum-values.ts)`)

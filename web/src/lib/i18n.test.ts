@@ -26,6 +26,8 @@ const TABLES = [
   'lib/locale/fields.ts',
   'lib/locale/stations.ts',
   'lib/locale/notes.ts',
+  'lib/locale/related.ts',
+  'lib/locale/downloads.ts',
   'lib/i18n.ts',
   'lib/enum-labels.ts',
 ]

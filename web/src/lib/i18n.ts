@@ -18,6 +18,8 @@ import { TOWN_CONTEXT_STRINGS } from './locale/town-context.ts'
 import { BRIEF_STRINGS } from './locale/brief.ts'
 import { NOTE_STRINGS } from './locale/notes.ts'
 import { PLAN_LINK_STRINGS } from './locale/plan-links.ts'
+import { RELATED_STRINGS } from './locale/related.ts'
+import { DOWNLOAD_STRINGS } from './locale/downloads.ts'
 
 type Text = { zh: string; en: string }
 
@@ -36,6 +38,8 @@ export const STRINGS = {
   ...BRIEF_STRINGS,
   ...NOTE_STRINGS,
   ...PLAN_LINK_STRINGS,
+  ...RELATED_STRINGS,
+  ...DOWNLOAD_STRINGS,
 } satisfies Record<string, Text>
 
 /** A key of STRINGS. */
