@@ -2,7 +2,7 @@
  * The form on a plan task (#/plan) where a signed-in editor reports its progress: for the task as a
  * whole or, where the plan names several responsible units, for one of them; a status, a date (not in
  * the future), a short note and an optional evidence link (an http(s) URL, checked before sending).
- * The server's refusals show at their field. Loaded on first use (page-rows.ts imports it).
+ * The server's refusals show at their field. Loaded on first use (steward-hooks.ts imports it).
  */
 import { ApiError, mutate } from '../api/client.ts'
 import { SetPlanTaskStatusDocument, type SetPlanTaskStatusMutation } from '../api/generated-leaders.ts'

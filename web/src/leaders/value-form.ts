@@ -4,7 +4,7 @@
  * value in the indicator's display unit (or another unit it accepts), and, as they type, the base value
  * it will be stored as and the plausibility warnings (checkIndicatorValue, debounced); a source, a
  * status and a note. Saving with warnings needs "我已核对". The server's refusals show at their field.
- * Loaded on first use, by signed-in stewards only (page-rows.ts imports it when the button is pressed).
+ * Loaded on first use, by signed-in stewards only (steward-hooks.ts imports it when the button is pressed).
  */
 import { ApiError, mutate, request } from '../api/client.ts'
 import {

@@ -2,7 +2,8 @@
  * The page registry: one row per page of the address (web/src/lib/url-state.ts's routes), saying
  * whether it needs the map, what data it shows (a key into the one cache and how to load it) and
  * how it draws. Adding a page is a new route and a new row here. The pages without a map load
- * their code on first use (their rows import it), and neither MapLibre nor the map's data.
+ * their code on first use (each its own row, web/src/leaders/rows/<page>.ts, and what it imports),
+ * and neither MapLibre nor the map's data.
  */
 import { ApiError } from '../api/client.ts'
 import { fetchTown, nameIn, type TownDetail } from '../api/operations.ts'
@@ -14,6 +15,7 @@ import { renderCountyPanel, renderNearest } from '../ui/county-panel.ts'
 import type { ViewContext } from '../ui/context.ts'
 import { renderNotFound, renderTownPanel } from '../ui/town-panel.ts'
 import type { CountyData } from './county-data.ts'
+import type { LeaderRow } from '../leaders/rows/common.ts'
 
 /** What a page's `load` gets: the one cache and the visit it loads for. */
 export interface PageApi {
@@ -62,10 +64,21 @@ export interface PageRow<D = unknown> {
 /** A row with its data's type, listed with the others. */
 export const define = <D>(row: PageRow<D>): PageRow => row
 
-const leaders = () => import('../leaders/page-rows.ts')
-type Leaders = Awaited<ReturnType<typeof leaders>>['LEADER_ROWS']
-/** The cache key of the leaders' pages' code (one chunk, loaded on first use). */
-const MODULE = 'module:leaders'
+/** Each page without a map: its row's module (web/src/leaders/rows/<page>.ts, its own chunk, loaded on first use). */
+const LEADER_MODULES: Record<LeaderPage, () => Promise<{ ROW: LeaderRow }>> = {
+  compare: () => import('../leaders/rows/compare.ts'),
+  indicators: () => import('../leaders/rows/indicators.ts'),
+  plan: () => import('../leaders/rows/plan.ts'),
+  upload: () => import('../leaders/rows/upload.ts'),
+  data: () => import('../leaders/rows/data.ts'),
+  history: () => import('../leaders/rows/history.ts'),
+  feedback: () => import('../leaders/rows/feedback.ts'),
+  'sign-in': () => import('../leaders/rows/sign-in.ts'),
+  account: () => import('../leaders/rows/account.ts'),
+  users: () => import('../leaders/rows/users.ts'),
+}
+/** The cache key of a page's row (its code, loaded on first use). */
+const moduleKey = (route: LeaderPage) => `module:leaders:${route}`
 
 type TownData = { detail: TownDetail | undefined } | { error: string }
 
@@ -108,19 +121,19 @@ const notFound = define<null>({
   }),
 })
 
-/** A page without the map: its code (one chunk for these pages, web/src/leaders/page-rows.ts) and data load on first use. */
+/** A page without the map: its code (its own chunk, web/src/leaders/rows/<page>.ts) and data load on first use. */
 function leaderPage(route: LeaderPage, title: StringKey, key: (state: State) => string): PageRow {
-  return define<{ rows: Leaders; data: unknown }>({
+  return define<{ row: LeaderRow; data: unknown }>({
     route,
     needsMap: false,
     title,
     key,
     async load(state, api) {
-      const rows = await api.cache.get(MODULE, () => leaders().then((m) => m.LEADER_ROWS))
-      return { rows, data: await rows[route].load(state, api) }
+      const row = await api.cache.get(moduleKey(route), () => LEADER_MODULES[route]().then((m) => m.ROW))
+      return { row, data: await row.load(state, api) }
     },
-    render: (state, { rows, data }, ctx) => rows[route].render(state, data, ctx),
-    loading: (state, ctx) => ctx.cache.value<Leaders>(MODULE)?.[route].loading?.(state, ctx) ?? null,
+    render: (state, { row, data }, ctx) => row.render(state, data, ctx),
+    loading: (state, ctx) => ctx.cache.value<LeaderRow>(moduleKey(route))?.loading?.(state, ctx) ?? null,
   })
 }
 
