@@ -2,7 +2,7 @@
  * What the address (hash) holds, so a view survives a reload and can be shared:
  * `#/town/410184109?metric=coverage&layers=regions,points&at=113.7000,34.4500,10.50`.
  */
-import { LAYER_GROUPS, type LayerGroup } from '../map/layers.ts'
+import { LAYER_GROUPS, type LayerGroup } from '../map/layer-ids.ts'
 import { METRIC_IDS, type MetricId } from '../map/metrics.ts'
 
 /** The app's pages (each has a row in ROUTES, and one in the page registry, web/src/views/pages.ts). */

@@ -2,7 +2,7 @@
 import type { ServicePointKind } from '../api/types.ts'
 import { kindName, metricName, t } from '../lib/i18n.ts'
 import type { LayerGroup } from '../map/layers.ts'
-import { LAYER_GROUPS } from '../map/layers.ts'
+import { LAYER_GROUPS } from '../map/layer-ids.ts'
 import { METRIC_IDS, needsFigures, type MetricClass, type MetricId } from '../map/metrics.ts'
 import { GI_COLOR, KIND_COLORS, KINDS } from '../map/palette.ts'
 import { h, swatch } from './dom.ts'

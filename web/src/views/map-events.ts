@@ -1,7 +1,7 @@
 /** The map's interaction (hover highlight, clicks on clusters, points and areas, moves), its schematic note and its controls' words. */
 import type { LngLatLike, Map as MapLibreMap, MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl'
 import { t } from '../lib/i18n.ts'
-import { CLUSTER_MAX_ZOOM, INTERACTIVE_LAYERS, LAYERS } from '../map/layers.ts'
+import { CLUSTER_MAX_ZOOM, INTERACTIVE_LAYERS, LAYERS } from '../map/layer-ids.ts'
 
 /** The feature under the pointer (highlighted with the `hover` feature-state). */
 export interface HoverState {
