@@ -7,11 +7,15 @@
 import { AssessmentStatus, valuesOf } from '../../../schema/enum-values.ts'
 import { request } from '../api/client.ts'
 import { LeaderReportingDocument, type AssessmentFieldsFragment, type LeaderReportingQuery } from '../api/generated-leaders.ts'
-import { lang, t, tf, type StringKey } from '../lib/i18n.ts'
+import { addStrings, lang, t, tf, type StringKey } from '../lib/i18n.ts'
+import { PROGRESS_STRINGS } from '../lib/locale/progress.ts'
 import { h } from '../ui/dom.ts'
 import type { PlanIndicator } from './api.ts'
 import { formatTarget, formatValue, type UnitInfo } from './format.ts'
 import './indicator-summary.css'
+
+// The progress engine's words load with it (#/indicators, #/plan, the brief), not in the shared first load.
+addStrings(PROGRESS_STRINGS)
 
 /** What the county has reported (the `reportingStatus` query), and what each town has (`reportingMatrix`). */
 export type Reporting = LeaderReportingQuery['reportingStatus'] & { matrix: LeaderReportingQuery['reportingMatrix'] }

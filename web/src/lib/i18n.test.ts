@@ -3,6 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { STRINGS, tIn } from './i18n.ts'
+import { PROGRESS_STRINGS } from './locale/progress.ts'
 
 const SRC = fileURLToPath(new URL('..', import.meta.url))
 
@@ -92,7 +93,7 @@ function withoutComments(text: string): string[] {
 describe('i18n', () => {
   it('has every key in both languages, with the same placeholders', () => {
     const problems: string[] = []
-    for (const [key, text] of Object.entries(STRINGS)) {
+    for (const [key, text] of Object.entries({ ...STRINGS, ...PROGRESS_STRINGS })) {
       if (!text.zh?.trim() || !text.en?.trim()) problems.push(`${key}: missing ${!text.zh?.trim() ? 'zh' : 'en'}`)
       const names = (s: string) =>
         [...s.matchAll(/\{(\w+)\}/g)]
@@ -102,6 +103,14 @@ describe('i18n', () => {
       if (names(text.zh ?? '') !== names(text.en ?? '')) problems.push(`${key}: placeholders differ (${names(text.zh)} / ${names(text.en)})`)
     }
     expect(problems).toEqual([])
+  })
+
+  it('knows a late table (progress) once the module that uses it has loaded, and shows its keys as themselves before', async () => {
+    expect(Object.keys(STRINGS).some((key) => key.startsWith('progress.'))).toBe(false)
+    expect(tIn('en', 'progress.status.ACHIEVED')).toBe('progress.status.ACHIEVED')
+    await import('../leaders/indicator-summary.ts')
+    expect(tIn('en', 'progress.status.ACHIEVED')).toBe('Achieved')
+    expect(tIn('zh', 'progress.status.ACHIEVED')).toBe('已实现目标')
   })
 
   it('fills placeholders in the language asked for', () => {

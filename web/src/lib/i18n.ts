@@ -8,7 +8,8 @@ import { enumLabel } from './enum-labels.ts'
 import { APP_STRINGS } from './locale/app.ts'
 import { PAGE_STRINGS } from './locale/pages.ts'
 import { FEEDBACK_STRINGS } from './locale/feedback.ts'
-import { PROGRESS_STRINGS } from './locale/progress.ts'
+// Type only: the table loads with its pages (web/src/leaders/indicator-summary.ts adds it with addStrings).
+import type { PROGRESS_STRINGS } from './locale/progress.ts'
 import { VALUES_STRINGS } from './locale/values.ts'
 import { ACCOUNT_STRINGS } from './locale/accounts.ts'
 import { STATION_STRINGS } from './locale/stations.ts'
@@ -28,7 +29,6 @@ export const STRINGS = {
   ...APP_STRINGS,
   ...PAGE_STRINGS,
   ...FEEDBACK_STRINGS,
-  ...PROGRESS_STRINGS,
   ...VALUES_STRINGS,
   ...ACCOUNT_STRINGS,
   ...STATION_STRINGS,
@@ -42,8 +42,21 @@ export const STRINGS = {
   ...DOWNLOAD_STRINGS,
 } satisfies Record<string, Text>
 
-/** A key of STRINGS. */
-export type StringKey = keyof typeof STRINGS
+/** The tables that load with the pages that use them (not in the shared first load), added by those pages' modules. */
+type LateStrings = typeof PROGRESS_STRINGS
+
+/** A key of STRINGS or of a table that loads with its pages. */
+export type StringKey = keyof typeof STRINGS | keyof LateStrings
+
+const LATE: Partial<Record<StringKey, Text>> = {}
+
+/** Adds a table that loads with its pages (call it at the top of the module that uses its words). */
+export function addStrings(table: Partial<Record<StringKey, Text>>): void {
+  Object.assign(LATE, table)
+}
+
+/** The words of a key; a key whose table has not loaded yet shows as itself (a bug to see, not a blank). */
+const textOf = (key: StringKey): Text => (STRINGS as Partial<Record<StringKey, Text>>)[key] ?? LATE[key] ?? { zh: key, en: key }
 
 const METRIC_NAMES: Record<MetricId, Text> = {
   servicePoints: { zh: '服务站点数', en: 'Service points' },
@@ -78,12 +91,12 @@ export function setLang(lang: Lang): void {
 export const lang = (): Lang => current
 
 /** A word or sentence in the current language. */
-export const t = (key: StringKey): string => STRINGS[key][current]
+export const t = (key: StringKey): string => textOf(key)[current]
 /** A string with `{name}` placeholders filled in. */
 export const tf = (key: StringKey, values: Record<string, string | number>): string => tIn(current, key, values)
 /** A string in a given language (for text drawn in both, e.g. the map's labels), placeholders filled in. */
 export const tIn = (language: Lang, key: StringKey, values: Record<string, string | number> = {}): string =>
-  STRINGS[key][language].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''))
+  textOf(key)[language].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''))
 /** Names of the API's enums in the current language (the labels are in ./enum-labels.ts). */
 export const kindName = (kind: ServicePointKind): string => enumLabel('ServicePointKind', kind, current)
 export const statusName = (status: ServicePointStatus): string => enumLabel('ServicePointStatus', status, current)
