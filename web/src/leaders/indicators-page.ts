@@ -2,7 +2,8 @@
 import { renderIndicatorTasks } from './plan-links.ts'
 import { h } from '../ui/dom.ts'
 import { dataNote } from '../ui/data-note.ts'
-import { lang, t, tf } from '../lib/i18n.ts'
+import { addStrings, lang, t, tf } from '../lib/i18n.ts'
+import { VALUES_STRINGS } from '../lib/locale/values.ts'
 import { enumLabel } from '../lib/enum-labels.ts'
 import type { Accumulation } from '../api/types.ts'
 import { CATEGORIES, type Category, type PlanIndicator, type PlanValue } from './api.ts'
@@ -13,6 +14,9 @@ import type { ValueStatus } from '../../../schema/enum-values.ts'
 import { assessmentBadge, renderAssessment, renderIndicatorSummary, type Reporting } from './indicator-summary.ts'
 import { renderReportingMatrix } from './reporting-matrix.ts'
 import { renderRelatedSeries } from './related-series.ts'
+
+// The stewards' words (values, task status, upload) load with the pages that use them.
+addStrings(VALUES_STRINGS)
 
 /** `（暂定）` / ` (provisional)` after a value whose status is stated; nothing when it is not. */
 function statusSuffix(status: ValueStatus | null | undefined): string {

@@ -5,13 +5,17 @@
 import { mutate } from '../api/client.ts'
 import { LeaderIndicatorsDocument, LeaderPlanDocument, LeaderReportingDocument } from '../api/generated-leaders.ts'
 import type { SessionUser } from '../api/session.ts'
-import { t } from '../lib/i18n.ts'
+import { addStrings, t } from '../lib/i18n.ts'
+import { VALUES_STRINGS } from '../lib/locale/values.ts'
 import { h } from '../ui/dom.ts'
 import type { PageContext } from '../views/pages.ts'
 import type { PlanDepartment, PlanIndicator } from './api.ts'
 import type { ValueEntryHooks } from './indicators-page.ts'
 import { reportingOf } from './indicator-summary.ts'
 import type { TaskStatusHooks } from './plan-page.ts'
+
+// The stewards' words (values, task status, upload) load with the pages that use them.
+addStrings(VALUES_STRINGS)
 
 /** The plan's years (its baseline year to its target year), from the indicators' planned values. */
 function planYears(list: PlanIndicator[]): number[] {

@@ -7,10 +7,14 @@
 import { ApiError, mutate } from '../api/client.ts'
 import { SetPlanTaskStatusDocument, type SetPlanTaskStatusMutation } from '../api/generated-leaders.ts'
 import { enumLabel } from '../lib/enum-labels.ts'
-import { lang, t, tf } from '../lib/i18n.ts'
+import { addStrings, lang, t, tf } from '../lib/i18n.ts'
+import { VALUES_STRINGS } from '../lib/locale/values.ts'
 import { h } from '../ui/dom.ts'
 import { TaskStatus, valuesOf } from '../../../schema/enum-values.ts'
 import type { PlanDepartment, PlanTask } from './api.ts'
+
+// The stewards' words (values, task status, upload) load with the pages that use them.
+addStrings(VALUES_STRINGS)
 
 export interface TaskStatusFormOptions {
   task: PlanTask

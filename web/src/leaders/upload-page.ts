@@ -8,8 +8,12 @@
 import type { SessionUser } from '../api/session.ts'
 import { csrfHeaders } from '../api/session.ts'
 import { storedToken } from '../api/send.ts'
-import { t, tf, type StringKey } from '../lib/i18n.ts'
+import { addStrings, t, tf, type StringKey } from '../lib/i18n.ts'
+import { VALUES_STRINGS } from '../lib/locale/values.ts'
 import { h } from '../ui/dom.ts'
+
+// The stewards' words (values, task status, upload) load with the pages that use them.
+addStrings(VALUES_STRINGS)
 
 /** The tables a file may be imported into (db/records/resources.ts), the commonest first. */
 export const UPLOAD_RESOURCES = [

@@ -16,11 +16,15 @@ import {
 } from '../api/generated-leaders.ts'
 import type { SessionUser } from '../api/session.ts'
 import { enumLabel } from '../lib/enum-labels.ts'
-import { lang, t, tf } from '../lib/i18n.ts'
+import { addStrings, lang, t, tf } from '../lib/i18n.ts'
+import { VALUES_STRINGS } from '../lib/locale/values.ts'
 import { h } from '../ui/dom.ts'
 import { ValueStatus, valuesOf } from '../../../schema/enum-values.ts'
 import type { PlanIndicator } from './api.ts'
 import { unitChoices } from './value-units.ts'
+
+// The stewards' words (values, task status, upload) load with the pages that use them.
+addStrings(VALUES_STRINGS)
 
 export { unitChoices }
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { STRINGS, tIn } from './i18n.ts'
 import { PROGRESS_STRINGS } from './locale/progress.ts'
+import { VALUES_STRINGS } from './locale/values.ts'
 
 const SRC = fileURLToPath(new URL('..', import.meta.url))
 
@@ -93,7 +94,7 @@ function withoutComments(text: string): string[] {
 describe('i18n', () => {
   it('has every key in both languages, with the same placeholders', () => {
     const problems: string[] = []
-    for (const [key, text] of Object.entries({ ...STRINGS, ...PROGRESS_STRINGS })) {
+    for (const [key, text] of Object.entries({ ...STRINGS, ...PROGRESS_STRINGS, ...VALUES_STRINGS })) {
       if (!text.zh?.trim() || !text.en?.trim()) problems.push(`${key}: missing ${!text.zh?.trim() ? 'zh' : 'en'}`)
       const names = (s: string) =>
         [...s.matchAll(/\{(\w+)\}/g)]

@@ -10,7 +10,8 @@ import { PAGE_STRINGS } from './locale/pages.ts'
 import { FEEDBACK_STRINGS } from './locale/feedback.ts'
 // Type only: the table loads with its pages (web/src/leaders/indicator-summary.ts adds it with addStrings).
 import type { PROGRESS_STRINGS } from './locale/progress.ts'
-import { VALUES_STRINGS } from './locale/values.ts'
+// Type only: the stewards' value and upload words load with their pages (each module that uses them adds them).
+import type { VALUES_STRINGS } from './locale/values.ts'
 import { ACCOUNT_STRINGS } from './locale/accounts.ts'
 import { STATION_STRINGS } from './locale/stations.ts'
 import { COMPARE_STRINGS } from './locale/compare.ts'
@@ -29,7 +30,6 @@ export const STRINGS = {
   ...APP_STRINGS,
   ...PAGE_STRINGS,
   ...FEEDBACK_STRINGS,
-  ...VALUES_STRINGS,
   ...ACCOUNT_STRINGS,
   ...STATION_STRINGS,
   ...COMPARE_STRINGS,
@@ -43,7 +43,7 @@ export const STRINGS = {
 } satisfies Record<string, Text>
 
 /** The tables that load with the pages that use them (not in the shared first load), added by those pages' modules. */
-type LateStrings = typeof PROGRESS_STRINGS
+type LateStrings = typeof PROGRESS_STRINGS & typeof VALUES_STRINGS
 
 /** A key of STRINGS or of a table that loads with its pages. */
 export type StringKey = keyof typeof STRINGS | keyof LateStrings

@@ -158,4 +158,6 @@ export const PAGE_STRINGS = {
   'plan.allTasks': { zh: '全部任务（{n} 项）', en: 'All tasks ({n})' },
   'plan.deptTasks': { zh: '{dept}：{n} 项任务', en: '{dept}: {n} tasks' },
   'plan.taskCount': { zh: '共 {n} 项任务', en: '{n} tasks' },
+  // #/upload's name (the header's link; its page's words are in ./values.ts, which loads with the page)
+  pageUpload: { zh: '批量上传', en: 'Bulk upload' },
 } as const satisfies Record<string, { zh: string; en: string }>

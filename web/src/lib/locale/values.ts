@@ -38,7 +38,6 @@ export const VALUES_STRINGS = {
   'taskStatus.dateRequired': { zh: '请选择日期。', en: 'Please choose a date.' },
   'taskStatus.saved': { zh: '已更新：{title} · {status}', en: 'Reported: {title} · {status}' },
   // #/upload
-  pageUpload: { zh: '批量上传', en: 'Bulk upload' },
   'upload.intro': {
     zh: '上传 CSV（UTF-8）或 GeoJSON 文件，先试运行查看每一行的问题和新增、更新、未变的数量，再应用；应用在一个事务中完成，要么全部写入，要么都不写入。',
     en: 'Upload a CSV (UTF-8) or GeoJSON file: the dry run shows every row’s problems and how many records are new, changed or unchanged; applying writes them all in one transaction, or nothing.',
