@@ -220,7 +220,7 @@ describe.runIf(backend === 'pglite')("the leaders' pages in Chromium", () => {
     for (const category of ['创造（CREATION）', '运用（UTILIZATION）', '保护（PROTECTION）', '服务（SERVICE）', '意识（AWARENESS）', '管理（MANAGEMENT）'])
       expect(text).toContain(category)
     // The plan's inconsistency and the missing annex row are said, not hidden.
-    expect(text).toContain('The plan is inconsistent here') // annex row 8's 2024 figure below table row 5's 2023 figure (two series, each noting the other)
+    expect(text).toContain('方案在此前后不一') // annex row 8's 2024 figure below table row 5's 2023 figure (two series, each noting the other), in the Chinese UI's own words
     expect(text).toContain('附件2 没有第 6 行')
     const { data } = await server.query('{ indicators { code } }')
     await expect(page.locator('article.indicator').count()).resolves.toBe(data.indicators.length)

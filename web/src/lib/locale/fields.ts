@@ -13,6 +13,7 @@ const common = {
   name_en: { zh: '英文名称', en: 'Name (English)' },
   source: { zh: '来源', en: 'Source' },
   note: { zh: '备注', en: 'Note' },
+  note_zh: { zh: '中文备注', en: 'Note (Chinese)' },
   code: { zh: '代码', en: 'Code' },
   region_code: { zh: '所属地区', en: 'Region' },
 } satisfies Record<string, Text>
@@ -32,6 +33,7 @@ export const FIELD_LABELS: Record<string, Record<string, Text>> = {
     population_kind: { zh: '人口口径', en: 'Population kind' },
     population_source: { zh: '人口来源', en: 'Population source' },
     population_note: { zh: '人口备注', en: 'Population note' },
+    population_note_zh: { zh: '人口备注（中文）', en: 'Population note (Chinese)' },
     lng: { zh: '驻地经度', en: 'Seat longitude' },
     lat: { zh: '驻地纬度', en: 'Seat latitude' },
     status: { zh: '驻地状态', en: 'Seat status' },
@@ -115,6 +117,12 @@ export const FIELD_LABELS: Record<string, Record<string, Text>> = {
     department_code: { zh: '责任单位', en: 'Department' },
     as_written: { zh: '原文', en: 'As written' },
   },
+  indicator_relation: {
+    ...common,
+    indicator_code: { zh: '指标', en: 'Indicator' },
+    related_code: { zh: '相关指标', en: 'Related indicator' },
+    kind: { zh: '关系', en: 'Relation' },
+  },
   task_indicator: {
     ...common,
     task_code: { zh: '任务', en: 'Task' },
@@ -139,6 +147,7 @@ export const FIELD_ENUMS: Record<string, Record<string, LabelledEnum>> = {
   region_name: { level: 'RegionLevel' },
   indicator: { category: 'IndicatorCategory', nature: 'IndicatorNature', accumulation: 'Accumulation', comparator: 'Comparator' },
   indicator_value: { kind: 'ValueKind', status: 'ValueStatus' },
+  indicator_relation: { kind: 'IndicatorRelationKind' },
   gi_product: { status: 'GIStatus', origin_area_quality: 'GeometryQuality' },
   service_point: { kind: 'ServicePointKind', status: 'ServicePointStatus', location_quality: 'LocationQuality' },
   department: { kind: 'DepartmentKind' },
