@@ -288,7 +288,11 @@ describe('spreadsheet-safe cells', () => {
   })
 
   it("keeps a value that itself begins with ' and a formula character through the round trip", async () => {
-    await t.db.updateTable('service_point').set({ note: "'=not a marker", note_zh: null, address: '-1 层' }).where('id', '=', 'rights-protection-xinzheng').execute()
+    await t.db
+      .updateTable('service_point')
+      .set({ note: "'=not a marker", note_zh: null, address: '-1 层' })
+      .where('id', '=', 'rights-protection-xinzheng')
+      .execute()
     const file = await downloaded('service-points.csv')
     const row = readFileSync(file, 'utf8')
       .split('\r\n')
