@@ -35,6 +35,9 @@ describe.runIf(backend === 'pglite')('data notes in the chosen language, in Chro
 
   const langOf = (lang: 'zh' | 'en') => (lang === 'zh' ? 'zh-CN' : 'en')
 
+  /** The route name app.ts writes to `data-page` when a page without a map is drawn (`#/gi/x` → `gi`). */
+  const routeName = (hash: string) => hash.slice(2).split(/[/?]/)[0]
+
   /** Opens a page in a language; a town page with its first station's popup open (the popup shows the station's facts). */
   async function open(hash: string, lang: 'zh' | 'en'): Promise<string> {
     await page.goto(`${server.url}/${hash}`)
@@ -42,7 +45,13 @@ describe.runIf(backend === 'pglite')('data notes in the chosen language, in Chro
     const ready = () =>
       town
         ? page.waitForSelector(`[data-town-code="${TOWN}"]`).then(() => page.waitForFunction(() => (window as any).map?.loaded()))
-        : page.waitForFunction(() => document.documentElement.dataset.pageReady === 'true')
+        : // This page's own name and its readiness: a flag left by the page before is not taken for this one's. The
+          // generous timeout is for a loaded CI machine, where the town page's map requests may still be finishing.
+          page.waitForFunction(
+            (name) => document.documentElement.dataset.page === name && document.documentElement.dataset.pageReady === 'true',
+            routeName(hash),
+            { timeout: 90_000 },
+          )
     await ready()
     if ((await page.evaluate(() => document.documentElement.lang)) !== langOf(lang)) {
       await page.click('#lang-button')
