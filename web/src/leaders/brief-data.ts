@@ -7,6 +7,8 @@
 import { request } from '../api/client.ts'
 import { BriefCountyDocument, BriefDocument, type BriefQuery } from '../api/generated-brief.ts'
 import type { PointGeometry, RegionCollection, ServicePointKind, ServicePointStatus, LocationQuality } from '../api/types.ts'
+import { median } from '../../../schema/ranking.ts'
+export { median }
 
 /** The coverage radius of the brief's coverage figures, in km (the comparison's default). */
 export const BRIEF_RADIUS_KM = 5
@@ -70,14 +72,6 @@ export interface CountContext {
   rank: number
   /** How many towns are ranked (every town of the county has a count, 0 included). */
   towns: number
-}
-
-/** The median of some numbers; null for none. */
-export function median(values: number[]): number | null {
-  if (!values.length) return null
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
 /** The codes of the county's towns: the cells that count in its statistics. */

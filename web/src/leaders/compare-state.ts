@@ -106,27 +106,13 @@ export interface MetricContext {
   group: PopulationGroup | null
 }
 
-/** The median of the values; null for none. */
-export function median(values: readonly number[]): number | null {
-  if (!values.length) return null
-  const v = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(v.length / 2)
-  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2
-}
-
-/** Ranks highest first; equal values share a rank (1, 1, 3). */
-export function rankDescending(items: readonly { code: string; value: number }[]): Map<string, number> {
-  const sorted = [...items].sort((a, b) => b.value - a.value || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
-  const rank = new Map<string, number>()
-  sorted.forEach((item, i) => rank.set(item.code, i > 0 && sorted[i - 1].value === item.value ? rank.get(sorted[i - 1].code)! : i + 1))
-  return rank
-}
-
 /**
  * The populations a per-capita figure may be compared between: the largest set of at least two towns
  * whose populations have the same year and the same known kind (UNSPECIFIED is never "the same");
  * on a tie, the one matching `prefer` (the county's), then the latest year.
  */
+import { median, rankDescending } from '../../../schema/ranking.ts'
+export { median, rankDescending }
 export function comparablePopulationGroup(rows: readonly ContextInput[], prefer?: { year: number | null; kind: string | null }): PopulationGroup | null {
   const groups = new Map<string, PopulationGroup>()
   for (const r of rows) {
