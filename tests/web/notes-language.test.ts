@@ -38,26 +38,28 @@ describe.runIf(backend === 'pglite')('data notes in the chosen language, in Chro
   /** The route name app.ts writes to `data-page` when a page without a map is drawn (`#/gi/x` → `gi`). */
   const routeName = (hash: string) => hash.slice(2).split(/[/?]/)[0]
 
-  /** Opens a page in a language; a town page with its first station's popup open (the popup shows the station's facts). */
+  /**
+   * Opens a page in a language; a town page with its first station's popup open (the popup shows the station's facts).
+   * The language is chosen as a returning visitor arrives with it (the stored choice, then a fresh load), so the page is
+   * drawn once in that language; the language button itself is tested in tests/web/leaders.test.ts and phones.test.ts.
+   */
   async function open(hash: string, lang: 'zh' | 'en'): Promise<string> {
-    await page.goto(`${server.url}/${hash}`)
+    if (!page.url().startsWith(server.url)) await page.goto(`${server.url}/healthz`)
+    await page.evaluate((l) => localStorage.setItem('ipmap.lang', l), lang)
+    await page.goto(`${server.url}/?lang-${lang}${hash}`)
     const town = hash.startsWith('#/town/')
-    const ready = () =>
-      town
-        ? page.waitForSelector(`[data-town-code="${TOWN}"]`).then(() => page.waitForFunction(() => (window as any).map?.loaded()))
-        : // This page's own name and its readiness: a flag left by the page before is not taken for this one's. The
-          // generous timeout is for a loaded CI machine, where the town page's map requests may still be finishing.
-          page.waitForFunction(
-            (name) => document.documentElement.dataset.page === name && document.documentElement.dataset.pageReady === 'true',
-            routeName(hash),
-            { timeout: 90_000 },
-          )
-    await ready()
-    if ((await page.evaluate(() => document.documentElement.lang)) !== langOf(lang)) {
-      await page.click('#lang-button')
-      await page.waitForFunction((l) => document.documentElement.lang === l, langOf(lang))
-      await ready()
+    if (town) {
+      await page.waitForSelector(`[data-town-code="${TOWN}"]`, { timeout: 90_000 })
+      await page.waitForFunction(() => (window as any).map?.loaded(), undefined, { timeout: 90_000 })
+    } else {
+      // This page's own name and its readiness. The generous timeout is for a loaded CI machine.
+      await page.waitForFunction(
+        (name) => document.documentElement.dataset.page === name && document.documentElement.dataset.pageReady === 'true',
+        routeName(hash),
+        { timeout: 90_000 },
+      )
     }
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(langOf(lang))
     if (town) {
       await page
         .locator('.point-list button', { hasText: lang === 'zh' ? '在地图上显示' : 'Show on the map' })
@@ -79,7 +81,7 @@ describe.runIf(backend === 'pglite')('data notes in the chosen language, in Chro
       const text = await open(hash, 'zh')
       expect(englishNotes.filter((n) => text.includes(n))).toEqual([])
       expect(text).not.toContain('（英文）')
-    })
+    }, 180_000)
   }
 
   it("shows the town's population note and its stations' notes in Chinese, and in English in the English UI", async () => {
@@ -92,7 +94,7 @@ describe.runIf(backend === 'pglite')('data notes in the chosen language, in Chro
     expect(en).toContain(town.population_note)
     expect(en).toContain(station.note)
     expect(en).not.toContain(town.population_note_zh)
-  })
+  }, 240_000)
 
   it("shows the indicators' and the GI product's English notes in the English UI", async () => {
     const indicatorNotes = (await server.db.selectFrom('indicator').select('note').where('note', 'is not', null).execute()).map((r) => r.note!)
@@ -101,5 +103,5 @@ describe.runIf(backend === 'pglite')('data notes in the chosen language, in Chro
     const gi = await server.db.selectFrom('gi_product').select(['note', 'note_zh']).where('code', '=', GI).executeTakeFirstOrThrow()
     expect(await open(`#/gi/${GI}`, 'en')).toContain(gi.note)
     expect(await open(`#/gi/${GI}`, 'zh')).toContain(gi.note_zh)
-  })
+  }, 300_000)
 })
