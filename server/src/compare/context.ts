@@ -4,26 +4,10 @@
  *
  * Per-capita figures are ranked only between populations of the same year and the same known kind
  * (resident or household-registered): towns with another population keep their value but are left out
- * of the ranking and the median, as #/compare does (web/src/leaders/compare-state.ts, the same rule).
+ * of the ranking and the median, as #/compare does: the rule is schema/ranking.ts's `rankTowns`, shared with the web.
  */
-import { median, rankDescending } from '../../../schema/ranking.ts'
-export { median, rankDescending }
-
-/** One town's value of a figure, with what its population counts (for the per-capita rule). */
-export interface ContextInput {
-  code: string
-  /** Null when unknown: never counted as 0. */
-  value: number | null
-  populationYear: number | null
-  populationKind: string | null
-}
-
-/** Populations of one year and one known kind. */
-export interface PopulationGroup {
-  year: number
-  kind: string
-  size: number
-}
+import { comparablePopulationGroup, median, rankDescending, rankTowns, type ContextInput, type PopulationGroup } from '../../../schema/ranking.ts'
+export { comparablePopulationGroup, median, rankDescending, type ContextInput, type PopulationGroup }
 
 /** A figure across the county's towns. */
 export interface TownsContext {
@@ -59,39 +43,15 @@ export interface FigureInContext {
   comparedPopulationKind: string | null
 }
 
-/**
- * The populations a per-capita figure may be compared between: the largest set of at least two towns
- * with a value whose populations have the same year and the same known kind (UNSPECIFIED is never "the
- * same"); on a tie, the one matching `prefer` (the county's), then the latest year.
- */
-export function comparablePopulationGroup(rows: readonly ContextInput[], prefer?: { year: number | null; kind: string | null }): PopulationGroup | null {
-  const groups = new Map<string, PopulationGroup>()
-  for (const r of rows) {
-    if (r.value === null || r.populationYear === null || !r.populationKind || r.populationKind === 'UNSPECIFIED') continue
-    const key = `${r.populationYear}|${r.populationKind}`
-    const g = groups.get(key) ?? { year: r.populationYear, kind: r.populationKind, size: 0 }
-    g.size++
-    groups.set(key, g)
-  }
-  const preferred = (g: PopulationGroup) => (prefer && g.year === prefer.year && g.kind === prefer.kind ? 1 : 0)
-  const best = [...groups.values()]
-    .filter((g) => g.size >= 2)
-    .sort((a, b) => b.size - a.size || preferred(b) - preferred(a) || b.year - a.year || a.kind.localeCompare(b.kind))
-  return best[0] ?? null
-}
-
 /** A figure's context across the county's towns (`rows`: every town, with or without a value). */
 export function townsContext(rows: readonly ContextInput[], perCapita: boolean, prefer?: { year: number | null; kind: string | null }): TownsContext {
-  const known = rows.filter((r): r is ContextInput & { value: number } => r.value !== null && Number.isFinite(r.value))
-  const group = perCapita ? comparablePopulationGroup(known, prefer) : null
-  const inGroup = (r: ContextInput) => !perCapita || (group !== null && r.populationYear === group.year && r.populationKind === group.kind)
-  const ranked = known.filter(inGroup)
+  const { known, ranked, rank, excluded, group } = rankTowns(rows, perCapita, prefer)
   return {
     regionCount: rows.length,
     withValueCount: known.length,
-    rank: rankDescending(ranked),
+    rank,
     rankedCount: ranked.length,
-    excluded: new Set(known.filter((r) => !inGroup(r)).map((r) => r.code)),
+    excluded,
     median: median(ranked.map((r) => r.value)),
     group,
   }

@@ -1,5 +1,8 @@
 /** The comparison's state as the address holds it: `codes=…&metric=…&radius=…&sort=…&dir=…`. */
 
+import { comparablePopulationGroup, median, rankDescending, rankTowns, type ContextInput, type PopulationGroup } from '../../../schema/ranking.ts'
+export { comparablePopulationGroup, median, rankDescending, type ContextInput, type PopulationGroup }
+
 export const COMPARE_METRICS = [
   'servicePointCount',
   'servicePointsPer10k',
@@ -70,21 +73,6 @@ export function sortRows<T>(rows: T[], value: (row: T) => number | string | null
 /** Metrics divided by a population: compared only between populations of the same year and kind. */
 export const PER_CAPITA_METRICS: readonly CompareMetric[] = ['servicePointsPer10k']
 
-/** One town's value of a metric, with what its population counts (for the per-capita rule). */
-export interface ContextInput {
-  code: string
-  value: number | null
-  populationYear: number | null
-  populationKind: string | null
-}
-
-/** Populations of one year and one known kind (resident or household-registered). */
-export interface PopulationGroup {
-  year: number
-  kind: string
-  size: number
-}
-
 /** A metric across the county's towns: how many have a value, which are ranked, their median and mean. */
 export interface MetricContext {
   /** Towns of the county. */
@@ -106,43 +94,17 @@ export interface MetricContext {
   group: PopulationGroup | null
 }
 
-/**
- * The populations a per-capita figure may be compared between: the largest set of at least two towns
- * whose populations have the same year and the same known kind (UNSPECIFIED is never "the same");
- * on a tie, the one matching `prefer` (the county's), then the latest year.
- */
-import { median, rankDescending } from '../../../schema/ranking.ts'
-export { median, rankDescending }
-export function comparablePopulationGroup(rows: readonly ContextInput[], prefer?: { year: number | null; kind: string | null }): PopulationGroup | null {
-  const groups = new Map<string, PopulationGroup>()
-  for (const r of rows) {
-    if (r.value === null || r.populationYear === null || !r.populationKind || r.populationKind === 'UNSPECIFIED') continue
-    const key = `${r.populationYear}|${r.populationKind}`
-    const g = groups.get(key) ?? { year: r.populationYear, kind: r.populationKind, size: 0 }
-    g.size++
-    groups.set(key, g)
-  }
-  const preferred = (g: PopulationGroup) => (prefer && g.year === prefer.year && g.kind === prefer.kind ? 1 : 0)
-  const best = [...groups.values()]
-    .filter((g) => g.size >= 2)
-    .sort((a, b) => b.size - a.size || preferred(b) - preferred(a) || b.year - a.year || a.kind.localeCompare(b.kind))
-  return best[0] ?? null
-}
-
 /** A metric's context across the county's towns (`rows`: every town, with or without a value). */
 export function metricContext(rows: readonly ContextInput[], perCapita: boolean, prefer?: { year: number | null; kind: string | null }): MetricContext {
-  const known = rows.filter((r): r is ContextInput & { value: number } => r.value !== null && Number.isFinite(r.value))
-  const group = perCapita ? comparablePopulationGroup(known, prefer) : null
-  const inGroup = (r: ContextInput) => !perCapita || (group !== null && r.populationYear === group.year && r.populationKind === group.kind)
-  const ranked = known.filter(inGroup)
+  const { known, ranked, rank, excluded, group } = rankTowns(rows, perCapita, prefer)
   const values = ranked.map((r) => r.value)
   return {
     total: rows.length,
     withValue: known.length,
     fewHaveValue: known.length * 2 < rows.length,
-    rank: rankDescending(ranked),
+    rank,
     ranked: ranked.length,
-    excluded: new Set(known.filter((r) => !inGroup(r)).map((r) => r.code)),
+    excluded,
     median: median(values),
     mean: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null,
     group,
