@@ -56,7 +56,7 @@ describe.runIf(backend === 'pglite')('station editing in Chromium', () => {
   const stored = (id: string) =>
     suite.server.db
       .selectFrom('service_point')
-      .select(['name_zh', 'status', 'region_code', 'location_quality', 'opened_on'])
+      .select(['name_zh', 'status', 'region_code', 'location_quality', 'opened_on', 'note', 'note_zh'])
       .select((eb) => [eb.fn<number>('st_x', ['location']).as('lng'), eb.fn<number>('st_y', ['location']).as('lat')])
       .where('id', '=', id)
       .executeTakeFirst()
@@ -93,12 +93,14 @@ describe.runIf(backend === 'pglite')('station editing in Chromium', () => {
     await page.getByLabel('中文名称（必填）').fill(NAME)
     await page.locator('#station-openingHours').fill('工作日 9:00–17:00')
     await page.getByLabel('信息来源（必填）').fill('新村镇人民政府公告')
+    await page.getByLabel('备注（中文）').fill('门牌号待核实')
     await page.click('#station-editor button[type=submit]')
     await expect.poll(status, { timeout: 15_000 }).toContain(`已保存：${NAME}`)
     const row = await suite.server.db.selectFrom('service_point').select('id').where('name_zh', '=', NAME).executeTakeFirstOrThrow()
     stationId = row.id
     const saved = (await stored(stationId))!
-    expect(saved).toMatchObject({ status: 'PLANNED', region_code: TOWN, location_quality: 'SURVEYED' })
+    // The Chinese note goes to note_zh; the English one, left empty, stays null (never an empty string).
+    expect(saved).toMatchObject({ status: 'PLANNED', region_code: TOWN, location_quality: 'SURVEYED', note_zh: '门牌号待核实', note: null })
     expect(saved.lng).toBeCloseTo(target[0], 3)
     expect(saved.lat).toBeCloseTo(target[1], 3)
     await page.screenshot({ path: `${process.cwd()}/.tmp/screenshots/station-added.png` })

@@ -1,7 +1,7 @@
 /**
  * The station form of the side panel (station editing, web/src/map/station-editing.ts): 中文名称 (required),
  * English name (optional), kind, status with the opening date, address, services, opening hours, contact,
- * location quality, source (required) and note; for a new station its place, clicked on the map or typed
+ * location quality, source (required) and the note in Chinese and in English; for a new station its place, clicked on the map or typed
  * in WGS84, GCJ-02 or BD-09 (previewed as WGS84 with gcoord, the server converts the same way). Errors
  * show beside their field (the server's `extensions.argument` names it) and the focus moves to the first.
  */
@@ -29,7 +29,7 @@ export function toWgs84(lng: number, lat: number, crs: Crs): [number, number] {
 
 /** The input fields the form shows, by the name the API gives them (`input.<name>` in an error's argument). */
 type FieldName =
-  'nameZh' | 'nameEn' | 'kind' | 'status' | 'openedOn' | 'address' | 'services' | 'openingHours' | 'contact' | 'locationQuality' | 'source' | 'note'
+  'nameZh' | 'nameEn' | 'kind' | 'status' | 'openedOn' | 'address' | 'services' | 'openingHours' | 'contact' | 'locationQuality' | 'source' | 'noteZh' | 'note'
 const LABELS: Record<FieldName, StringKey> = {
   nameZh: 'stations.nameZh',
   nameEn: 'stations.nameEn',
@@ -42,11 +42,12 @@ const LABELS: Record<FieldName, StringKey> = {
   contact: 'stations.contact',
   locationQuality: 'stations.locationQuality',
   source: 'stations.source',
+  noteZh: 'stations.noteZh',
   note: 'stations.note',
 }
 const REQUIRED: FieldName[] = ['nameZh', 'source']
 /** Lengths the server allows (db/records/limits.ts). */
-const MAX: Partial<Record<FieldName, number>> = { nameZh: 200, nameEn: 200, address: 300, openingHours: 200, contact: 200, source: 1000, note: 2000 }
+const MAX: Partial<Record<FieldName, number>> = { nameZh: 200, nameEn: 200, address: 300, openingHours: 200, contact: 200, source: 1000, noteZh: 2000, note: 2000 }
 
 /** A field's problem, or the form's (field undefined). */
 export interface FormError {
@@ -132,6 +133,7 @@ export function stationForm(opts: StationFormOptions): StationForm {
     field('contact', text(s?.contact)),
     field('locationQuality', h('select', {}, options(qualities, locationQualityName, s?.locationQuality ?? 'SURVEYED'))),
     field('source', area(s?.source)),
+    field('noteZh', area(s?.noteZh)),
     field('note', area(s?.note)),
     h('p', { class: 'actions' }, submit, ' ', h('button', { type: 'button', onclick: () => opts.onCancel() }, t('stations.cancel'))),
   )
@@ -241,6 +243,7 @@ export function stationForm(opts: StationFormOptions): StationForm {
       contact: orNull('contact'),
       locationQuality: value('locationQuality') as LocationQuality,
       source: value('source'),
+      noteZh: orNull('noteZh'),
       note: orNull('note'),
       ...(place && at ? { lng: at[0], lat: at[1], crs: place.crs() } : {}),
     }

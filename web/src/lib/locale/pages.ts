@@ -97,7 +97,7 @@ export const PAGE_STRINGS = {
   },
   'plan.taskTextChinese': { zh: '任务原文', en: 'Task text (Chinese)' },
   'plan.progress': { zh: '进展：', en: 'Progress: ' },
-  'plan.notReported': { zh: '未报告', en: 'not reported' },
+  'plan.notReported': { zh: '未更新', en: 'not updated' },
   'plan.wholeTask': { zh: '整体', en: 'whole task' },
   'plan.evidence': { zh: '证明材料', en: 'evidence' },
   // #/compare (with placeholders)
@@ -157,7 +157,6 @@ export const PAGE_STRINGS = {
   'plan.members': { zh: '：成员单位 {n} 个。', en: ': {n} member bodies.' },
   'plan.allTasks': { zh: '全部任务（{n} 项）', en: 'All tasks ({n})' },
   'plan.deptTasks': { zh: '{dept}：{n} 项任务', en: '{dept}: {n} tasks' },
-  'plan.taskCount': { zh: '共 {n} 项任务', en: '{n} tasks' },
   // #/upload's name (the header's link; its page's words are in ./values.ts, which loads with the page)
   pageUpload: { zh: '批量上传', en: 'Bulk upload' },
 } as const satisfies Record<string, { zh: string; en: string }>
