@@ -47,7 +47,16 @@ const LABELS: Record<FieldName, StringKey> = {
 }
 const REQUIRED: FieldName[] = ['nameZh', 'source']
 /** Lengths the server allows (db/records/limits.ts). */
-const MAX: Partial<Record<FieldName, number>> = { nameZh: 200, nameEn: 200, address: 300, openingHours: 200, contact: 200, source: 1000, noteZh: 2000, note: 2000 }
+const MAX: Partial<Record<FieldName, number>> = {
+  nameZh: 200,
+  nameEn: 200,
+  address: 300,
+  openingHours: 200,
+  contact: 200,
+  source: 1000,
+  noteZh: 2000,
+  note: 2000,
+}
 
 /** A field's problem, or the form's (field undefined). */
 export interface FormError {
