@@ -314,11 +314,13 @@ async function startup(): Promise<string[]> {
   try {
     const first = await time()
     const later = await time()
+    // The goals of the issue (fast everywhere): first start ≤ 20 s, later start ≤ 3 s.
+    const verdict = (ms: number, goal: number) => `≤ ${goal.toLocaleString('en').replace(',', ' ')}: ${ms <= goal ? 'met' : 'NOT met'}`
     return [
       '| start-up (embedded database, `npm start` until /healthz 200) | ms | goal |',
       '|---|---:|---|',
-      `| first start (migrate, load the dataset) | ${first} | ≤ 20 000 |`,
-      `| later start | ${later} | ≤ 5 000 |`,
+      `| first start (migrate, load the dataset) | ${first} | ${verdict(first, 20_000)} |`,
+      `| later start | ${later} | ${verdict(later, 3_000)} |`,
     ]
   } finally {
     rmSync(dataDir, { recursive: true, force: true })
