@@ -295,6 +295,27 @@ describe.runIf(backend === 'pglite')('phones, popups and focus in Chromium', () 
     await fresh.close()
   })
 
+  it('shows #/indicators’ introduction while its figures load, then the figures, with the page ready only then', async () => {
+    const fresh = await suite.browser.newContext({ viewport: PHONE, locale: 'zh-CN' })
+    const p = await fresh.newPage()
+    // The indicators' answer is held back until the introduction has been seen.
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await p.route(/LeaderIndicators/, async (route) => {
+      await held
+      await route.continue()
+    })
+    await p.goto(url('#/indicators'))
+    await p.locator('.indicators-page p.hint', { hasText: '全部量化指标' }).first().waitFor()
+    expect(await p.locator('#page [role=status]').innerText()).toContain('加载中')
+    expect(await p.evaluate(() => document.documentElement.dataset.pageReady)).not.toBe('true')
+    expect(await p.locator('article.indicator').count()).toBe(0)
+    release()
+    await p.waitForFunction(() => document.documentElement.dataset.page === 'indicators' && document.documentElement.dataset.pageReady === 'true')
+    expect(await p.locator('article.indicator').count()).toBeGreaterThan(15)
+    await fresh.close()
+  })
+
   it('made no external request and logged no console error', () => {
     expect(suite.external).toEqual([])
     expect(suite.errors).toEqual([])

@@ -46,15 +46,27 @@ export interface ValueEntryHooks {
   notice: { code: string; text: string } | null
 }
 
+/** The page's heading, what it shows and the county brief's link: drawn at once while the data loads, and the same on the page. */
+export function indicatorsIntro(): HTMLElement[] {
+  return [
+    h('h2', { id: 'page-title', tabindex: '-1' }, t('pageIndicators')),
+    h('p', { class: 'hint' }, t('indicators.intro')),
+    h('p', { class: 'brief-link' }, h('a', { id: 'indicators-brief', href: '#/brief' }, t('brief.linkCounty'))),
+  ]
+}
+
+/** While the indicators load: the page's introduction and "loading". */
+export function renderIndicatorsLoading(): HTMLElement {
+  return h('div', { class: 'leaders indicators-page' }, ...indicatorsIntro(), h('p', { class: 'hint', role: 'status' }, t('loading')))
+}
+
 /** The page's content; `entry` (signed-in stewards only) adds the value entry button to each card. */
 export function renderIndicatorsPage(indicators: PlanIndicator[], reporting?: Reporting, entry: ValueEntryHooks | null = null): HTMLElement {
   const byCategory = CATEGORIES.map((c) => [c, indicators.filter((i) => i.category === c)] as const)
   return h(
     'div',
     { class: 'leaders indicators-page' },
-    h('h2', { id: 'page-title', tabindex: '-1' }, t('pageIndicators')),
-    h('p', { class: 'hint' }, t('indicators.intro')),
-    h('p', { class: 'brief-link' }, h('a', { id: 'indicators-brief', href: '#/brief' }, t('brief.linkCounty'))),
+    ...indicatorsIntro(),
     reporting ? renderIndicatorSummary(indicators, reporting) : null,
     reporting?.matrix ? renderReportingMatrix(reporting.matrix) : null,
     h(

@@ -2,7 +2,7 @@
 import { currentUser, type SessionUser } from '../../api/session.ts'
 import { fetchIndicators, type PlanIndicator } from '../api.ts'
 import { fetchReporting, type Reporting } from '../indicator-summary.ts'
-import { renderIndicatorsPage } from '../indicators-page.ts'
+import { renderIndicatorsLoading, renderIndicatorsPage } from '../indicators-page.ts'
 import { focusLater } from '../plan-links.ts'
 import { isSteward, valueEntry } from '../steward-hooks.ts'
 import { query, row, userOf, view } from './common.ts'
@@ -16,6 +16,8 @@ export const ROW = row<{ list: PlanIndicator[]; reporting: Reporting; user: Sess
     ])
     return { list, reporting, user }
   },
+  // The introduction shows at once (it is the page's largest text), the figures when they come.
+  loading: () => view(renderIndicatorsLoading(), true),
   render(state, { list: loaded, reporting: loadedReporting, user: loadedUser }, ctx) {
     // A save puts the fresh list (and drops the summary, asked again) in the cache.
     const list = ctx.cache.value<PlanIndicator[]>('indicators:data') ?? loaded
