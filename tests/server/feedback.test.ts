@@ -234,6 +234,24 @@ describe('public feedback', () => {
     expect((await post(PUBLIC, { subject: { type: 'REGION', id: '410184101' } })).data.publicFeedback).toEqual([])
   })
 
+  it('answers for many subjects in one request what publicFeedback gives for each, and names a bad subjects list', async () => {
+    const ABOUT = `query ($s: [FeedbackSubjectInput!]!) { publicFeedbackAbout(subjects: $s) { id subjectType subjectId message } }`
+    const region = { type: 'REGION', id: '410184101' }
+    const sent = (await post(SEND, { input: good({ message: 'about the station', publish: true }) })).data.sendFeedback.id
+    await post(ANSWER, { id: sent, message: 'Checked.' }, { token: editor })
+    const one = (await post(PUBLIC, { subject: STATION })).data.publicFeedback.map((f: { id: string }) => f.id)
+    expect(one).toContain(sent)
+    const { data, errors } = await post(ABOUT, { s: [region, STATION, { type: 'INDICATOR', id: 'trainees' }] })
+    expect(errors).toBeUndefined()
+    expect(data.publicFeedbackAbout.map((f: { id: string }) => f.id)).toEqual(one)
+    expect(data.publicFeedbackAbout.every((f: { subjectId: string }) => f.subjectId === STATION.id)).toBe(true)
+    for (const s of [[], Array.from({ length: 101 }, (_, i) => ({ type: 'INDICATOR', id: `x${i}` }))]) {
+      const refused = await post(ABOUT, { s })
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'subjects' })
+      expect(refused.errors?.[0].message).toContain(`got ${s.length}`)
+    }
+  })
+
   it('never puts feedback into the downloads', async () => {
     await post(SEND, { input: good({ message: 'unique-marker-text', contact: 'dl@example.org', mayContact: true, publish: true }) })
     for (const file of ['service-points.csv', 'service-points.geojson']) {

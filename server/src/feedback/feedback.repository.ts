@@ -57,6 +57,8 @@ export interface FeedbackFilter {
   /** Only what the public may see: answered (or done after an answer) and agreed to be published. */
   publicOnly?: boolean
   subject?: { type: FeedbackSubjectType; id: string }
+  /** Any of these subjects (one query for a page that shows feedback under many cards). */
+  subjects?: { type: FeedbackSubjectType; id: string }[]
   ids?: string[]
   first: number
 }
@@ -84,6 +86,11 @@ export async function listFeedback(db: Kysely<Database>, filter: FeedbackFilter)
     query = query.where('publish', '=', true).where(sql<boolean>`exists (select 1 from feedback_answer a where a.feedback_id = feedback.id)`)
   if (filter.ids) query = query.where('id', 'in', filter.ids.length ? filter.ids : ['0'])
   if (filter.subject) query = query.where('subject_type', '=', filter.subject.type).where('subject_id', '=', filter.subject.id)
+  const subjects = filter.subjects
+  if (subjects)
+    query = query.where((eb) =>
+      subjects.length ? eb.or(subjects.map((s) => eb.and([eb('subject_type', '=', s.type), eb('subject_id', '=', s.id)]))) : eb.val(false),
+    )
   const rows = await query.orderBy('id', 'desc').limit(filter.first).execute()
   const answers = await listAnswers(
     db,

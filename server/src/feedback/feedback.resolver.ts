@@ -23,6 +23,8 @@ import { answerFeedback, closeFeedback, findFeedback, findSubjectCounty, insertF
 
 /** Largest page of the queue and of public feedback. */
 export const MAX_FEEDBACK_PAGE = 200
+/** Most subjects one `publicFeedbackAbout` asks about. */
+export const MAX_FEEDBACK_SUBJECTS = 100
 
 const SUBJECT_WORDS: Record<FeedbackSubjectType, string> = {
   SERVICE_POINT: '服务站点 · service point',
@@ -110,6 +112,21 @@ export class FeedbackResolver {
   ): Promise<PublicFeedback[]> {
     checkFirst(first)
     const items = await listFeedback(ctx.db, { publicOnly: true, subject: { type: subject.type, id: subject.id }, first })
+    return items.map(toPublic)
+  }
+
+  @Query(() => [PublicFeedback], {
+    description: `Published feedback about any of several subjects, newest first, at most \`first\` in all: what \`publicFeedback\` gives for each, in one request (a page with feedback under many cards). 1–${MAX_FEEDBACK_SUBJECTS} subjects.`,
+  })
+  async publicFeedbackAbout(
+    @Ctx() ctx: Context,
+    @Arg('subjects', () => [FeedbackSubjectInput], { description: `The subjects, 1–${MAX_FEEDBACK_SUBJECTS}.` }) subjects: FeedbackSubjectInput[],
+    @Arg('first', () => Int, { defaultValue: 50, description: `How many in all, 1–${MAX_FEEDBACK_PAGE}.` }) first: number = 50,
+  ): Promise<PublicFeedback[]> {
+    checkFirst(first)
+    if (subjects.length < 1 || subjects.length > MAX_FEEDBACK_SUBJECTS)
+      throw new BadUserInputError('subjects', `must list 1–${MAX_FEEDBACK_SUBJECTS} subjects (got ${subjects.length})`)
+    const items = await listFeedback(ctx.db, { publicOnly: true, subjects: subjects.map((s) => ({ type: s.type, id: s.id })), first })
     return items.map(toPublic)
   }
 

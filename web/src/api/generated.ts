@@ -206,11 +206,11 @@ export type SendFeedbackMutationVariables = Exact<{
 export type SendFeedbackMutation = { sendFeedback: { id: string, status: FeedbackStatus, publish: boolean, remaining: number } };
 
 export type PublishedFeedbackQueryVariables = Exact<{
-  subject: FeedbackSubjectInput;
+  subjects: Array<FeedbackSubjectInput> | FeedbackSubjectInput;
 }>;
 
 
-export type PublishedFeedbackQuery = { publicFeedback: Array<{ id: string, kind: FeedbackKind, message: string, status: FeedbackStatus, at: string, answers: Array<{ id: string, message: string, author: string, at: string }> }> };
+export type PublishedFeedbackQuery = { publicFeedbackAbout: Array<{ id: string, kind: FeedbackKind, subjectType: FeedbackSubjectType, subjectId: string, message: string, status: FeedbackStatus, at: string, answers: Array<{ id: string, message: string, author: string, at: string }> }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -510,10 +510,12 @@ export const SendFeedbackDocument = /*#__PURE__*/ new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SendFeedbackMutation, SendFeedbackMutationVariables>;
 export const PublishedFeedbackDocument = /*#__PURE__*/ new TypedDocumentString(`
-    query PublishedFeedback($subject: FeedbackSubjectInput!) {
-  publicFeedback(subject: $subject, first: 20) {
+    query PublishedFeedback($subjects: [FeedbackSubjectInput!]!) {
+  publicFeedbackAbout(subjects: $subjects, first: 200) {
     id
     kind
+    subjectType
+    subjectId
     message
     status
     at

@@ -5,7 +5,7 @@
  * Everything people wrote is shown as text, never as HTML.
  */
 import type { FeedbackSubjectType } from '../../../schema/enum-values.ts'
-import { PublishedFeedbackDocument, SendFeedbackDocument } from '../api/generated.ts'
+import { PublishedFeedbackDocument, SendFeedbackDocument, type PublishedFeedbackQuery } from '../api/generated.ts'
 import { request } from '../api/client.ts'
 import { send, SendError } from '../api/send.ts'
 import { lang, t, tf, type StringKey } from '../lib/i18n.ts'
@@ -152,41 +152,57 @@ export function openFeedbackForm(subject: FeedbackSubject, opener: HTMLElement):
   return dialog
 }
 
-/** The published feedback about a subject (answered, agreed to be published), loaded into a section; empty when there is none. */
-export function publishedFeedback(subject: Omit<FeedbackSubject, 'name'>, headingLevel: 'h3' | 'h4' | 'h5' = 'h3'): HTMLElement {
-  const section = h('section', { class: 'published-feedback', 'data-feedback-for': `${subject.type}:${subject.id}`, hidden: true })
-  request(PublishedFeedbackDocument, { subject: { type: subject.type, id: subject.id } }).then(
-    ({ publicFeedback }) => {
-      if (!publicFeedback.length) return
-      fill(
-        section,
-        h(headingLevel, {}, t('feedback.published')),
-        h(
-          'ul',
-          {},
-          publicFeedback.map((f) =>
-            h(
-              'li',
-              { 'data-feedback': f.id },
-              h('p', { class: 'meta' }, t(`feedback.kind.${f.kind}` as StringKey), ' · ', timeEl(f.at)),
-              h('blockquote', { class: 'feedback-message' }, f.message),
-              f.answers.map((a) =>
-                h(
-                  'div',
-                  { class: 'feedback-answer' },
-                  h('p', { class: 'meta' }, tf('feedback.answeredBy', { author: a.author }), ' · ', timeEl(a.at)),
-                  h('p', {}, a.message),
-                ),
-              ),
-            ),
-          ),
-        ),
-      )
-      section.hidden = false
+type PublishedItem = PublishedFeedbackQuery['publicFeedbackAbout'][number]
+
+/** Sections drawn in one turn of the event loop, asked for together in one request (a page shows one under each of many cards). */
+let pending: { subject: Omit<FeedbackSubject, 'name'>; fillIn: (items: PublishedItem[]) => void }[] = []
+
+function askPending(): void {
+  const batch = pending
+  pending = []
+  const subjects = [...new Map(batch.map(({ subject }) => [`${subject.type}:${subject.id}`, { type: subject.type, id: subject.id }])).values()]
+  request(PublishedFeedbackDocument, { subjects }).then(
+    ({ publicFeedbackAbout }) => {
+      for (const { subject, fillIn } of batch) fillIn(publicFeedbackAbout.filter((f) => f.subjectType === subject.type && f.subjectId === subject.id))
     },
     () => {
       // Published feedback is an extra: the page stands without it.
     },
   )
+}
+
+/** The published feedback about a subject (answered, agreed to be published), loaded into a section; empty when there is none. */
+export function publishedFeedback(subject: Omit<FeedbackSubject, 'name'>, headingLevel: 'h3' | 'h4' | 'h5' = 'h3'): HTMLElement {
+  const section = h('section', { class: 'published-feedback', 'data-feedback-for': `${subject.type}:${subject.id}`, hidden: true })
+  const fillIn = (publicFeedback: PublishedItem[]) => {
+    if (!publicFeedback.length) return
+    fill(
+      section,
+      h(headingLevel, {}, t('feedback.published')),
+      h(
+        'ul',
+        {},
+        publicFeedback.map((f) =>
+          h(
+            'li',
+            { 'data-feedback': f.id },
+            h('p', { class: 'meta' }, t(`feedback.kind.${f.kind}` as StringKey), ' · ', timeEl(f.at)),
+            h('blockquote', { class: 'feedback-message' }, f.message),
+            f.answers.map((a) =>
+              h(
+                'div',
+                { class: 'feedback-answer' },
+                h('p', { class: 'meta' }, tf('feedback.answeredBy', { author: a.author }), ' · ', timeEl(a.at)),
+                h('p', {}, a.message),
+              ),
+            ),
+          ),
+        ),
+      ),
+    )
+    section.hidden = false
+  }
+  pending.push({ subject, fillIn })
+  if (pending.length === 1) queueMicrotask(askPending)
   return section
 }
