@@ -13,7 +13,10 @@ export class Task {
   @Field(() => String, { nullable: true, description: "The plan's responsibility note, verbatim (责任单位：…)." })
   responsibilityAsWritten!: string | null
   @Field(() => String, { description: 'Where the record comes from: a section of the plan, as written (remarks in English).' }) source!: string
-  @Field(() => String, { nullable: true, description: 'The same source in Chinese (来源，定位与说明为中文); null where `source` is Chinese already (show `source`).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The same source in Chinese (来源，定位与说明为中文); null where `source` is Chinese already (show `source`).',
+  })
   sourceZh!: string | null
 
   countyCode!: string

@@ -26,7 +26,9 @@ const english = (column: string) => column.replace(/_zh$/, '')
 export async function up(db: Kysely<any>): Promise<void> {
   for (const [table, column] of COLUMNS) {
     await sql`alter table ${sql.table(table)} add column ${sql.ref(column)} text check (${sql.ref(column)} <> '')`.execute(db)
-    await sql`comment on column ${sql.ref(`${table}.${column}`)} is ${sql.lit(`Chinese version of ${english(column)} (locators and remarks in Chinese); null when ${english(column)} is Chinese already`)}`.execute(db)
+    await sql`comment on column ${sql.ref(`${table}.${column}`)} is ${sql.lit(`Chinese version of ${english(column)} (locators and remarks in Chinese); null when ${english(column)} is Chinese already`)}`.execute(
+      db,
+    )
     await sql`comment on column ${sql.ref(`${table}.${english(column)}`)} is ${sql.lit('Source as written (locators and remarks in English)')}`.execute(db)
   }
 }

@@ -58,7 +58,14 @@ export const regionNames: Resource = {
        where r.county_code = ${county} order by n.region_code, n.valid_from nulls first, n.name_zh`,
   match: (_county, v) => ({ region_code: text(v.region_code), name_zh: text(v.name_zh) }),
   row(county, { values: v }, existing) {
-    const row = { name_en: text(v.name_en), level: text(v.level), valid_from: nullable(v.valid_from), valid_to: nullable(v.valid_to), source: text(v.source), source_zh: nullable(v.source_zh) }
+    const row = {
+      name_en: text(v.name_en),
+      level: text(v.level),
+      valid_from: nullable(v.valid_from),
+      valid_to: nullable(v.valid_to),
+      source: text(v.source),
+      source_zh: nullable(v.source_zh),
+    }
     return existing ? row : { ...row, ...this.match(county, v) }
   },
 }

@@ -67,7 +67,11 @@ describe('the loaded sources', () => {
       .where('year', '=', 2024)
       .executeTakeFirstOrThrow()
     expect(value).toEqual({ source: '附件2 row 8 (2024年: 0.5亿)', source_zh: '附件2第8行（2024年：0.5亿）' })
-    const regions = await t.db.selectFrom('region').select(['population_source', 'population_source_zh', 'seat_source', 'seat_source_zh']).where('code', '=', '410184103').executeTakeFirstOrThrow()
+    const regions = await t.db
+      .selectFrom('region')
+      .select(['population_source', 'population_source_zh', 'seat_source', 'seat_source_zh'])
+      .where('code', '=', '410184103')
+      .executeTakeFirstOrThrow()
     expect(regions.population_source_zh).toBe('gb1.cn/address_info/410184103（二手来源）')
     expect(regions.seat_source).toMatch(/^reference\/xinzheng-seats\.csv \(estimated\)/)
     expect(regions.seat_source_zh).toBe('reference/xinzheng-seats.csv（估算）')

@@ -7,16 +7,44 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../setup/server.ts'
 
-const QUERY = /* GraphQL */ `{
-  indicator(code: "ip-pledge-loans") {
-    source sourceZh
-    milestones { year source sourceZh }
-    related { source sourceZh }
-    taskLinks { source sourceZh }
+const QUERY = /* GraphQL */ `
+  {
+    indicator(code: "ip-pledge-loans") {
+      source
+      sourceZh
+      milestones {
+        year
+        source
+        sourceZh
+      }
+      related {
+        source
+        sourceZh
+      }
+      taskLinks {
+        source
+        sourceZh
+      }
+    }
+    region(code: "410184103") {
+      populationSource
+      populationSourceZh
+      seatSource
+      seatSourceZh
+      source
+      sourceZh
+      names {
+        source
+        sourceZh
+      }
+    }
+    tasks {
+      code
+      source
+      sourceZh
+    }
   }
-  region(code: "410184103") { populationSource populationSourceZh seatSource seatSourceZh source sourceZh names { source sourceZh } }
-  tasks { code source sourceZh }
-}`
+`
 
 describe('sources in both languages, over GraphQL', () => {
   let server: TestServer

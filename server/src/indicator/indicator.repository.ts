@@ -123,7 +123,14 @@ export async function listRelatedOfIndicators(db: Kysely<Database>, keys: readon
   const rows = await db
     .selectFrom(both.as('r'))
     .innerJoin('indicator as i', (j) => j.onRef('i.county_code', '=', 'r.county_code').onRef('i.code', '=', 'r.to_code'))
-    .select(['r.from_code', 'r.kind', 'r.note as relation_note', 'r.note_zh as relation_note_zh', 'r.source as relation_source', 'r.source_zh as relation_source_zh'])
+    .select([
+      'r.from_code',
+      'r.kind',
+      'r.note as relation_note',
+      'r.note_zh as relation_note_zh',
+      'r.source as relation_source',
+      'r.source_zh as relation_source_zh',
+    ])
     .select(['i.county_code', 'i.code', 'i.name_zh', 'i.name_en', 'i.unit', 'i.display_unit', 'i.category', 'i.nature', 'i.accumulation'])
     .select(['i.comparator', 'i.plan_table_row', 'i.plan_annex_row', 'i.source', 'i.source_zh', 'i.note', 'i.note_zh'])
     .select(sql<number>`i.display_factor::float8`.as('display_factor'))

@@ -90,7 +90,14 @@ function toLink(r: LinkRow): TaskIndicatorRow {
     note: r.i_note,
     noteZh: r.i_note_zh,
   }
-  return { taskKey: `${r.county_code}/${r.t_code}`, indicatorKey: `${r.county_code}/${r.i_code}`, task, indicator, source: r.link_source, sourceZh: r.link_source_zh }
+  return {
+    taskKey: `${r.county_code}/${r.t_code}`,
+    indicatorKey: `${r.county_code}/${r.i_code}`,
+    task,
+    indicator,
+    source: r.link_source,
+    sourceZh: r.link_source_zh,
+  }
 }
 
 /** The indicators the given tasks serve, each task's in the indicators' order. */

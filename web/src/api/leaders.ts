@@ -90,7 +90,9 @@ export async function fetchComparison(
   return {
     rows: flat(data.compareRegions),
     county: flat(data.county),
-    whole: whole ? { ...flat([whole])[0], populationSource: whole.region.populationSource ?? null, populationSourceZh: whole.region.populationSourceZh ?? null } : null,
+    whole: whole
+      ? { ...flat([whole])[0], populationSource: whole.region.populationSource ?? null, populationSourceZh: whole.region.populationSourceZh ?? null }
+      : null,
     actuals,
   }
 }

@@ -93,7 +93,11 @@ export function renderIndicatorTasks(indicator: PlanIndicator): HTMLElement {
           {},
           h(
             'a',
-            { href: `#/plan?${formatPlanQuery({ dept: null, status: 'all', focus: task.code })}`, 'data-task': task.code, title: sourceIn(source, sourceZh, lang()) },
+            {
+              href: `#/plan?${formatPlanQuery({ dept: null, status: 'all', focus: task.code })}`,
+              'data-task': task.code,
+              title: sourceIn(source, sourceZh, lang()),
+            },
             `${task.part.slice(0, 1)}${task.sectionLabel ?? ''}${task.number ?? ''} ${task.title}`,
           ),
         ),

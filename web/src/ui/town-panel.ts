@@ -39,7 +39,9 @@ export function renderTownPanel(ctx: ViewContext, town: TownDetail, neighbours: 
           : [
               formatCount(town.population),
               ` (${town.populationYear})`,
-              town.populationSource ? h('span', { class: 'source' }, ` ${t('source')}: ${sourceIn(town.populationSource, town.populationSourceZh, lang())}`) : null,
+              town.populationSource
+                ? h('span', { class: 'source' }, ` ${t('source')}: ${sourceIn(town.populationSource, town.populationSourceZh, lang())}`)
+                : null,
             ],
         dataNote(town.populationNote, town.populationNoteZh),
       ),
