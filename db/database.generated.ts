@@ -151,7 +151,14 @@ export interface GiProductRegion {
    */
   note_zh: string | null;
   region_code: string;
+  /**
+   * Source as written (locators and remarks in English)
+   */
   source: string;
+  /**
+   * Chinese version of source (locators and remarks in Chinese); null when source is Chinese already
+   */
+  source_zh: string | null;
 }
 
 export interface Indicator {
@@ -176,7 +183,14 @@ export interface Indicator {
   plan_annex_row: number | null;
   plan_table_row: number | null;
   position: number;
+  /**
+   * Source as written (locators and remarks in English)
+   */
   source: string;
+  /**
+   * Chinese version of source (locators and remarks in Chinese); null when source is Chinese already
+   */
+  source_zh: string | null;
   unit: string;
 }
 
@@ -187,7 +201,14 @@ export interface IndicatorRelation {
   note: string;
   note_zh: string;
   related_code: string;
+  /**
+   * Source as written (locators and remarks in English)
+   */
   source: string;
+  /**
+   * Chinese version of source (locators and remarks in Chinese); null when source is Chinese already
+   */
+  source_zh: string | null;
 }
 
 export interface IndicatorValue {
@@ -204,7 +225,14 @@ export interface IndicatorValue {
    */
   note_zh: string | null;
   region_code: string;
+  /**
+   * Source as written (locators and remarks in English)
+   */
   source: string;
+  /**
+   * Chinese version of source (locators and remarks in Chinese); null when source is Chinese already
+   */
+  source_zh: string | null;
   status: ColumnType<ValueStatus | null, string | null, string | null>;
   value: Numeric;
   value_max: Numeric | null;
@@ -244,7 +272,14 @@ export interface Region {
    * Chinese version of population_note (which is English); null when none
    */
   population_note_zh: string | null;
+  /**
+   * Source as written (locators and remarks in English)
+   */
   population_source: string | null;
+  /**
+   * Chinese version of population_source (locators and remarks in Chinese); null when population_source is Chinese already
+   */
+  population_source_zh: string | null;
   population_year: number | null;
   seat: string | null;
   /**
@@ -252,8 +287,22 @@ export interface Region {
    */
   seat_note_zh: string | null;
   seat_quality: ColumnType<Exclude<LocationQuality, "UNKNOWN"> | null, string | null, string | null>;
+  /**
+   * Source as written (locators and remarks in English)
+   */
   seat_source: string | null;
+  /**
+   * Chinese version of seat_source (locators and remarks in Chinese); null when seat_source is Chinese already
+   */
+  seat_source_zh: string | null;
+  /**
+   * Source as written (locators and remarks in English)
+   */
   source: string;
+  /**
+   * Chinese version of source (locators and remarks in Chinese); null when source is Chinese already
+   */
+  source_zh: string | null;
 }
 
 export interface RegionName {
@@ -261,7 +310,14 @@ export interface RegionName {
   name_en: string;
   name_zh: string;
   region_code: string;
+  /**
+   * Source as written (locators and remarks in English)
+   */
   source: string;
+  /**
+   * Chinese version of source (locators and remarks in Chinese); null when source is Chinese already
+   */
+  source_zh: string | null;
   valid_from: Timestamp | null;
   valid_to: Timestamp | null;
 }
@@ -288,7 +344,14 @@ export interface ServicePoint {
   opening_hours: string | null;
   region_code: string | null;
   services: Generated<string[]>;
+  /**
+   * Source as written (locators and remarks in English)
+   */
   source: string;
+  /**
+   * Chinese version of source (locators and remarks in Chinese); null when source is Chinese already
+   */
+  source_zh: string | null;
   status: ColumnType<ServicePointStatus, string, string>;
 }
 
@@ -301,7 +364,14 @@ export interface Task {
   responsibility_as_written: string | null;
   section_label: string | null;
   section_title: string | null;
+  /**
+   * Source as written (locators and remarks in English)
+   */
   source: string;
+  /**
+   * Chinese version of source (locators and remarks in Chinese); null when source is Chinese already
+   */
+  source_zh: string | null;
   text: string;
   title: string;
 }
@@ -319,7 +389,14 @@ export interface TaskIndicator {
   county_code: string;
   indicator_code: string;
   position: number;
+  /**
+   * Source as written (locators and remarks in English)
+   */
   source: string;
+  /**
+   * Chinese version of source (locators and remarks in Chinese); null when source is Chinese already
+   */
+  source_zh: string | null;
   task_code: string;
 }
 

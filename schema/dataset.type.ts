@@ -10,7 +10,7 @@ export class License {
 
 @ObjectType({ simpleResolvers: true, description: 'A source the dataset draws on.' })
 export class DataSource {
-  @Field(() => String, { description: 'Title of the source.' }) title!: string
+  @Field(() => String, { description: 'Title of the source, "中文 · English" where the package gives both (split at the first " · ").' }) title!: string
   @Field(() => String, { nullable: true, description: 'What the dataset takes from it.' }) description!: string | null
   @Field(() => String, { nullable: true, description: 'Where to find it, when it has an address.' }) path!: string | null
 }

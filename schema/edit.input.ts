@@ -28,6 +28,8 @@ export class ServicePointInput {
   locationQuality?: LocationQuality | null
   @Field(() => [String], { nullable: true, description: 'Services offered.' }) services?: string[] | null
   @Field(() => String, { nullable: true, description: 'Where the information comes from (required for a new point).' }) source?: string | null
+  @Field(() => String, { nullable: true, description: 'The same source in Chinese (中文来源); null clears it; omitted: kept (give it with a new `source`).' })
+  sourceZh?: string | null
   @Field(() => String, { nullable: true, description: 'Caveats about the record, in English; null clears them.' }) note?: string | null
   @Field(() => String, { nullable: true, description: 'The same caveats in Chinese (中文说明); null clears them.' }) noteZh?: string | null
   @Field(() => String, { nullable: true, description: 'Opening hours as the station states them (at most 200 characters); null clears them.' })
@@ -57,6 +59,8 @@ export class IndicatorValueInput {
   @Field(() => Float, { description: "In the indicator's base unit (元, not 万元)." }) value!: number
   @Field(() => Float, { nullable: true, description: 'Upper end of a range, when the value is one.' }) valueMax?: number | null
   @Field(() => String, { description: 'Where the figure comes from (a statistical bulletin, a report …).' }) source!: string
+  @Field(() => String, { nullable: true, description: 'The same source in Chinese (中文来源); null clears it; omitted: kept (give it with a new `source`).' })
+  sourceZh?: string | null
   @Field(() => String, { nullable: true, description: 'Caveats about the record, in English; null clears them.' }) note?: string | null
   @Field(() => String, { nullable: true, description: 'The same caveats in Chinese (中文说明); null clears them.' }) noteZh?: string | null
   @Field(() => ID, { nullable: true, description: "County; defaults to the platform's default county." }) county?: string | null

@@ -9,8 +9,15 @@ export class IndicatorValue {
   value!: number
   @Field(() => Float, { nullable: true, description: 'Upper end of a RANGE target (e.g. 15 for 10-15); null otherwise.' })
   valueMax!: number | null
-  @Field(() => String, { description: 'Where the value comes from (section or table of the plan, or the import that recorded it).' })
+  @Field(() => String, {
+    description: 'Where the value comes from (section or table of the plan, or the import that recorded it), as written: locators in English.',
+  })
   source!: string
+  @Field(() => String, {
+    nullable: true,
+    description: 'The same source in Chinese (来源，定位与说明为中文); null where `source` is Chinese already (show `source`).',
+  })
+  sourceZh!: string | null
   @Field(() => String, { nullable: true, description: 'A data note in English, e.g. where the plan is inconsistent.' }) note!: string | null
   @Field(() => String, { nullable: true, description: 'The same note in Chinese (中文说明); null where none was written (show `note`, marked as English).' })
   noteZh!: string | null
@@ -45,7 +52,12 @@ export class Indicator {
   planTableRow!: number | null
   @Field(() => Int, { nullable: true, description: "Row number (序号) in the plan's timeline annex (附件2); the annex has no row 6." })
   planAnnexRow!: number | null
-  @Field(() => String, { description: 'Where the indicator comes from in the plan.' }) source!: string
+  @Field(() => String, { description: 'Where the indicator comes from in the plan, as written: locators in English ("附件2 row 8").' }) source!: string
+  @Field(() => String, {
+    nullable: true,
+    description: 'The same source in Chinese (来源，定位与说明为中文); null where `source` is Chinese already (show `source`).',
+  })
+  sourceZh!: string | null
   @Field(() => String, { nullable: true, description: 'A data note in English, e.g. where the plan is inconsistent.' }) note!: string | null
   @Field(() => String, { nullable: true, description: 'The same note in Chinese (中文说明); null where none was written (show `note`, marked as English).' })
   noteZh!: string | null
@@ -62,7 +74,12 @@ export class RelatedIndicator {
   @Field(() => IndicatorRelationKind, { description: 'How the two series relate.' }) kind!: IndicatorRelationKind
   @Field(() => String, { description: 'How the two differ, and where the plan is inconsistent, in English.' }) note!: string
   @Field(() => String, { description: 'The same note in Chinese (中文说明).' }) noteZh!: string
-  @Field(() => String, { description: 'Where the relation comes from in the plan (its table and annex rows).' }) source!: string
+  @Field(() => String, { description: 'Where the relation comes from in the plan (its table and annex rows), locators in English.' }) source!: string
+  @Field(() => String, {
+    nullable: true,
+    description: 'The same source in Chinese (来源，定位与说明为中文); null where `source` is Chinese already (show `source`).',
+  })
+  sourceZh!: string | null
 
   /** The indicator whose `related` lists this one. */
   fromCode!: string

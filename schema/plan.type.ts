@@ -12,7 +12,12 @@ export class Task {
   @Field(() => String, { description: "The task's text as the plan writes it." }) text!: string
   @Field(() => String, { nullable: true, description: "The plan's responsibility note, verbatim (责任单位：…)." })
   responsibilityAsWritten!: string | null
-  @Field(() => String, { description: 'Where the record comes from: a section or table of the plan, or a public source.' }) source!: string
+  @Field(() => String, { description: 'Where the record comes from: a section of the plan, as written (remarks in English).' }) source!: string
+  @Field(() => String, {
+    nullable: true,
+    description: 'The same source in Chinese (来源，定位与说明为中文); null where `source` is Chinese already (show `source`).',
+  })
+  sourceZh!: string | null
 
   countyCode!: string
   /** Order in the plan. */

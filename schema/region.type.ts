@@ -9,7 +9,12 @@ export class RegionName {
   @Field(() => RegionLevel, { description: 'The level the region had under this name.' }) level!: RegionLevel
   @Field(() => String, { nullable: true, description: 'First day the name applied (ISO date), when known.' }) validFrom!: string | null
   @Field(() => String, { nullable: true, description: 'Day the name stopped applying (ISO date); null while current.' }) validTo!: string | null
-  @Field(() => String, { description: 'Where the record comes from: a section or table of the plan, or a public source.' }) source!: string
+  @Field(() => String, { description: 'Where the record comes from, as written (its locators and remarks in English).' }) source!: string
+  @Field(() => String, {
+    nullable: true,
+    description: 'The same source in Chinese (来源，定位与说明为中文); null where `source` is Chinese already (show `source`).',
+  })
+  sourceZh!: string | null
 }
 
 @ObjectType({
@@ -32,7 +37,13 @@ export class Region {
   population!: number | null
   @Field(() => Int, { nullable: true, description: 'Year of the population figure.' }) populationYear!: number | null
   @Field(() => PopulationKind, { nullable: true, description: 'What the population figure counts.' }) populationKind!: PopulationKind | null
-  @Field(() => String, { nullable: true, description: 'Where the population figure comes from.' }) populationSource!: string | null
+  @Field(() => String, { nullable: true, description: 'Where the population figure comes from, as written (remarks in English).' }) populationSource!:
+    string | null
+  @Field(() => String, {
+    nullable: true,
+    description: 'The population source in Chinese (人口来源); null where `populationSource` is Chinese already or there is none.',
+  })
+  populationSourceZh!: string | null
   @Field(() => String, { nullable: true, description: 'Caveats about the population figure, or why there is none, in English.' }) populationNote!: string | null
   @Field(() => String, { nullable: true, description: 'The population note in Chinese (人口说明); null where none was written.' })
   populationNoteZh!: string | null
@@ -50,12 +61,22 @@ export class Region {
   seatQuality!: LocationQuality | null
   @Field(() => String, { nullable: true, description: 'Where the seat point comes from (its English note follows the source after "; ").' }) seatSource!:
     string | null
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the seat point comes from, in Chinese (驻地来源; its Chinese note is seatNoteZh); null where none was written.',
+  })
+  seatSourceZh!: string | null
   @Field(() => String, { nullable: true, description: "The seat's note in Chinese (驻地说明); null where none was written." })
   seatNoteZh!: string | null
   @Field(() => GeometryQuality, { description: 'Quality of the boundary: APPROXIMATE boundaries are schematic (示意图).' })
   boundaryQuality!: GeometryQuality
   @Field(() => String, { nullable: true, description: 'How the boundary was made, or where it comes from.' }) boundarySource!: string | null
-  @Field(() => String, { description: 'Where the record comes from.' }) source!: string
+  @Field(() => String, { description: 'Where the record comes from, as written (its locators and remarks in English).' }) source!: string
+  @Field(() => String, {
+    nullable: true,
+    description: 'The same source in Chinese (来源，定位与说明为中文); null where `source` is Chinese already (show `source`).',
+  })
+  sourceZh!: string | null
   @Field(() => String, { nullable: true, description: 'Caveats about the record, in English; null when there are none.' }) note!: string | null
   @Field(() => String, { nullable: true, description: 'The same note in Chinese (中文说明); null where none was written (show `note`, marked as English).' })
   noteZh!: string | null

@@ -17,7 +17,13 @@ export class ServicePoint {
   @Field(() => LocationQuality, { description: 'How the location was obtained; APPROXIMATE points sit at their township seat, UNKNOWN ones have no location.' })
   locationQuality!: LocationQuality
   @Field(() => [String], { description: 'Services offered, as the plan describes them.' }) services!: string[]
-  @Field(() => String, { description: 'Where the record comes from: a section or table of the plan, or a public source.' }) source!: string
+  @Field(() => String, { description: 'Where the record comes from: a section or table of the plan, or a public source, as written (remarks in English).' })
+  source!: string
+  @Field(() => String, {
+    nullable: true,
+    description: 'The same source in Chinese (来源，定位与说明为中文); null where `source` is Chinese already (show `source`).',
+  })
+  sourceZh!: string | null
   @Field(() => String, { nullable: true, description: 'Caveats about the record, in English; null when there are none.' }) note!: string | null
   @Field(() => String, { nullable: true, description: 'The same note in Chinese (中文说明); null where none was written (show `note`, marked as English).' })
   noteZh!: string | null

@@ -13,4 +13,6 @@ export class TaskIndicatorLink {
     description: "Where the plan ties them: the task's item, its words quoted (「…」) and why, e.g. 四、重点工作（二）2：「推动高新技术企业提档晋级」 · ….",
   })
   source!: string
+  @Field(() => String, { nullable: true, description: 'The same basis in Chinese (依据，中文); null where `source` is Chinese already.' })
+  sourceZh!: string | null
 }

@@ -4,7 +4,8 @@
  * The loader checks every package against these (the database's own model), whatever the
  * package's datapackage.json says; a test checks that the bundled packages describe them truly.
  * Notes come in pairs: `note` (and `population_note`) in English, `note_zh` (`population_note_zh`) in Chinese;
- * a package without the Chinese columns loads with them null.
+ * a package without the Chinese columns loads with them null. Sources likewise: `source` (`population_source`) as written,
+ * its locators in English, and `source_zh` (`population_source_zh`) its Chinese version, empty where the source is Chinese already.
  */
 import {
   Accumulation,
@@ -43,9 +44,11 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('population_year', 'integer'),
     f('population_kind', 'string', { enum: valuesOf(PopulationKind) }),
     f('population_source', 'string'),
+    f('population_source_zh', 'string'),
     f('population_note', 'string'),
     f('population_note_zh', 'string'),
     f('source', 'string', { required: true }),
+    f('source_zh', 'string'),
     f('note', 'string'),
     f('note_zh', 'string'),
   ],
@@ -57,6 +60,7 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('valid_from', 'date'),
     f('valid_to', 'date'),
     f('source', 'string', { required: true }),
+    f('source_zh', 'string'),
   ],
   seats: [
     f('code', 'string', { required: true }),
@@ -67,6 +71,7 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('note', 'string'),
     f('note_zh', 'string'),
     f('source', 'string'),
+    f('source_zh', 'string'),
   ],
   indicators: [
     f('code', 'string', { required: true }),
@@ -83,6 +88,7 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('plan_table_row', 'integer'),
     f('plan_annex_row', 'integer'),
     f('source', 'string', { required: true }),
+    f('source_zh', 'string'),
     f('note', 'string'),
     f('note_zh', 'string'),
   ],
@@ -94,6 +100,7 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('value', 'number', { required: true }),
     f('value_max', 'number'),
     f('source', 'string', { required: true }),
+    f('source_zh', 'string'),
     f('note', 'string'),
     f('note_zh', 'string'),
   ],
@@ -104,6 +111,7 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('note', 'string', { required: true }),
     f('note_zh', 'string', { required: true }),
     f('source', 'string', { required: true }),
+    f('source_zh', 'string'),
   ],
   'gi-products': [
     f('code', 'string', { required: true }),
@@ -120,6 +128,7 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('gi_code', 'string', { required: true }),
     f('region_code', 'string', { required: true }),
     f('source', 'string', { required: true }),
+    f('source_zh', 'string'),
     f('note', 'string'),
     f('note_zh', 'string'),
   ],
@@ -136,6 +145,7 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('location_quality', 'string', { required: true, enum: valuesOf(LocationQuality) }),
     f('services', 'string'),
     f('source', 'string', { required: true }),
+    f('source_zh', 'string'),
     f('note', 'string'),
     f('note_zh', 'string'),
   ],
@@ -160,6 +170,7 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('text', 'string', { required: true }),
     f('responsibility_as_written', 'string'),
     f('source', 'string', { required: true }),
+    f('source_zh', 'string'),
   ],
   'task-departments': [
     f('task_code', 'string', { required: true }),
@@ -171,5 +182,6 @@ export const RESOURCE_FIELDS: Record<string, FieldSchema[]> = {
     f('task_code', 'string', { required: true }),
     f('indicator_code', 'string', { required: true }),
     f('source', 'string', { required: true }),
+    f('source_zh', 'string'),
   ],
 }

@@ -14,6 +14,7 @@ import * as servicePointOpening from './2026_12_02_1000_service_point_opening.ts
 import * as noteZh from './2026_12_02_1100_note_zh.ts'
 import * as indicatorRelated from './2026_12_02_1110_indicator_related.ts'
 import * as taskIndicator from './2026_12_02_1120_task_indicator.ts'
+import * as sourceZh from './2026_12_02_1200_source_zh.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1100_note_zh': noteZh,
   '2026_12_02_1110_indicator_related': indicatorRelated,
   '2026_12_02_1120_task_indicator': taskIndicator,
+  '2026_12_02_1200_source_zh': sourceZh,
 }

@@ -55,10 +55,10 @@ export const giProductRegions: Resource = {
   table: 'gi_product_region',
   deletable: true,
   select: (county) => sql`
-      select gi_code, region_code, source, note, note_zh from gi_product_region where county_code = ${county} order by gi_code, region_code`,
+      select gi_code, region_code, source, source_zh, note, note_zh from gi_product_region where county_code = ${county} order by gi_code, region_code`,
   match: (county, v) => ({ county_code: county, gi_code: text(v.gi_code), region_code: text(v.region_code) }),
   row(county, { values: v }, existing) {
-    const row = { source: text(v.source), note: nullable(v.note), note_zh: nullable(v.note_zh) }
+    const row = { source: text(v.source), source_zh: nullable(v.source_zh), note: nullable(v.note), note_zh: nullable(v.note_zh) }
     return existing ? row : { ...row, ...this.match(county, v) }
   },
 }
@@ -73,7 +73,7 @@ const STEWARDS_FIELDS: FieldSchema[] = [
   { name: 'contact', type: 'string', description: "The station's public telephone or e-mail (never a person's); empty: not known." },
   { name: 'opened_on', type: 'date', description: 'The date it opened (YYYY-MM-DD); required when a PLANNED station becomes ACTIVE; empty: not known.' },
 ]
-// After `services`, so that `source`, `note` and `note_zh` stay the files' last columns.
+// After `services`, so that `source`, `source_zh`, `note` and `note_zh` stay the files' last columns.
 const SERVICE_POINT_FIELDS: FieldSchema[] = RESOURCE_FIELDS['service-points'].flatMap((f): FieldSchema[] =>
   f.name === 'name_en' ? [{ name: f.name, type: f.type }] : f.name === 'services' ? [f, ...STEWARDS_FIELDS] : [f],
 )
@@ -91,7 +91,7 @@ export const servicePoints: Resource = {
   select: (county) => sql`
       select id, name_zh, name_en, kind, status, region_code, address, ${coordinate('location', 'x')} as lng,
              ${coordinate('location', 'y')} as lat, location_quality, services,
-             opening_hours, contact, opened_on::text as opened_on, source, note, note_zh
+             opening_hours, contact, opened_on::text as opened_on, source, source_zh, note, note_zh
         from service_point where county_code = ${county} order by id`,
   match: (county, v) => ({ county_code: county, id: text(v.id) }),
   row(county, { values: v }, existing) {
@@ -106,6 +106,7 @@ export const servicePoints: Resource = {
       location_quality: text(v.location_quality),
       services: list(v.services),
       source: text(v.source),
+      source_zh: nullable(v.source_zh),
       note: nullable(v.note),
       note_zh: nullable(v.note_zh),
       opening_hours: nullable(v.opening_hours),

@@ -17,7 +17,7 @@ export const indicators: Resource = {
   positioned: true,
   select: (county) => sql`
       select code, position, name_zh, name_en, unit, display_unit, display_factor::text as display_factor, category, nature,
-             accumulation, comparator, plan_table_row, plan_annex_row, source, note, note_zh
+             accumulation, comparator, plan_table_row, plan_annex_row, source, source_zh, note, note_zh
         from indicator where county_code = ${county} order by position, code`,
   match: (county, v) => byCode(county, v),
   row(county, { values: v }, existing) {
@@ -34,6 +34,7 @@ export const indicators: Resource = {
       plan_table_row: int(v.plan_table_row),
       plan_annex_row: int(v.plan_annex_row),
       source: text(v.source),
+      source_zh: nullable(v.source_zh),
       note: nullable(v.note),
       note_zh: nullable(v.note_zh),
     }
@@ -61,7 +62,7 @@ export const indicatorValues: Resource = {
   table: 'indicator_value',
   deletable: true,
   select: (county) => sql`
-      select v.indicator_code, v.region_code, v.year, v.kind, v.value::text as value, v.value_max::text as value_max, v.source, v.note, v.note_zh, v.status
+      select v.indicator_code, v.region_code, v.year, v.kind, v.value::text as value, v.value_max::text as value_max, v.source, v.source_zh, v.note, v.note_zh, v.status
         from indicator_value v join indicator i on i.county_code = v.county_code and i.code = v.indicator_code
        where v.county_code = ${county}
        order by i.position, v.indicator_code, v.region_code, v.year, ${VALUE_KIND_ORDER}`,
@@ -77,6 +78,7 @@ export const indicatorValues: Resource = {
       value: text(v.value),
       value_max: nullable(v.value_max),
       source: text(v.source),
+      source_zh: nullable(v.source_zh),
       note: nullable(v.note),
       note_zh: nullable(v.note_zh),
       status: nullable(v.status),
@@ -98,11 +100,11 @@ export const indicatorRelations: Resource = {
   table: 'indicator_relation',
   deletable: true,
   select: (county) => sql`
-      select indicator_code, related_code, kind, note, note_zh, source
+      select indicator_code, related_code, kind, note, note_zh, source, source_zh
         from indicator_relation where county_code = ${county} order by indicator_code, related_code`,
   match: (county, v) => ({ county_code: county, indicator_code: text(v.indicator_code), related_code: text(v.related_code) }),
   row(county, { values: v }, existing) {
-    const row = { kind: text(v.kind), note: text(v.note), note_zh: text(v.note_zh), source: text(v.source) }
+    const row = { kind: text(v.kind), note: text(v.note), note_zh: text(v.note_zh), source: text(v.source), source_zh: nullable(v.source_zh) }
     return existing ? row : { ...row, ...this.match(county, v) }
   },
 }
@@ -142,7 +144,7 @@ export const tasks: Resource = {
   table: 'task',
   positioned: true,
   select: (county) => sql`
-      select code, part, section_label, section_title, number, title, text, responsibility_as_written, source
+      select code, part, section_label, section_title, number, title, text, responsibility_as_written, source, source_zh
         from task where county_code = ${county} order by position, code`,
   match: (county, v) => byCode(county, v),
   row(county, { values: v }, existing) {
@@ -155,6 +157,7 @@ export const tasks: Resource = {
       text: text(v.text),
       responsibility_as_written: nullable(v.responsibility_as_written),
       source: text(v.source),
+      source_zh: nullable(v.source_zh),
     }
     return existing ? row : { ...row, ...byCode(county, v), position: null }
   },
@@ -192,12 +195,12 @@ export const taskIndicators: Resource = {
   positioned: true,
   deletable: true,
   select: (county) => sql`
-      select ti.task_code, ti.indicator_code, ti.source
+      select ti.task_code, ti.indicator_code, ti.source, ti.source_zh
         from task_indicator ti join task t on t.county_code = ti.county_code and t.code = ti.task_code
        where ti.county_code = ${county} order by t.position, ti.position, ti.indicator_code`,
   match: (county, v) => ({ county_code: county, task_code: text(v.task_code), indicator_code: text(v.indicator_code) }),
   row(county, { values: v }, existing) {
-    const row = { source: text(v.source) }
+    const row = { source: text(v.source), source_zh: nullable(v.source_zh) }
     return existing ? row : { ...row, ...this.match(county, v), position: null }
   },
 }

@@ -15,7 +15,7 @@ export const regions: Resource = {
   table: 'region',
   select: (county) => sql`
       select code, parent_code, level, name_zh, name_en, in_county_statistics, administered_by_code, administered_by_zh,
-             administered_by_en, population, population_year, population_kind, population_source, population_note, population_note_zh, source, note, note_zh
+             administered_by_en, population, population_year, population_kind, population_source, population_source_zh, population_note, population_note_zh, source, source_zh, note, note_zh
         from region where county_code = ${county} order by code`,
   match: (_county, v) => ({ code: text(v.code) }),
   row(county, { values: v }, existing) {
@@ -32,9 +32,11 @@ export const regions: Resource = {
       population_year: int(v.population_year),
       population_kind: nullable(v.population_kind),
       population_source: nullable(v.population_source),
+      population_source_zh: nullable(v.population_source_zh),
       population_note: nullable(v.population_note),
       population_note_zh: nullable(v.population_note_zh),
       source: text(v.source),
+      source_zh: nullable(v.source_zh),
       note: nullable(v.note),
       note_zh: nullable(v.note_zh),
     }
@@ -51,12 +53,19 @@ export const regionNames: Resource = {
   table: 'region_name',
   deletable: true,
   select: (county) => sql`
-      select n.region_code, n.name_zh, n.name_en, n.level, n.valid_from::text as valid_from, n.valid_to::text as valid_to, n.source
+      select n.region_code, n.name_zh, n.name_en, n.level, n.valid_from::text as valid_from, n.valid_to::text as valid_to, n.source, n.source_zh
         from region_name n join region r on r.code = n.region_code
        where r.county_code = ${county} order by n.region_code, n.valid_from nulls first, n.name_zh`,
   match: (_county, v) => ({ region_code: text(v.region_code), name_zh: text(v.name_zh) }),
   row(county, { values: v }, existing) {
-    const row = { name_en: text(v.name_en), level: text(v.level), valid_from: nullable(v.valid_from), valid_to: nullable(v.valid_to), source: text(v.source) }
+    const row = {
+      name_en: text(v.name_en),
+      level: text(v.level),
+      valid_from: nullable(v.valid_from),
+      valid_to: nullable(v.valid_to),
+      source: text(v.source),
+      source_zh: nullable(v.source_zh),
+    }
     return existing ? row : { ...row, ...this.match(county, v) }
   },
 }
@@ -82,7 +91,7 @@ export const seats: Resource = {
   },
   select: (county) => sql`
       select code, name_zh, ${coordinate('seat', 'x')} as lng, ${coordinate('seat', 'y')} as lat, seat_quality as status,
-             null as note, seat_note_zh as note_zh, seat_source as source
+             null as note, seat_note_zh as note_zh, seat_source as source, seat_source_zh as source_zh
         from region where county_code = ${county} and seat is not null order by code`,
   match: (_county, v) => ({ code: text(v.code) }),
   row: (_county, { values: v }) => ({
@@ -90,6 +99,8 @@ export const seats: Resource = {
     seat_quality: v.lng === null ? null : (SEAT_STATUSES[v.status ?? ''] ?? 'APPROXIMATE'),
     seat_source: v.lng === null ? null : [v.source, v.note].filter(Boolean).join('; ') || null,
     seat_note_zh: v.lng === null ? null : nullable(v.note_zh),
+    // The Chinese source stays apart from the Chinese note (seat_note_zh), so the two round-trip as written.
+    seat_source_zh: v.lng === null ? null : nullable(v.source_zh),
   }),
 }
 

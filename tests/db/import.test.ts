@@ -174,7 +174,7 @@ const areaOf = async (code: string) =>
 
 describe('importing', () => {
   it('applies a clean file in one transaction with a summary and an audit entry per change', async () => {
-    const file = await downloaded('indicator-values.csv', (s) => s + 'invention-patents-in-force,410184,2025,ACTUAL,1901,,2025年统计公报,,,\r\n')
+    const file = await downloaded('indicator-values.csv', (s) => s + 'invention-patents-in-force,410184,2025,ACTUAL,1901,,2025年统计公报,,,,\r\n')
     const dry = await importFile(t.db, { resource: 'indicator-values', file, county: COUNTY, dryRun: true })
     expect(dry).toMatchObject({ inserted: 1, updated: 0, dryRun: true })
     expect(await t.db.selectFrom('indicator_value').select('id').where('kind', '=', 'ACTUAL').execute()).toEqual([])
@@ -280,8 +280,8 @@ describe('spreadsheet-safe cells', () => {
 
     const body = (await DOWNLOADS.find((d) => d.path === 'indicator-values.csv')!.build(t.db, COUNTY)).body
     const lines = body.split('\r\n')
-    expect(lines).toContain('invention-patents-in-force,410184,2025,ACTUAL,-135,,"\'=HYPERLINK(""http://evil.example"")",\'@SUM(A1),,')
-    expect(lines).toContain("invention-patents-in-force,410184,2024,ACTUAL,1,,'+86 371,'-already quoted,,")
+    expect(lines).toContain('invention-patents-in-force,410184,2025,ACTUAL,-135,,"\'=HYPERLINK(""http://evil.example"")",,\'@SUM(A1),,')
+    expect(lines).toContain("invention-patents-in-force,410184,2024,ACTUAL,1,,'+86 371,,'-already quoted,,")
 
     const back = await importFile(t.db, { resource: 'indicator-values', file: await downloaded('indicator-values.csv'), county: COUNTY, dryRun: true })
     expect(back).toMatchObject({ inserted: 0, updated: 0, changes: [] })

@@ -91,6 +91,12 @@ describe('migrations', () => {
 
   it('migrate down step by step to nothing, then up again', async () => {
     await sql`delete from region; delete from dataset`.execute(t.db)
+    expect(await migrateDown(t.db)).toEqual(['Down 2026_12_02_1200_source_zh'])
+    const sourceColumns = await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = 'indicator_value'`.execute(
+      t.db,
+    )
+    expect(sourceColumns.rows.map((c) => c.name)).not.toContain('source_zh')
+    expect(sourceColumns.rows.map((c) => c.name)).toContain('source')
     expect(await migrateDown(t.db)).toEqual(['Down 2026_12_02_1120_task_indicator'])
     expect(await tables()).not.toContain('task_indicator')
     expect(await migrateDown(t.db)).toEqual(['Down 2026_12_02_1110_indicator_related'])

@@ -84,7 +84,7 @@ describe('CSV downloads in Chinese (?lang=zh)', () => {
     const kinds = new Set(points.slice(1).map((r) => r[points[0].indexOf('站点类别')]))
     expect([...kinds].every((k) => Object.values(ENUM_LABELS.ServicePointKind).some((l) => l.zh === k))).toBe(true)
     const related = (await csv('indicator-relations.csv?lang=zh')).rows
-    expect(related[0]).toEqual(['指标代码', '相关指标代码', '关系类型', '说明（英文）', '说明（中文）', '出处'])
+    expect(related[0]).toEqual(['指标代码', '相关指标代码', '关系类型', '说明（英文）', '说明（中文）', '出处', '出处（中文）'])
     expect(related.slice(1).map((r) => r.slice(0, 3))).toEqual([
       ['ip-pledge-financing', 'ip-pledge-loans', ENUM_LABELS.IndicatorRelationKind.SAME_MEASURE_DIFFERENT_BASIS.zh],
       ['pct-applications', 'pct-applications-cumulative', ENUM_LABELS.IndicatorRelationKind.SAME_MEASURE_DIFFERENT_BASIS.zh],

@@ -42,7 +42,7 @@ describe.runIf(backend === 'pglite')('related series and Chinese CSV links in Ch
       .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)
   }
 
-  const RELATED = '{ indicators { code nameZh nameEn related { indicator { code nameZh nameEn } note noteZh source } } }'
+  const RELATED = '{ indicators { code nameZh nameEn related { indicator { code nameZh nameEn } note noteZh source sourceZh } } }'
 
   it('shows on both cards of each pair a related-series line linking the other card, with the Chinese note, then the English one', async () => {
     const { data } = await server.query(RELATED)
@@ -59,7 +59,7 @@ describe.runIf(backend === 'pglite')('related series and Chinese CSV links in Ch
         expect(text).toContain(language === 'zh' ? '相关序列' : 'Related series')
         expect(text).toContain(language === 'zh' ? r.noteZh : r.note)
         expect(text).not.toContain(language === 'zh' ? r.note : r.noteZh)
-        expect(text).toContain(r.source)
+        expect(text).toContain(language === 'zh' ? (r.sourceZh ?? r.source) : r.source)
         await expect(line.locator('a').innerText()).resolves.toBe(language === 'zh' ? r.indicator.nameZh : r.indicator.nameEn)
       }
       expect(await seriousAxe(), `#/indicators ${language}`).toEqual([])

@@ -40,11 +40,11 @@ type Mapping = Record<string, string>
 
 const SERVICE_POINT_FIELDS: Mapping = {
   id: 'id', nameZh: 'name_zh', nameEn: 'name_en', kind: 'kind', status: 'status', region: 'region_code', address: 'address',
-  lng: 'lng', lat: 'lat', locationQuality: 'location_quality', services: 'services', source: 'source', note: 'note', noteZh: 'note_zh',
+  lng: 'lng', lat: 'lat', locationQuality: 'location_quality', services: 'services', source: 'source', sourceZh: 'source_zh', note: 'note', noteZh: 'note_zh',
   openingHours: 'opening_hours', contact: 'contact', openedOn: 'opened_on',
 }
 const INDICATOR_VALUE_FIELDS: Mapping = {
-  indicator: 'indicator_code', region: 'region_code', year: 'year', kind: 'kind', value: 'value', valueMax: 'value_max', source: 'source', note: 'note', noteZh: 'note_zh',
+  indicator: 'indicator_code', region: 'region_code', year: 'year', kind: 'kind', value: 'value', valueMax: 'value_max', source: 'source', sourceZh: 'source_zh', note: 'note', noteZh: 'note_zh',
 }
 const GI_PRODUCT_FIELDS: Mapping = {
   code: 'code', nameZh: 'name_zh', nameEn: 'name_en', categoryZh: 'category_zh', categoryEn: 'category_en', status: 'status',

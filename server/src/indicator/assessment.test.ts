@@ -15,6 +15,7 @@ const v = (kind: ValueKind, year: number, value: number, valueMax: number | null
   source: 'test',
   note: null,
   noteZh: null,
+  sourceZh: null,
   status: null,
 })
 const plan = (baseline: number, target: number, milestones: Record<number, number> = {}) => [

@@ -22,6 +22,7 @@ function selectIndicators(db: Kysely<Database>) {
       'plan_table_row',
       'plan_annex_row',
       'source',
+      'source_zh',
       'note',
       'note_zh',
     ])
@@ -43,6 +44,7 @@ interface ValueRow {
   value: number
   value_max: number | null
   source: string
+  source_zh: string | null
   note: string | null
   note_zh: string | null
   status: ValueStatus | null
@@ -70,7 +72,7 @@ export async function listValuesOfIndicators(db: Kysely<Database>, keys: readonl
   if (!keys.length) return []
   const rows = await db
     .selectFrom('indicator_value')
-    .select(['county_code', 'indicator_code', 'region_code', 'year', 'kind', 'source', 'note', 'note_zh', 'status'])
+    .select(['county_code', 'indicator_code', 'region_code', 'year', 'kind', 'source', 'source_zh', 'note', 'note_zh', 'status'])
     .select([sql<number>`value::float8`.as('value'), sql<number | null>`value_max::float8`.as('value_max')])
     .where(inCountyKeys('county_code', 'indicator_code', keys))
     .orderBy('year')
@@ -86,7 +88,7 @@ export async function listValuesOfRegions(db: Kysely<Database>, regionCodes: rea
   const rows = await db
     .selectFrom('indicator_value as v')
     .innerJoin('indicator as i', (j) => j.onRef('i.county_code', '=', 'v.county_code').onRef('i.code', '=', 'v.indicator_code'))
-    .select(['v.county_code', 'v.indicator_code', 'v.region_code', 'v.year', 'v.kind', 'v.source', 'v.note', 'v.note_zh', 'v.status'])
+    .select(['v.county_code', 'v.indicator_code', 'v.region_code', 'v.year', 'v.kind', 'v.source', 'v.source_zh', 'v.note', 'v.note_zh', 'v.status'])
     .select([sql<number>`v.value::float8`.as('value'), sql<number | null>`v.value_max::float8`.as('value_max')])
     .where('v.region_code', 'in', [...regionCodes])
     .orderBy('i.position')
@@ -113,7 +115,7 @@ export async function findPlanPeriod(db: Kysely<Database>, county: string): Prom
  */
 export async function listRelatedOfIndicators(db: Kysely<Database>, keys: readonly CountyKey[]): Promise<RelatedIndicator[]> {
   if (!keys.length) return []
-  const columns = ['county_code', 'kind', 'note', 'note_zh', 'source'] as const
+  const columns = ['county_code', 'kind', 'note', 'note_zh', 'source', 'source_zh'] as const
   const both = db
     .selectFrom('indicator_relation')
     .select([...columns, 'indicator_code as from_code', 'related_code as to_code'])
@@ -121,20 +123,28 @@ export async function listRelatedOfIndicators(db: Kysely<Database>, keys: readon
   const rows = await db
     .selectFrom(both.as('r'))
     .innerJoin('indicator as i', (j) => j.onRef('i.county_code', '=', 'r.county_code').onRef('i.code', '=', 'r.to_code'))
-    .select(['r.from_code', 'r.kind', 'r.note as relation_note', 'r.note_zh as relation_note_zh', 'r.source as relation_source'])
+    .select([
+      'r.from_code',
+      'r.kind',
+      'r.note as relation_note',
+      'r.note_zh as relation_note_zh',
+      'r.source as relation_source',
+      'r.source_zh as relation_source_zh',
+    ])
     .select(['i.county_code', 'i.code', 'i.name_zh', 'i.name_en', 'i.unit', 'i.display_unit', 'i.category', 'i.nature', 'i.accumulation'])
-    .select(['i.comparator', 'i.plan_table_row', 'i.plan_annex_row', 'i.source', 'i.note', 'i.note_zh'])
+    .select(['i.comparator', 'i.plan_table_row', 'i.plan_annex_row', 'i.source', 'i.source_zh', 'i.note', 'i.note_zh'])
     .select(sql<number>`i.display_factor::float8`.as('display_factor'))
     .where(inCountyKeys('r.county_code', 'r.from_code', keys))
     .orderBy('i.position')
     .execute()
-  return rows.map(({ from_code, kind, relation_note, relation_note_zh, relation_source, ...indicator }) => ({
+  return rows.map(({ from_code, kind, relation_note, relation_note_zh, relation_source, relation_source_zh, ...indicator }) => ({
     fromCode: from_code,
     countyCode: indicator.county_code,
     kind,
     note: relation_note,
     noteZh: relation_note_zh,
     source: relation_source,
+    sourceZh: relation_source_zh,
     indicator: toIndicator(indicator),
   }))
 }

@@ -16,6 +16,7 @@ const v = (kind: ValueKind, year: number, value: number, valueMax: number | null
   source: 'test',
   note: null,
   noteZh: null,
+  sourceZh: null,
   status: null,
 })
 // 有效发明专利拥有量: 1775 (2023) → 1800 / 1900 / 2000 → 2000 (2026)

@@ -83,7 +83,7 @@ export function servicePointsLayer(db: Kysely<Database>, { county, region, maxFe
     id: sql`p.id`,
     geometry: sql`st_asgeojson(p.location, 6)::json`,
     properties: sql`${identity('p', 'id')}, 'kind', p.kind, 'status', p.status, 'locationQuality', p.location_quality,
-      'regionCode', p.region_code, 'address', p.address, 'services', to_json(p.services), 'source', p.source`,
+      'regionCode', p.region_code, 'address', p.address, 'services', to_json(p.services), 'source', p.source, 'sourceZh', p.source_zh`,
     from: sql`service_point p
       where p.location is not null and p.county_code = ${county}
         ${region ? sql`and exists (select 1 from region r where r.code = ${region} and st_covers(r.boundary, p.location))` : sql``}`,

@@ -14,7 +14,7 @@ export class MapLayerResolver {
       'Feature ids are region codes, service point ids or GI product codes. REGIONS properties: code, nameZh, nameEn, ' +
       'level, inCountyStatistics, administeredByZh/En, boundaryQuality, population, populationYear, areaKm2, ' +
       'servicePointCount, giProductCount, seat. SERVICE_POINTS: id, nameZh, nameEn, kind, status, locationQuality, ' +
-      'regionCode, address, services, source. GI_PRODUCTS: code, nameZh, nameEn, status, categoryZh/En, ' +
+      'regionCode, address, services, source, sourceZh (null where source is Chinese already). GI_PRODUCTS: code, nameZh, nameEn, status, categoryZh/En, ' +
       'originAreaQuality, originRegionCodes. With region, only what lies in (or comes from) that region. ' +
       'With maxFeatures, the collection also carries numberMatched and numberReturned (as in OGC API – Features) ' +
       'and holds no features when more than maxFeatures match: a client then draws the layer from /tiles.',

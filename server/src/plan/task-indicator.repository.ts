@@ -12,6 +12,7 @@ export interface TaskIndicatorRow {
   task: Task
   indicator: Indicator
   source: string
+  sourceZh: string | null
 }
 
 function selectLinks(db: Kysely<Database>) {
@@ -19,7 +20,7 @@ function selectLinks(db: Kysely<Database>) {
     .selectFrom('task_indicator as ti')
     .innerJoin('task as t', (j) => j.onRef('t.county_code', '=', 'ti.county_code').onRef('t.code', '=', 'ti.task_code'))
     .innerJoin('indicator as i', (j) => j.onRef('i.county_code', '=', 'ti.county_code').onRef('i.code', '=', 'ti.indicator_code'))
-    .select(['ti.county_code', 'ti.source as link_source'])
+    .select(['ti.county_code', 'ti.source as link_source', 'ti.source_zh as link_source_zh'])
     .select([
       't.code as t_code',
       't.part as t_part',
@@ -30,6 +31,7 @@ function selectLinks(db: Kysely<Database>) {
       't.text as t_text',
       't.responsibility_as_written as t_responsibility_as_written',
       't.source as t_source',
+      't.source_zh as t_source_zh',
       't.position as t_position',
     ])
     .select([
@@ -45,6 +47,7 @@ function selectLinks(db: Kysely<Database>) {
       'i.plan_table_row as i_plan_table_row',
       'i.plan_annex_row as i_plan_annex_row',
       'i.source as i_source',
+      'i.source_zh as i_source_zh',
       'i.note as i_note',
       'i.note_zh as i_note_zh',
     ])
@@ -65,6 +68,7 @@ function toLink(r: LinkRow): TaskIndicatorRow {
     text: r.t_text,
     responsibilityAsWritten: r.t_responsibility_as_written,
     source: r.t_source,
+    sourceZh: r.t_source_zh,
     position: r.t_position,
   }
   const indicator: Indicator = {
@@ -82,10 +86,18 @@ function toLink(r: LinkRow): TaskIndicatorRow {
     planTableRow: r.i_plan_table_row,
     planAnnexRow: r.i_plan_annex_row,
     source: r.i_source,
+    sourceZh: r.i_source_zh,
     note: r.i_note,
     noteZh: r.i_note_zh,
   }
-  return { taskKey: `${r.county_code}/${r.t_code}`, indicatorKey: `${r.county_code}/${r.i_code}`, task, indicator, source: r.link_source }
+  return {
+    taskKey: `${r.county_code}/${r.t_code}`,
+    indicatorKey: `${r.county_code}/${r.i_code}`,
+    task,
+    indicator,
+    source: r.link_source,
+    sourceZh: r.link_source_zh,
+  }
 }
 
 /** The indicators the given tasks serve, each task's in the indicators' order. */

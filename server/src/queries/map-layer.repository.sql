@@ -46,7 +46,7 @@ select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_
 -- servicePointsLayer: the county
 select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f.feature order by f.key), '[]'::json)) as fc
       from (select p.id as key, json_build_object('type', 'Feature', 'id', p.id, 'geometry', st_asgeojson(p.location, 6)::json, 'properties', json_build_object('id', "p"."id", 'nameZh', "p"."name_zh", 'nameEn', coalesce("p"."name_en", "p"."name_zh"), 'kind', p.kind, 'status', p.status, 'locationQuality', p.location_quality,
-      'regionCode', p.region_code, 'address', p.address, 'services', to_json(p.services), 'source', p.source)) as feature from service_point p
+      'regionCode', p.region_code, 'address', p.address, 'services', to_json(p.services), 'source', p.source, 'sourceZh', p.source_zh)) as feature from service_point p
       where p.location is not null and p.county_code = $1
         ) f;
 -- parameters: ["410184"]
@@ -54,7 +54,7 @@ select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_
 -- servicePointsLayer: inside one region
 select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f.feature order by f.key), '[]'::json)) as fc
       from (select p.id as key, json_build_object('type', 'Feature', 'id', p.id, 'geometry', st_asgeojson(p.location, 6)::json, 'properties', json_build_object('id', "p"."id", 'nameZh', "p"."name_zh", 'nameEn', coalesce("p"."name_en", "p"."name_zh"), 'kind', p.kind, 'status', p.status, 'locationQuality', p.location_quality,
-      'regionCode', p.region_code, 'address', p.address, 'services', to_json(p.services), 'source', p.source)) as feature from service_point p
+      'regionCode', p.region_code, 'address', p.address, 'services', to_json(p.services), 'source', p.source, 'sourceZh', p.source_zh)) as feature from service_point p
       where p.location is not null and p.county_code = $1
         and exists (select 1 from region r where r.code = $2 and st_covers(r.boundary, p.location))) f;
 -- parameters: ["410184","410184101"]

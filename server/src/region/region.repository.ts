@@ -21,14 +21,17 @@ function selectRegions(db: Kysely<Database>) {
       'population_year',
       'population_kind',
       'population_source',
+      'population_source_zh',
       'population_note',
       'population_note_zh',
       'boundary_quality',
       'boundary_source',
       'seat_quality',
       'seat_source',
+      'seat_source_zh',
       'seat_note_zh',
       'source',
+      'source_zh',
       'note',
       'note_zh',
       'area_km2',
@@ -96,7 +99,7 @@ export async function listRegionNames(db: Kysely<Database>, codes: readonly stri
   if (!codes.length) return []
   const rows = await db
     .selectFrom('region_name')
-    .select(['region_code', 'name_zh', 'name_en', 'level', 'source'])
+    .select(['region_code', 'name_zh', 'name_en', 'level', 'source', 'source_zh'])
     // As text: drivers would turn a date into a time-zone-dependent Date.
     .select([sql<string | null>`valid_from::text`.as('valid_from'), sql<string | null>`valid_to::text`.as('valid_to')])
     .where('region_code', 'in', [...codes])
@@ -111,5 +114,6 @@ export async function listRegionNames(db: Kysely<Database>, codes: readonly stri
     validFrom: r.valid_from,
     validTo: r.valid_to,
     source: r.source,
+    sourceZh: r.source_zh,
   }))
 }

@@ -264,12 +264,12 @@ export type RegionNameFieldsFragment = { code: string, nameZh: string, nameEn: s
 
 export type TaskProgressFieldsFragment = { status: TaskStatus, date: string, note: string | null, evidenceUrl: string | null, department: { code: string } | null };
 
-export type PlanValueFieldsFragment = { year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null };
+export type PlanValueFieldsFragment = { year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, sourceZh: string | null, status: ValueStatus | null };
 
 export type LeaderIndicatorsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LeaderIndicatorsQuery = { indicators: Array<{ category: IndicatorCategory, nature: IndicatorNature | null, accumulation: Accumulation | null, comparator: Comparator | null, planTableRow: number | null, planAnnexRow: number | null, source: string, note: string | null, noteZh: string | null, progress: number | null, onTrack: boolean | null, code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number, baseline: { year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null } | null, target: { year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null } | null, milestones: Array<{ year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null }>, actuals: Array<{ year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null }>, latestActual: { year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, status: ValueStatus | null } | null, assessment: { status: AssessmentStatus, method: AssessmentMethod, milestoneMet: boolean | null, observedAnnualRate: number | null, requiredAnnualRate: number | null, remainingAnnualRate: number | null, rateRatio: number | null, projectedYear: number | null, latestActual: { year: number, value: number, status: ValueStatus | null } | null, baseline: { year: number, value: number, kind: ValueKind } | null, target: { year: number, value: number, valueMax: number | null, kind: ValueKind } | null }, taskLinks: Array<{ source: string, task: { code: string, part: string, sectionLabel: string | null, number: number | null, title: string } }>, related: Array<{ kind: IndicatorRelationKind, note: string, noteZh: string, source: string, indicator: { code: string, nameZh: string, nameEn: string, planTableRow: number | null, planAnnexRow: number | null } }> }> };
+export type LeaderIndicatorsQuery = { indicators: Array<{ category: IndicatorCategory, nature: IndicatorNature | null, accumulation: Accumulation | null, comparator: Comparator | null, planTableRow: number | null, planAnnexRow: number | null, source: string, sourceZh: string | null, note: string | null, noteZh: string | null, progress: number | null, onTrack: boolean | null, code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number, baseline: { year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, sourceZh: string | null, status: ValueStatus | null } | null, target: { year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, sourceZh: string | null, status: ValueStatus | null } | null, milestones: Array<{ year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, sourceZh: string | null, status: ValueStatus | null }>, actuals: Array<{ year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, sourceZh: string | null, status: ValueStatus | null }>, latestActual: { year: number, value: number, valueMax: number | null, note: string | null, noteZh: string | null, source: string, sourceZh: string | null, status: ValueStatus | null } | null, assessment: { status: AssessmentStatus, method: AssessmentMethod, milestoneMet: boolean | null, observedAnnualRate: number | null, requiredAnnualRate: number | null, remainingAnnualRate: number | null, rateRatio: number | null, projectedYear: number | null, latestActual: { year: number, value: number, status: ValueStatus | null } | null, baseline: { year: number, value: number, kind: ValueKind } | null, target: { year: number, value: number, valueMax: number | null, kind: ValueKind } | null }, taskLinks: Array<{ source: string, sourceZh: string | null, task: { code: string, part: string, sectionLabel: string | null, number: number | null, title: string } }>, related: Array<{ kind: IndicatorRelationKind, note: string, noteZh: string, source: string, sourceZh: string | null, indicator: { code: string, nameZh: string, nameEn: string, planTableRow: number | null, planAnnexRow: number | null } }> }> };
 
 export type AssessmentFieldsFragment = { status: AssessmentStatus, method: AssessmentMethod, milestoneMet: boolean | null, observedAnnualRate: number | null, requiredAnnualRate: number | null, remainingAnnualRate: number | null, rateRatio: number | null, projectedYear: number | null, latestActual: { year: number, value: number, status: ValueStatus | null } | null, baseline: { year: number, value: number, kind: ValueKind } | null, target: { year: number, value: number, valueMax: number | null, kind: ValueKind } | null };
 
@@ -291,14 +291,14 @@ export type LeaderCompareQueryVariables = Exact<{
 }>;
 
 
-export type LeaderCompareQuery = { compareRegions: Array<{ population: number | null, populationYear: number | null, populationKind: PopulationKind | null, areaKm2: number | null, servicePointCount: number, servicePointsPer10k: number | null, servicePointsPer100Km2: number | null, giProductCount: number, coverageShare: number | null, activeCoverageShare: number | null, rank: number, region: { code: string, nameZh: string, nameEn: string, level: RegionLevel }, servicePointCountByKind: Array<{ kind: ServicePointKind, count: number }> }>, county: Array<{ population: number | null, populationYear: number | null, populationKind: PopulationKind | null, areaKm2: number | null, servicePointCount: number, servicePointsPer10k: number | null, servicePointsPer100Km2: number | null, giProductCount: number, coverageShare: number | null, activeCoverageShare: number | null, rank: number, region: { code: string, nameZh: string, nameEn: string, level: RegionLevel }, servicePointCountByKind: Array<{ kind: ServicePointKind, count: number }> }>, whole: Array<{ population: number | null, populationYear: number | null, populationKind: PopulationKind | null, areaKm2: number | null, servicePointCount: number, servicePointsPer10k: number | null, servicePointsPer100Km2: number | null, giProductCount: number, coverageShare: number | null, activeCoverageShare: number | null, rank: number, region: { populationSource: string | null, code: string, nameZh: string, nameEn: string, level: RegionLevel }, servicePointCountByKind: Array<{ kind: ServicePointKind, count: number }> }>, indicators: Array<{ code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number, values: Array<{ kind: ValueKind, year: number, value: number, region: { code: string } }> }> };
+export type LeaderCompareQuery = { compareRegions: Array<{ population: number | null, populationYear: number | null, populationKind: PopulationKind | null, areaKm2: number | null, servicePointCount: number, servicePointsPer10k: number | null, servicePointsPer100Km2: number | null, giProductCount: number, coverageShare: number | null, activeCoverageShare: number | null, rank: number, region: { code: string, nameZh: string, nameEn: string, level: RegionLevel }, servicePointCountByKind: Array<{ kind: ServicePointKind, count: number }> }>, county: Array<{ population: number | null, populationYear: number | null, populationKind: PopulationKind | null, areaKm2: number | null, servicePointCount: number, servicePointsPer10k: number | null, servicePointsPer100Km2: number | null, giProductCount: number, coverageShare: number | null, activeCoverageShare: number | null, rank: number, region: { code: string, nameZh: string, nameEn: string, level: RegionLevel }, servicePointCountByKind: Array<{ kind: ServicePointKind, count: number }> }>, whole: Array<{ population: number | null, populationYear: number | null, populationKind: PopulationKind | null, areaKm2: number | null, servicePointCount: number, servicePointsPer10k: number | null, servicePointsPer100Km2: number | null, giProductCount: number, coverageShare: number | null, activeCoverageShare: number | null, rank: number, region: { populationSource: string | null, populationSourceZh: string | null, code: string, nameZh: string, nameEn: string, level: RegionLevel }, servicePointCountByKind: Array<{ kind: ServicePointKind, count: number }> }>, indicators: Array<{ code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number, values: Array<{ kind: ValueKind, year: number, value: number, region: { code: string } }> }> };
 
 export type FiguresFragment = { population: number | null, populationYear: number | null, populationKind: PopulationKind | null, areaKm2: number | null, servicePointCount: number, servicePointsPer10k: number | null, servicePointsPer100Km2: number | null, giProductCount: number, coverageShare: number | null, activeCoverageShare: number | null, rank: number, region: { code: string, nameZh: string, nameEn: string, level: RegionLevel }, servicePointCountByKind: Array<{ kind: ServicePointKind, count: number }> };
 
 export type LeaderPlanQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LeaderPlanQuery = { tasks: Array<{ code: string, part: string, sectionLabel: string | null, sectionTitle: string | null, number: number | null, title: string, text: string, responsibilityAsWritten: string | null, responsibilities: Array<{ asWritten: string, department: { code: string } }>, statuses: Array<{ status: TaskStatus, date: string, note: string | null, evidenceUrl: string | null, department: { code: string } | null }>, indicatorLinks: Array<{ source: string, indicator: { code: string, nameZh: string, nameEn: string, assessment: { status: AssessmentStatus } } }> }>, departments: Array<{ code: string, nameZh: string, nameEn: string, aliases: Array<string>, kind: DepartmentKind, memberOf: { code: string } | null, members: Array<{ code: string }>, tasks: Array<{ code: string }> }> };
+export type LeaderPlanQuery = { tasks: Array<{ code: string, part: string, sectionLabel: string | null, sectionTitle: string | null, number: number | null, title: string, text: string, responsibilityAsWritten: string | null, responsibilities: Array<{ asWritten: string, department: { code: string } }>, statuses: Array<{ status: TaskStatus, date: string, note: string | null, evidenceUrl: string | null, department: { code: string } | null }>, indicatorLinks: Array<{ source: string, sourceZh: string | null, indicator: { code: string, nameZh: string, nameEn: string, assessment: { status: AssessmentStatus } } }> }>, departments: Array<{ code: string, nameZh: string, nameEn: string, aliases: Array<string>, kind: DepartmentKind, memberOf: { code: string } | null, members: Array<{ code: string }>, tasks: Array<{ code: string }> }> };
 
 export type OpenDataQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -437,6 +437,7 @@ export const PlanValueFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   note
   noteZh
   source
+  sourceZh
   status
 }
     `, {"fragmentName":"PlanValueFields"}) as unknown as TypedDocumentString<PlanValueFieldsFragment, unknown>;
@@ -525,6 +526,7 @@ export const LeaderIndicatorsDocument = /*#__PURE__*/ new TypedDocumentString(`
     planTableRow
     planAnnexRow
     source
+    sourceZh
     note
     noteZh
     baseline {
@@ -549,6 +551,7 @@ export const LeaderIndicatorsDocument = /*#__PURE__*/ new TypedDocumentString(`
     }
     taskLinks {
       source
+      sourceZh
       task {
         code
         part
@@ -569,6 +572,7 @@ export const LeaderIndicatorsDocument = /*#__PURE__*/ new TypedDocumentString(`
       note
       noteZh
       source
+      sourceZh
     }
   }
 }
@@ -587,6 +591,7 @@ fragment PlanValueFields on IndicatorValue {
   note
   noteZh
   source
+  sourceZh
   status
 }
 fragment AssessmentFields on Assessment {
@@ -694,6 +699,7 @@ export const LeaderCompareDocument = /*#__PURE__*/ new TypedDocumentString(`
     ...Figures
     region {
       populationSource
+      populationSourceZh
     }
   }
   indicators {
@@ -761,6 +767,7 @@ export const LeaderPlanDocument = /*#__PURE__*/ new TypedDocumentString(`
     }
     indicatorLinks {
       source
+      sourceZh
       indicator {
         code
         nameZh

@@ -75,6 +75,8 @@ export type ServicePointInput = {
   services?: Array<string> | null | undefined;
   /** Where the information comes from (required for a new point). */
   source?: string | null | undefined;
+  /** The same source in Chinese (中文来源); null clears it; omitted: kept (give it with a new `source`). */
+  sourceZh?: string | null | undefined;
   /** ACTIVE or PLANNED (required for a new point). */
   status?: ServicePointStatus | null | undefined;
 };

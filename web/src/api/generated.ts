@@ -158,21 +158,21 @@ export type RegionNameFieldsFragment = { code: string, nameZh: string, nameEn: s
 
 export type TaskProgressFieldsFragment = { status: TaskStatus, date: string, note: string | null, evidenceUrl: string | null, department: { code: string } | null };
 
-export type ServicePointFieldsFragment = { id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, note: string | null, noteZh: string | null, openingHours: string | null, contact: string | null, openedOn: string | null, hasEnglishName: boolean, region: { code: string } | null };
+export type ServicePointFieldsFragment = { id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, sourceZh: string | null, note: string | null, noteZh: string | null, openingHours: string | null, contact: string | null, openedOn: string | null, hasEnglishName: boolean, region: { code: string } | null };
 
 export type CountyLayersQueryVariables = Exact<{
   maxPoints: number;
 }>;
 
 
-export type CountyLayersQuery = { regions: unknown, points: unknown, gi: unknown, giList: Array<{ code: string, nameZh: string, nameEn: string, status: GIStatus, originAreaQuality: GeometryQuality, originRegions: Array<{ code: string }> }>, all: { edges: Array<{ node: { id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, note: string | null, noteZh: string | null, openingHours: string | null, contact: string | null, openedOn: string | null, hasEnglishName: boolean, region: { code: string } | null } }> } };
+export type CountyLayersQuery = { regions: unknown, points: unknown, gi: unknown, giList: Array<{ code: string, nameZh: string, nameEn: string, status: GIStatus, originAreaQuality: GeometryQuality, originRegions: Array<{ code: string }> }>, all: { edges: Array<{ node: { id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, sourceZh: string | null, note: string | null, noteZh: string | null, openingHours: string | null, contact: string | null, openedOn: string | null, hasEnglishName: boolean, region: { code: string } | null } }> } };
 
 export type ServicePointQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ServicePointQuery = { servicePoint: { id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, note: string | null, noteZh: string | null, openingHours: string | null, contact: string | null, openedOn: string | null, hasEnglishName: boolean, region: { code: string } | null } | null };
+export type ServicePointQuery = { servicePoint: { id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, sourceZh: string | null, note: string | null, noteZh: string | null, openingHours: string | null, contact: string | null, openedOn: string | null, hasEnglishName: boolean, region: { code: string } | null } | null };
 
 export type RegionFiguresQueryVariables = Exact<{
   codes: Array<string | number> | string | number;
@@ -187,7 +187,7 @@ export type TownQueryVariables = Exact<{
 }>;
 
 
-export type TownQuery = { region: { code: string, nameZh: string, nameEn: string, level: RegionLevel, inCountyStatistics: boolean, population: number | null, populationYear: number | null, populationKind: PopulationKind | null, populationSource: string | null, populationNote: string | null, populationNoteZh: string | null, areaKm2: number | null, boundaryQuality: GeometryQuality, administeredBy: { nameZh: string, nameEn: string } | null, names: Array<{ nameZh: string, nameEn: string, validFrom: string | null, validTo: string | null }>, servicePoints: Array<{ id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, note: string | null, noteZh: string | null, openingHours: string | null, contact: string | null, openedOn: string | null, hasEnglishName: boolean, region: { code: string } | null }>, giProducts: Array<{ code: string, nameZh: string, nameEn: string, status: GIStatus, originAreaQuality: GeometryQuality }>, figureContexts: Array<{ metric: string, value: number | null, countyValue: number | null, median: number | null, rank: number | null, rankedCount: number, withValueCount: number, regionCount: number, excluded: boolean, comparedPopulationYear: number | null, comparedPopulationKind: PopulationKind | null }>, indicatorContexts: Array<{ indicatorCode: string, year: number, value: number, status: ValueStatus | null, countyValue: number | null, median: number | null, rank: number | null, rankedCount: number, regionCount: number }> } | null, indicators: Array<{ code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number, actuals: Array<{ year: number, value: number, source: string }> }> };
+export type TownQuery = { region: { code: string, nameZh: string, nameEn: string, level: RegionLevel, inCountyStatistics: boolean, population: number | null, populationYear: number | null, populationKind: PopulationKind | null, populationSource: string | null, populationSourceZh: string | null, populationNote: string | null, populationNoteZh: string | null, areaKm2: number | null, boundaryQuality: GeometryQuality, administeredBy: { nameZh: string, nameEn: string } | null, names: Array<{ nameZh: string, nameEn: string, validFrom: string | null, validTo: string | null }>, servicePoints: Array<{ id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, sourceZh: string | null, note: string | null, noteZh: string | null, openingHours: string | null, contact: string | null, openedOn: string | null, hasEnglishName: boolean, region: { code: string } | null }>, giProducts: Array<{ code: string, nameZh: string, nameEn: string, status: GIStatus, originAreaQuality: GeometryQuality }>, figureContexts: Array<{ metric: string, value: number | null, countyValue: number | null, median: number | null, rank: number | null, rankedCount: number, withValueCount: number, regionCount: number, excluded: boolean, comparedPopulationYear: number | null, comparedPopulationKind: PopulationKind | null }>, indicatorContexts: Array<{ indicatorCode: string, year: number, value: number, status: ValueStatus | null, countyValue: number | null, median: number | null, rank: number | null, rankedCount: number, regionCount: number }> } | null, indicators: Array<{ code: string, nameZh: string, nameEn: string, unit: string, displayUnit: string, displayFactor: number, actuals: Array<{ year: number, value: number, source: string, sourceZh: string | null }> }> };
 
 export type NearestQueryVariables = Exact<{
   lng: number;
@@ -196,7 +196,7 @@ export type NearestQueryVariables = Exact<{
 }>;
 
 
-export type NearestQuery = { nearestServicePoints: Array<{ distanceMeters: number, servicePoint: { id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, note: string | null, noteZh: string | null, openingHours: string | null, contact: string | null, openedOn: string | null, hasEnglishName: boolean, region: { code: string } | null } }> };
+export type NearestQuery = { nearestServicePoints: Array<{ distanceMeters: number, servicePoint: { id: string, nameZh: string, nameEn: string, kind: ServicePointKind, status: ServicePointStatus, locationQuality: LocationQuality, location: unknown, address: string | null, services: Array<string>, source: string, sourceZh: string | null, note: string | null, noteZh: string | null, openingHours: string | null, contact: string | null, openedOn: string | null, hasEnglishName: boolean, region: { code: string } | null } }> };
 
 export type SendFeedbackMutationVariables = Exact<{
   input: SendFeedbackInput;
@@ -275,6 +275,7 @@ export const ServicePointFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentStri
   address
   services
   source
+  sourceZh
   note
   noteZh
   openingHours
@@ -320,6 +321,7 @@ export const CountyLayersDocument = /*#__PURE__*/ new TypedDocumentString(`
   address
   services
   source
+  sourceZh
   note
   noteZh
   openingHours
@@ -347,6 +349,7 @@ export const ServicePointDocument = /*#__PURE__*/ new TypedDocumentString(`
   address
   services
   source
+  sourceZh
   note
   noteZh
   openingHours
@@ -386,6 +389,7 @@ export const TownDocument = /*#__PURE__*/ new TypedDocumentString(`
     populationYear
     populationKind
     populationSource
+    populationSourceZh
     populationNote
     populationNoteZh
     areaKm2
@@ -437,6 +441,7 @@ export const TownDocument = /*#__PURE__*/ new TypedDocumentString(`
       year
       value
       source
+      sourceZh
     }
   }
 }
@@ -462,6 +467,7 @@ fragment ServicePointFields on ServicePoint {
   address
   services
   source
+  sourceZh
   note
   noteZh
   openingHours
@@ -492,6 +498,7 @@ export const NearestDocument = /*#__PURE__*/ new TypedDocumentString(`
   address
   services
   source
+  sourceZh
   note
   noteZh
   openingHours

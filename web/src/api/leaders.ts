@@ -60,7 +60,7 @@ export async function fetchTownOptions(): Promise<TownOption[]> {
 }
 
 /** The county as a whole in a comparison, with where its population comes from. */
-export type CountyComparison = Comparison & { populationSource: string | null }
+export type CountyComparison = Comparison & { populationSource: string | null; populationSourceZh: string | null }
 
 /** compareRegions for the chosen towns, all of the county's towns and the county itself, and the latest actual of each indicator recorded for the chosen ones. */
 export async function fetchComparison(
@@ -90,7 +90,9 @@ export async function fetchComparison(
   return {
     rows: flat(data.compareRegions),
     county: flat(data.county),
-    whole: whole ? { ...flat([whole])[0], populationSource: whole.region.populationSource ?? null } : null,
+    whole: whole
+      ? { ...flat([whole])[0], populationSource: whole.region.populationSource ?? null, populationSourceZh: whole.region.populationSourceZh ?? null }
+      : null,
     actuals,
   }
 }

@@ -69,6 +69,8 @@ export interface ServicePointProps {
   address: string | null
   services: string[]
   source: string
+  /** The source in Chinese; null where `source` is Chinese already. */
+  sourceZh?: string | null
 }
 
 /** Properties of a GI_PRODUCTS map-layer feature. */

@@ -20,6 +20,7 @@ import './leaders.css'
 import './brief.css'
 
 export { fetchBrief, type BriefData } from './brief-data.ts'
+import { sourceIn } from '../lib/source-language.ts'
 
 type Indicator = BriefData['indicators'][number]
 type Child = Node | string | null
@@ -266,7 +267,7 @@ export function renderBriefPage(code: string | null, data: BriefData): PageView 
     : link({ name: 'town', code: regionCode }, `← ${t('brief.backTown')}`)
   const date = new Date().toLocaleDateString(zh() ? 'zh-CN' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric' })
   const sources = [
-    r.populationSource ? tf('brief.populationSource', { source: r.populationSource }) : null,
+    r.populationSource ? tf('brief.populationSource', { source: sourceIn(r.populationSource, r.populationSourceZh, lang()) }) : null,
     r.boundarySource ? tf('brief.boundarySource', { source: r.boundarySource }) : null,
     t('brief.planSource'),
   ].filter((x): x is string => x !== null)

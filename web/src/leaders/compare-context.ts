@@ -9,6 +9,7 @@ import type { Comparison, CountyComparison, RegionActual, TownOption } from './a
 import { type CompareState, type MetricContext, COMPARE_METRICS, PER_CAPITA_METRICS, sortRows } from './compare-state.ts'
 import { contextOf, COUNTY_LINE_METRICS, countyValueOf, formatMetric, kindWords, metricLabel, metricText, townName } from './compare-charts.ts'
 import { formatNumber } from './format.ts'
+import { sourceIn } from '../lib/source-language.ts'
 
 export interface CompareData {
   towns: TownOption[]
@@ -59,7 +60,7 @@ export function countySource(data: CompareData, state: CompareState): HTMLElemen
           kind: kindWords(w.populationKind),
           population: formatNumber(w.population, lang()),
           value,
-          source: w.populationSource ?? '—',
+          source: sourceIn(w.populationSource, w.populationSourceZh, lang()) || '—',
         })
       : m === 'servicePointsPer100Km2'
         ? tf('compare.countySourcePer100Km2', { points: w.servicePointCount, unassigned, area: formatNumber(w.areaKm2, lang(), 1), value })

@@ -125,7 +125,12 @@ function datasetSection(dataset: DatasetInfo, county: string | undefined, index:
           'ul',
           { class: 'sources' },
           dataset.sources.map((s) =>
-            h('li', {}, link(s.title, s.path), s.description ? h('span', { class: 'note' }, ` — ${inLanguage(s.description, lang())}`) : null),
+            h(
+              'li',
+              {},
+              link(inLanguage(s.title, lang()), s.path),
+              s.description ? h('span', { class: 'note' }, ` — ${inLanguage(s.description, lang())}`) : null,
+            ),
           ),
         ),
       ),

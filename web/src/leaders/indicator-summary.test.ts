@@ -57,6 +57,7 @@ describe('assessmentReason', () => {
           note: null,
           noteZh: null,
           source: 'test',
+          sourceZh: null,
           status: null,
         })),
       },

@@ -14,6 +14,7 @@ import type { ValueStatus } from '../../../schema/enum-values.ts'
 import { assessmentBadge, renderAssessment, renderIndicatorSummary, type Reporting } from './indicator-summary.ts'
 import { renderReportingMatrix } from './reporting-matrix.ts'
 import { renderRelatedSeries } from './related-series.ts'
+import { sourceIn } from '../lib/source-language.ts'
 
 // The stewards' words (values, task status, upload) load with the pages that use them.
 addStrings(VALUES_STRINGS)
@@ -201,7 +202,7 @@ function renderIndicator(i: PlanIndicator, entry: ValueEntryHooks | null): HTMLE
     publishedFeedback({ type: 'INDICATOR', id: i.code }, 'h5'),
     progressBar(i),
     renderRelatedSeries(i),
-    h('p', { class: 'source' }, t('indicators.source'), i.source),
+    h('p', { class: 'source' }, t('indicators.source'), sourceIn(i.source, i.sourceZh, lang())),
     notes.length
       ? h(
           'div',

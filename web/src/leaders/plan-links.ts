@@ -9,6 +9,7 @@ import { PLAN_STATUS_FILTERS, formatPlanQuery, type PlanStatusFilter } from '../
 import { h } from '../ui/dom.ts'
 import type { PlanIndicator, PlanTask } from './api.ts'
 import { statusMark } from './indicator-summary.ts'
+import { sourceIn } from '../lib/source-language.ts'
 
 /** A task's progress for the filter: the status of its latest report (the whole task's first on the same day); `none` when nobody has reported. */
 export function taskStatusOf(task: Pick<PlanTask, 'statuses'>): Exclude<PlanStatusFilter, 'all'> {
@@ -62,14 +63,14 @@ export function renderTaskIndicators(task: PlanTask): HTMLElement {
     h(
       'ul',
       {},
-      task.indicatorLinks.map(({ indicator: i, source }) =>
+      task.indicatorLinks.map(({ indicator: i, source, sourceZh }) =>
         h(
           'li',
           {},
           h('a', { href: `#/indicators?focus=${encodeURIComponent(i.code)}`, 'data-indicator': i.code }, lang() === 'zh' ? i.nameZh : i.nameEn),
           ' · ',
           statusMark(i.assessment.status),
-          h('details', { class: 'basis' }, h('summary', {}, t('planLinks.basis')), h('p', { lang: 'zh-CN' }, source)),
+          h('details', { class: 'basis' }, h('summary', {}, t('planLinks.basis')), h('p', { lang: 'zh-CN' }, sourceIn(source, sourceZh, lang()))),
         ),
       ),
     ),
@@ -86,13 +87,17 @@ export function renderIndicatorTasks(indicator: PlanIndicator): HTMLElement {
     h(
       'ul',
       {},
-      indicator.taskLinks.map(({ task, source }) =>
+      indicator.taskLinks.map(({ task, source, sourceZh }) =>
         h(
           'li',
           {},
           h(
             'a',
-            { href: `#/plan?${formatPlanQuery({ dept: null, status: 'all', focus: task.code })}`, 'data-task': task.code, title: source },
+            {
+              href: `#/plan?${formatPlanQuery({ dept: null, status: 'all', focus: task.code })}`,
+              'data-task': task.code,
+              title: sourceIn(source, sourceZh, lang()),
+            },
             `${task.part.slice(0, 1)}${task.sectionLabel ?? ''}${task.number ?? ''} ${task.title}`,
           ),
         ),

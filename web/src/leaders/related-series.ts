@@ -7,6 +7,7 @@ import { enumLabel } from '../lib/enum-labels.ts'
 import { lang, t, tf } from '../lib/i18n.ts'
 import { h } from '../ui/dom.ts'
 import type { PlanIndicator } from './api.ts'
+import { sourceIn } from '../lib/source-language.ts'
 
 type Related = PlanIndicator['related'][number]
 
@@ -47,7 +48,7 @@ export function renderRelatedSeries(i: PlanIndicator): HTMLElement | null {
         t('related.stop'),
         h('span', { class: 'related-note' }, zh ? r.noteZh : r.note),
         ' ',
-        h('span', { class: 'source' }, t('related.source'), r.source),
+        h('span', { class: 'source' }, t('related.source'), sourceIn(r.source, r.sourceZh, lang())),
       ),
     ),
   )

@@ -11,6 +11,7 @@ import { h, swatch } from './dom.ts'
 import type { ViewContext } from './context.ts'
 import { feedbackButton, publishedFeedback } from './feedback-form.ts'
 import { dataNote } from './data-note.ts'
+import { sourceIn } from '../lib/source-language.ts'
 
 /** A definition list, unknown values written as 未知/unknown. */
 function details(rows: [string, Node | string | null | undefined][]): HTMLDListElement {
@@ -57,7 +58,7 @@ export function servicePointFacts(ctx: ViewContext, p: ServicePointItem, heading
       ...(p.status === 'ACTIVE' ? [[t('stations.openedOnFact'), p.openedOn] as [string, string | null | undefined]] : []),
       [t('township'), townLink(ctx, p.regionCode)],
       [t('location'), h('span', { class: approximate ? 'flag' : '' }, approximate ? '⚠ ' : '', locationQualityName(p.locationQuality))],
-      [t('source'), h('span', { class: 'source' }, p.source)],
+      [t('source'), h('span', { class: 'source' }, sourceIn(p.source, p.sourceZh, lang()))],
       ...(p.note || p.noteZh ? [[t('notes.note'), dataNote(p.note, p.noteZh)] as [string, Node | null]] : []),
     ]),
     h(

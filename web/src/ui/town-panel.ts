@@ -11,6 +11,7 @@ import { h, swatch } from './dom.ts'
 import { servicePointFacts } from './popup.ts'
 import { renderTownContext } from './town-context.ts'
 import { dataNote } from './data-note.ts'
+import { sourceIn } from '../lib/source-language.ts'
 
 const unknown = () => h('span', { class: 'unknown' }, t('unknown'))
 
@@ -38,7 +39,9 @@ export function renderTownPanel(ctx: ViewContext, town: TownDetail, neighbours: 
           : [
               formatCount(town.population),
               ` (${town.populationYear})`,
-              town.populationSource ? h('span', { class: 'source' }, ` ${t('source')}: ${town.populationSource}`) : null,
+              town.populationSource
+                ? h('span', { class: 'source' }, ` ${t('source')}: ${sourceIn(town.populationSource, town.populationSourceZh, lang())}`)
+                : null,
             ],
         dataNote(town.populationNote, town.populationNoteZh),
       ),
@@ -106,7 +109,7 @@ export function renderTownPanel(ctx: ViewContext, town: TownDetail, neighbours: 
                     h('th', { scope: 'row' }, nameIn(i, lang())),
                     h('td', {}, String(a.year)),
                     h('td', { class: 'num' }, `${formatNumber(a.value / i.displayFactor, 2)} ${i.displayUnit}`),
-                    h('td', { class: 'source' }, a.source),
+                    h('td', { class: 'source' }, sourceIn(a.source, a.sourceZh, lang())),
                   ),
                 ),
               ),
