@@ -31,7 +31,12 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   ValueEntryRegionsDocument: {},
   OpenDataDocument: {},
   HistoryDocument: { entity: 'region', id: '410184109', after: null, first: 20, point: false, region: true },
-  PublishedFeedbackDocument: { subjects: [{ type: 'SERVICE_POINT', id: 'ip-service-410184107' }, { type: 'INDICATOR', id: 'trainees' }] },
+  PublishedFeedbackDocument: {
+    subjects: [
+      { type: 'SERVICE_POINT', id: 'ip-service-410184107' },
+      { type: 'INDICATOR', id: 'trainees' },
+    ],
+  },
 }
 
 /** Documents sent by POST (web/src/api/send.ts, client.ts mutate): not part of the GET run above. */
