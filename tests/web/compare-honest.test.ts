@@ -94,7 +94,10 @@ describe.runIf(backend === 'pglite')('#/compare in context, in Chromium', () => 
     await expect(text('.bar-chart .county-label')).resolves.toBe(`全市整体 ${rate}`)
     const source = await text('#compare-county-source')
     expect(source).toContain('2020 年常住人口 1172237 人')
-    expect(source).toContain('2020 census')
+    // The population's source, in the page's language (its Chinese version, read from the database).
+    const county410184 = await suite.server.db.selectFrom('region').select('population_source_zh').where('code', '=', '410184').executeTakeFirstOrThrow()
+    expect(county410184.population_source_zh).toContain('2020年第七次全国人口普查')
+    expect(source).toContain(county410184.population_source_zh!)
     expect(source).toContain(`= ${rate}`)
   })
 
