@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openBrowserSuite, type BrowserSuite } from '../setup/browser-suite.ts'
 import { backend } from '../setup/database.ts'
 import type { TestServer } from '../setup/server.ts'
+import { openInLanguage, type Lang } from '../setup/open-in-language.ts'
 
 const TOWN = '410184101'
 const GI = 'xinzheng-jujube'
@@ -33,42 +34,7 @@ describe.runIf(backend === 'pglite')('data notes in the chosen language, in Chro
 
   afterAll(() => suite?.close())
 
-  const langOf = (lang: 'zh' | 'en') => (lang === 'zh' ? 'zh-CN' : 'en')
-
-  /** The route name app.ts writes to `data-page` when a page without a map is drawn (`#/gi/x` → `gi`). */
-  const routeName = (hash: string) => hash.slice(2).split(/[/?]/)[0]
-
-  /**
-   * Opens a page in a language; a town page with its first station's popup open (the popup shows the station's facts).
-   * The language is chosen as a returning visitor arrives with it (the stored choice, then a fresh load), so the page is
-   * drawn once in that language; the language button itself is tested in tests/web/leaders.test.ts and phones.test.ts.
-   */
-  async function open(hash: string, lang: 'zh' | 'en'): Promise<string> {
-    if (!page.url().startsWith(server.url)) await page.goto(`${server.url}/healthz`)
-    await page.evaluate((l) => localStorage.setItem('ipmap.lang', l), lang)
-    await page.goto(`${server.url}/?lang-${lang}${hash}`)
-    const town = hash.startsWith('#/town/')
-    if (town) {
-      await page.waitForSelector(`[data-town-code="${TOWN}"]`, { timeout: 90_000 })
-      await page.waitForFunction(() => (window as any).map?.loaded(), undefined, { timeout: 90_000 })
-    } else {
-      // This page's own name and its readiness. The generous timeout is for a loaded CI machine.
-      await page.waitForFunction(
-        (name) => document.documentElement.dataset.page === name && document.documentElement.dataset.pageReady === 'true',
-        routeName(hash),
-        { timeout: 90_000 },
-      )
-    }
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe(langOf(lang))
-    if (town) {
-      await page
-        .locator('.point-list button', { hasText: lang === 'zh' ? '在地图上显示' : 'Show on the map' })
-        .first()
-        .click()
-      await page.locator('.maplibregl-popup').waitFor()
-    }
-    return page.evaluate(() => document.body.innerText)
-  }
+  const open = (hash: string, lang: Lang) => openInLanguage(page, server.url, hash, lang)
 
   const PAGES = [`#/town/${TOWN}`, '#/indicators', '#/data', `#/gi/${GI}`]
 
