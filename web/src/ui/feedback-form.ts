@@ -157,9 +157,16 @@ type PublishedItem = PublishedFeedbackQuery['publicFeedbackAbout'][number]
 /** Sections drawn in one turn of the event loop, asked for together in one request (a page shows one under each of many cards). */
 let pending: { subject: Omit<FeedbackSubject, 'name'>; fillIn: (items: PublishedItem[]) => void }[] = []
 
+/** The most subjects one request may name (the server's MAX_FEEDBACK_SUBJECTS). */
+const SUBJECTS_PER_REQUEST = 100
+
 function askPending(): void {
-  const batch = pending
+  const all = pending
   pending = []
+  for (let i = 0; i < all.length; i += SUBJECTS_PER_REQUEST) ask(all.slice(i, i + SUBJECTS_PER_REQUEST))
+}
+
+function ask(batch: typeof pending): void {
   const subjects = [...new Map(batch.map(({ subject }) => [`${subject.type}:${subject.id}`, { type: subject.type, id: subject.id }])).values()]
   request(PublishedFeedbackDocument, { subjects }).then(
     ({ publicFeedbackAbout }) => {
