@@ -21,7 +21,8 @@ export async function openInLanguage(page: Page, base: string, hash: string, lan
   const town = hash.startsWith('#/town/')
   if (town) {
     await page.waitForSelector(`[data-town-code="${hash.split('/')[2]}"]`, { timeout: 90_000 })
-    await page.waitForFunction(() => (window as any).map?.loaded(), undefined, { timeout: 90_000 })
+    // Until the app sets it, `window.map` is the map's <div id="map"> (named access), which has no loaded().
+    await page.waitForFunction(() => (window as any).map?.loaded?.(), undefined, { timeout: 90_000 })
   } else {
     // This page's own name and its readiness: a flag left by the page before is not taken for this one's.
     await page.waitForFunction(

@@ -65,7 +65,7 @@ export async function signInInPage(page: Page, baseUrl: string, username: string
 export async function mapReady(page: Page): Promise<void> {
   // The callbacks run in the page (this file is compiled without the DOM's types, hence globalThis).
   await page.waitForFunction(() => (globalThis as any).document.documentElement.dataset.ready === 'true')
-  await page.waitForFunction(() => (globalThis as any).map?.loaded())
+  await page.waitForFunction(() => (globalThis as any).map?.loaded?.())
 }
 
 /** The page coordinates of a WGS84 point on the map. */

@@ -164,7 +164,7 @@ describe.runIf(backend === 'pglite')('#/data and #/history in Chromium', () => {
     // From the township page, "show on the map" opens the popup, whose history link leads to the page.
     await page.goto(`${server.url}/#/town/${POINT_TOWN}`)
     await page.waitForSelector(`[data-town-code="${POINT_TOWN}"]`)
-    await page.waitForFunction(() => (window as any).map?.loaded())
+    await page.waitForFunction(() => (window as any).map?.loaded?.())
     await page.locator('.point-list button', { hasText: '在地图上显示' }).first().click()
     const popup = page.locator('.maplibregl-popup')
     await popup.waitFor()

@@ -47,7 +47,7 @@ describe.runIf(backend === 'pglite')('public feedback and undo in Chromium', () 
   async function openStationPopup(): Promise<void> {
     await page.goto(url('#/'))
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true')
-    await page.waitForFunction(() => (window as any).map?.loaded())
+    await page.waitForFunction(() => (window as any).map?.loaded?.())
     const [x, y] = await page.evaluate(() => {
       const p = (window as any).map.project([113.8005, 34.5822])
       return [p.x, p.y]

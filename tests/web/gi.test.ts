@@ -155,7 +155,7 @@ describe.runIf(backend === 'pglite')('GI products in Chromium', () => {
       for (const hash of ['#/gi/xinzheng-jujube', '#/gi/xinzheng-xiangcao', '#/']) {
         if (hash === '#/') {
           await openMap(hash)
-          await page.waitForFunction(() => (window as any).map?.loaded())
+          await page.waitForFunction(() => (window as any).map?.loaded?.())
         } else await open(hash)
         await setLanguage(language)
         if (hash !== '#/') await pageReady()

@@ -275,7 +275,7 @@ describe.runIf(backend === 'pglite')("the leaders' pages in Chromium", () => {
     await fresh.waitForFunction(() => document.documentElement.dataset.ready === 'true')
     await fresh.waitForFunction(() => {
       const map = (window as any).map
-      return map.loaded() && !map.isMoving() && map.queryRenderedFeatures({ layers: ['regions-fill'] }).length > 0
+      return map?.loaded?.() && !map.isMoving() && map.queryRenderedFeatures({ layers: ['regions-fill'] }).length > 0
     })
     await expect(fresh.locator('#page').isHidden()).resolves.toBe(true)
     const size = await fresh.evaluate(() => {
@@ -298,7 +298,7 @@ describe.runIf(backend === 'pglite')("the leaders' pages in Chromium", () => {
         if (!hash.startsWith('#/town') && hash !== '#/') await pageReady()
         else {
           await page.waitForFunction(() => document.documentElement.dataset.ready === 'true')
-          await page.waitForFunction(() => (window as any).map?.loaded())
+          await page.waitForFunction(() => (window as any).map?.loaded?.())
         }
         await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe(language === 'en' ? 'en' : 'zh-CN')
         const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()

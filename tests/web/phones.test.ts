@@ -68,7 +68,7 @@ describe.runIf(backend === 'pglite')('phones, popups and focus in Chromium', () 
     else await p.goto(url(hash))
     if (hash === '#/' || hash.startsWith('#/town/')) {
       await p.waitForFunction(() => document.documentElement.dataset.ready === 'true')
-      await p.waitForFunction(() => (window as any).map?.loaded())
+      await p.waitForFunction(() => (window as any).map?.loaded?.())
     } else await p.waitForFunction(() => document.documentElement.dataset.pageReady === 'true')
   }
 
@@ -150,7 +150,7 @@ describe.runIf(backend === 'pglite')('phones, popups and focus in Chromium', () 
     await open(page, '#/')
     await page.locator('#map canvas').scrollIntoViewIfNeeded()
     await page.evaluate((at) => (window as any).map.jumpTo({ center: at, zoom: 13 }), STATION.lngLat)
-    await page.waitForFunction(() => (window as any).map.loaded())
+    await page.waitForFunction(() => (window as any).map?.loaded?.())
     const at = await onPage(page, STATION.lngLat)
     await page.touchscreen.tap(at.x, at.y)
     const popup = page.locator(`.maplibregl-popup [data-point-id="${STATION.id}"]`)
@@ -170,7 +170,7 @@ describe.runIf(backend === 'pglite')('phones, popups and focus in Chromium', () 
     // A tap away from the stations: the nearest list comes into view, its heading focused.
     await page.keyboard.press('Escape')
     await page.evaluate(() => (window as any).map.jumpTo({ center: [113.74, 34.4], zoom: 12 }))
-    await page.waitForFunction(() => (window as any).map.loaded())
+    await page.waitForFunction(() => (window as any).map?.loaded?.())
     const canvas = (await page.locator('#map canvas').boundingBox())!
     await page.touchscreen.tap(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2)
     await page.locator('.nearest-list').waitFor()
@@ -198,7 +198,7 @@ describe.runIf(backend === 'pglite')('phones, popups and focus in Chromium', () 
       const w = map.getContainer().clientWidth
       map.panBy([w / 2 - 20, 0], { animate: false })
     }, STATION.lngLat)
-    await desk.waitForFunction(() => (window as any).map.loaded())
+    await desk.waitForFunction(() => (window as any).map?.loaded?.())
     // The control box covers the station: open its popup the way a search does.
     const clear = async (label: string) => {
       await desk.locator('.maplibregl-popup-content').waitFor()

@@ -145,7 +145,7 @@ describe.runIf(backend === 'pglite')('station editing in Chromium', () => {
       await mapReady(publicPage)
       await expect.poll(() => publicPage.locator('#panel').innerText(), { timeout: 10_000 }).toContain(NAME)
       const at = (await stored(stationId))!
-      await publicPage.waitForFunction(() => (window as any).map.loaded())
+      await publicPage.waitForFunction(() => (window as any).map?.loaded?.())
       await clickMapAt(publicPage, at.lng, at.lat)
       const popup = publicPage.locator('.maplibregl-popup')
       await expect.poll(() => popup.innerText(), { timeout: 10_000 }).toContain(NAME)

@@ -106,7 +106,7 @@ describe.runIf(backend === 'pglite')('the stewardship journey in Chromium', () =
   /** Clicks a station's marker (the map brought to it first, as a user zooms in) and waits for its popup. */
   async function openStationPopup(on: Page, at: [number, number], name: string) {
     await on.evaluate(([lng, lat]) => (window as any).map.jumpTo({ center: [lng, lat], zoom: 15 }), at)
-    await on.waitForFunction(() => (window as any).map.loaded() && !(window as any).map.isMoving())
+    await on.waitForFunction(() => (window as any).map?.loaded?.() && !(window as any).map.isMoving())
     // The station layers draw a moment after the camera stops, and another popup may be open: click until the popup names the station.
     const popup = on.locator('.maplibregl-popup')
     await expect

@@ -51,7 +51,7 @@ describe.runIf(backend === 'pglite')('the web map in Chromium', () => {
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true')
     await page.waitForFunction(() => {
       const map = (window as any).map
-      return map.loaded() && !map.isMoving()
+      return map?.loaded?.() && !map.isMoving()
     })
   }
 
@@ -229,7 +229,7 @@ describe.runIf(backend === 'pglite')('the web map in Chromium', () => {
   /** Points drawn zoomed out: clusters (with point_count) and points standing alone, as rendered now. */
   async function countedWhenZoomedOut(p: Page): Promise<{ clusters: number; total: number }> {
     await p.evaluate((z) => (window as any).map.jumpTo({ center: [113.74, 34.42], zoom: z }), CLUSTER_MAX_ZOOM - 0.5)
-    await p.waitForFunction(() => (window as any).map.loaded() && !(window as any).map.isMoving())
+    await p.waitForFunction(() => (window as any).map?.loaded?.() && !(window as any).map.isMoving())
     const clusters = await p.evaluate(() => (window as any).map.queryRenderedFeatures({ layers: ['points-cluster'] }).map((f: any) => f.properties.point_count))
     const singles = await p.evaluate(() => (window as any).map.queryRenderedFeatures({ layers: ['points-active', 'points-planned'] }).length)
     return { clusters: clusters.length, total: clusters.reduce((a: number, b: number) => a + b, 0) + singles }
@@ -259,7 +259,7 @@ describe.runIf(backend === 'pglite')('the web map in Chromium', () => {
       })
       await p.goto(`${tiled.url}/#/`)
       await p.waitForFunction(() => document.documentElement.dataset.ready === 'true')
-      await p.waitForFunction(() => (window as any).map.getSource('service-points')?.type === 'vector' && (window as any).map.loaded())
+      await p.waitForFunction(() => (window as any).map.getSource('service-points')?.type === 'vector' && (window as any).map?.loaded?.())
 
       const ids = await p.evaluate(() =>
         [...new Set((window as any).map.queryRenderedFeatures({ layers: ['points-active', 'points-planned'] }).map((f: any) => String(f.id)))].sort(),
