@@ -11,12 +11,15 @@ import { DeleteServicePointDocument, UpsertServicePointDocument, type ServicePoi
 import { nameIn } from '../api/operations.ts'
 import type { SessionUser } from '../api/session.ts'
 import type { LocationQuality, RegionCollection, ServicePointItem } from '../api/types.ts'
-import { lang, locationQualityName, t, tf } from '../lib/i18n.ts'
+import { addStrings, lang, locationQualityName, t, tf } from '../lib/i18n.ts'
 import { fill, h } from '../ui/dom.ts'
 import { setPointActions } from '../ui/popup.ts'
 import { stationForm, type FormError, type StationForm } from '../ui/station-form.ts'
 import { interceptMapClicks } from '../views/map-events.ts'
 import { regionAt } from './region-at.ts'
+import { STATION_STRINGS } from '../lib/locale/stations.ts'
+
+addStrings(STATION_STRINGS)
 import './station-editing.css'
 
 /** What editing needs from the map page. */
@@ -78,6 +81,8 @@ export function startStationEditing(deps: EditingDeps): StationEditing {
 
   function open(...content: HTMLElement[]): void {
     deps.closePopup()
+    // The last action's message is about that action: a new form starts without it.
+    status.textContent = ''
     fill(editor, ...content)
     deps.panel.hidden = true
     editor.hidden = false
