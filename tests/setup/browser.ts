@@ -2,7 +2,7 @@
  * Headless Chromium (Debian's, never a downloaded one) and a fresh build of the web app, for the
  * end-to-end tests and `npm run bench:web`.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { ROOT } from './templates.ts'
@@ -46,9 +46,20 @@ export async function freshWebBuild(fallbackOutDir = path.join(ROOT, '.tmp/web-d
   } catch {
     // no build yet
   }
+  // One build per state of the sources, shared by the test files running at once: each builds into its
+  // own folder and renames it into place, so that none serves (or empties) a folder another is writing.
+  const target = `${fallbackOutDir}-${Math.floor(sources)}`
+  if (existsSync(path.join(target, 'index.html'))) return target
+  const scratch = `${target}.${process.pid}-${Math.random().toString(36).slice(2)}`
   const { build } = await import('vite')
-  await build({ configFile: path.join(ROOT, 'web/vite.config.ts'), logLevel: 'warn', build: { outDir: fallbackOutDir, emptyOutDir: true } })
-  return fallbackOutDir
+  await build({ configFile: path.join(ROOT, 'web/vite.config.ts'), logLevel: 'warn', build: { outDir: scratch, emptyOutDir: true } })
+  try {
+    renameSync(scratch, target)
+  } catch {
+    // Another file's build got there first: use it.
+    rmSync(scratch, { recursive: true, force: true })
+  }
+  return target
 }
 
 /** Whether Debian's Chromium is installed here (browser tests are skipped without it). */
