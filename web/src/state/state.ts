@@ -7,7 +7,7 @@
 import type { NearestPoint } from '../api/operations.ts'
 import type { SessionUser } from '../api/session.ts'
 import type { Lang } from '../api/types.ts'
-import { formatCompareQuery, parseCompareQuery, type CompareState } from '../leaders/compare-state.ts'
+import { formatCompareQuery, parseCompareQuery, type CompareState } from '../leaders/compare-query.ts'
 import {
   formatPlanQuery,
   formatRoute,

@@ -1,7 +1,8 @@
 /**
  * The app's shell: holds the one State (web/src/state/state.ts), changes it only through `update`,
  * writes the address from it and draws it: the header, the settings, and the page of the route
- * from the page registry (views/pages.ts), with the map (map-page.ts) or without it.
+ * from the page registry (views/pages.ts), with the map (map-page.ts, its own chunk, loaded on the first
+ * map page with MapLibre and the county's data, all three asked at once) or without it.
  */
 import { fetchNearest } from '../api/operations.ts'
 import { currentUser, onSessionChange, signOut } from '../api/session.ts'
@@ -13,9 +14,9 @@ import { Cache } from '../state/cache.ts'
 import { initialState, pageOf as pagePath, update, type Action, type LngLat, type State } from '../state/state.ts'
 import { fill, h } from '../ui/dom.ts'
 import { KEYS, loadConfig, loadCounty, type CountyData } from './county-data.ts'
-import { createMapPage, type MapPageElements } from './map-page.ts'
+import type { MapPageElements } from './map-page.ts'
 import { Memo } from './memo.ts'
-import { giDescription } from '../ui/gi-list.ts'
+import { giDescription } from '../ui/search.ts'
 import { pageOf, type PageContext, type PageRow, type PageView } from './pages.ts'
 import { renderHeader, renderSettingsDialog } from './shell.ts'
 
@@ -78,15 +79,41 @@ export function startApp(els: AppElements): void {
     )
   }
 
-  const mapPage = createMapPage(els, {
-    cache,
-    dispatch,
-    refresh: () => render(),
-    showPoint,
-    onPlaceClick: (at) => void runNearest(at, 'nearestAsked'),
-    onUseLocation: useMyLocation,
-    basemap,
-  })
+  type MapPage = ReturnType<typeof import('./map-page.ts').createMapPage>
+  let mapPage: MapPage | undefined
+  let mapPageAsked = false
+  /** The map layout, once its chunk is in (undefined before): asked on the first map page, with the county's data and MapLibre. */
+  function mapLayout(): MapPage | undefined {
+    if (mapPageAsked) return mapPage
+    mapPageAsked = true
+    void loadCounty(cache).catch(() => undefined)
+    // MapLibre's chunk too, so that it comes in parallel with the layout's rather than after it.
+    void import('./map-view.ts').catch(() => undefined)
+    import('./map-page.ts').then(
+      ({ createMapPage }) => {
+        mapPage = createMapPage(els, {
+          cache,
+          dispatch,
+          refresh: () => render(),
+          showPoint,
+          onPlaceClick: (at) => void runNearest(at, 'nearestAsked'),
+          onUseLocation: useMyLocation,
+          basemap,
+        })
+        render()
+      },
+      (error: Error) => {
+        mapPageAsked = false // the next draw asks again
+        fill(
+          els.panel,
+          h('h2', { id: 'panel-title' }, t('loadFailed')),
+          h('p', { role: 'alert' }, error.message),
+          h('button', { type: 'button', onclick: () => location.reload() }, t('retry')),
+        )
+      },
+    )
+    return undefined
+  }
 
   function describe(target: SearchTarget): string {
     const lookup = county()?.lookup
@@ -116,7 +143,8 @@ export function startApp(els: AppElements): void {
 
   /** Draws a page without the map in #page, keeping the focus on the element (by id) that had it. */
   function drawPage(row: PageRow, ctx: PageContext): void {
-    mapPage.leave()
+    mapPage?.leave()
+    els.layout.hidden = true
     els.page.hidden = false
     const key = row.key?.(state) ?? row.route
     if (!cache.peek(key)) void cache.get(key, () => row.load?.(state, { cache, visit: state.visit }) ?? Promise.resolve(null)).catch(() => undefined)
@@ -173,8 +201,17 @@ export function startApp(els: AppElements): void {
       renderSettingsDialog(els.settings, config()?.basemaps ?? [], basemap(state)?.id ?? null, (id) => dispatch({ type: 'basemap', id }))
     }
     const ctx: PageContext = { cache, dispatch, refresh: () => render(), onUseLocation: useMyLocation }
-    if (row.needsMap) mapPage.draw(state, row, ctx)
-    else drawPage(row, ctx)
+    if (!row.needsMap) return drawPage(row, ctx)
+    const layout = mapLayout()
+    if (layout) layout.draw(state, row, ctx)
+    else {
+      // Until the layout's chunk is in: the layout's place, saying so (as index.html's panel does).
+      els.page.hidden = true
+      fill(els.page)
+      delete document.documentElement.dataset.page
+      els.layout.hidden = false
+      fill(els.panel, h('p', { class: 'hint' }, t('loading')))
+    }
   }
 
   window.addEventListener('hashchange', () => dispatch({ type: 'navigate', hash: location.hash }))

@@ -1,6 +1,6 @@
 /**
- * The map pages' layout (#/, #/town/<code>, unknown pages): the map, created on first need (MapLibre
- * loads then), its control box, the side panel and the list under the map, drawn from the state,
+ * The map pages' layout (#/, #/town/<code>, unknown pages), its own chunk loaded on first need with
+ * the panels it draws (views/map-panels.ts): the map, created on first need (MapLibre loads then), its control box, the side panel and the list under the map, drawn from the state,
  * the cache and the page's row. What the map already shows is remembered, so each request is
  * carried out once.
  */
@@ -20,6 +20,7 @@ import type { BasemapOption } from '../map/basemap.ts'
 import { currentUser, onSessionChange, type SessionUser } from '../api/session.ts'
 import { KEYS, loadCounty, loadFigures, reloadCounty, type CountyData } from './county-data.ts'
 import type { MapView } from './map-view.ts'
+import { MAP_PANELS } from './map-panels.ts'
 import { Memo } from './memo.ts'
 import type { PageContext, PageRow } from './pages.ts'
 
@@ -155,7 +156,7 @@ export function createMapPage(els: MapPageElements, deps: MapPageDeps) {
       cache.forget(key!)
       return true
     }
-    const page = row.render(state, entry.value, { ...ctx, view, county })
+    const page = row.render(state, entry.value, { ...ctx, view, county, mapPanels: MAP_PANELS })
     fill(els.panel, ...page.content)
     document.title = page.title ? `${page.title} · ${t('appTitle')}` : t('appTitle')
     return true

@@ -6,15 +6,14 @@
  * and neither MapLibre nor the map's data.
  */
 import { ApiError } from '../api/client.ts'
-import { fetchTown, nameIn, type TownDetail } from '../api/operations.ts'
+import { fetchTown } from '../api/operations.ts'
 import { compareOf, type Action, type State } from '../state/state.ts'
 import type { Cache } from '../state/cache.ts'
-import { lang, t, tf, type StringKey } from '../lib/i18n.ts'
+import type { StringKey } from '../lib/i18n.ts'
 import type { LeaderPage, Route } from '../lib/url-state.ts'
-import { renderCountyPanel, renderNearest } from '../ui/county-panel.ts'
 import type { ViewContext } from '../ui/context.ts'
-import { renderNotFound, renderTownPanel } from '../ui/town-panel.ts'
 import type { CountyData } from './county-data.ts'
+import type { MapPanels, TownData } from './map-panels.ts'
 import type { LeaderRow } from '../leaders/rows/common.ts'
 
 /** What a page's `load` gets: the one cache and the visit it loads for. */
@@ -32,6 +31,8 @@ export interface PageContext {
   /** On the map pages: the county's data, links and "show on the map". */
   view?: ViewContext
   county?: CountyData
+  /** On the map pages: their side panels (views/map-panels.ts, loaded with the map layout). */
+  mapPanels?: MapPanels
   /** "Use my location" for the nearest stations. */
   onUseLocation: () => void
 }
@@ -80,12 +81,11 @@ const LEADER_MODULES: Record<LeaderPage, () => Promise<{ ROW: LeaderRow }>> = {
 /** The cache key of a page's row (its code, loaded on first use). */
 const moduleKey = (route: LeaderPage) => `module:leaders:${route}`
 
-type TownData = { detail: TownDetail | undefined } | { error: string }
-
+// The map pages: their panels are drawn by the map layout's module (views/map-panels.ts), which loads with the map.
 const county = define<null>({
   route: 'county',
   needsMap: true,
-  render: (state, _data, ctx) => ({ title: null, content: renderCountyPanel(ctx.view!, { nearest: state.nearest, onUseLocation: ctx.onUseLocation }) }),
+  render: (state, data, ctx) => ctx.mapPanels!.county(state, data, ctx),
 })
 
 const town = define<TownData>({
@@ -97,28 +97,13 @@ const town = define<TownData>({
       (detail) => ({ detail }),
       (error: unknown) => ({ error: error instanceof ApiError || error instanceof Error ? error.message : String(error) }),
     ),
-  render(state, data, ctx) {
-    const view = ctx.view!
-    const code = state.route.name === 'town' ? state.route.code : ''
-    if ('error' in data) return { title: null, content: renderNotFound(view, `${t('loadFailed')}: ${data.error}`) }
-    if (!data.detail || !view.lookup.regions.has(code)) return { title: null, content: renderNotFound(view, tf('notFoundTown', { code })) }
-    return {
-      title: nameIn(data.detail, lang()),
-      content: [
-        ...renderTownPanel(view, data.detail, ctx.county!.neighbours().get(code) ?? []),
-        renderNearest(view, { nearest: state.nearest, onUseLocation: ctx.onUseLocation }),
-      ],
-    }
-  },
+  render: (state, data, ctx) => ctx.mapPanels!.town(state, data, ctx),
 })
 
 const notFound = define<null>({
   route: 'notFound',
   needsMap: true,
-  render: (state, _data, ctx) => ({
-    title: null,
-    content: renderNotFound(ctx.view!, tf('notFoundPage', { path: state.route.name === 'notFound' ? state.route.path : '' })),
-  }),
+  render: (state, data, ctx) => ctx.mapPanels!.notFound(state, data, ctx),
 })
 
 /** A page without the map: its code (its own chunk, web/src/leaders/rows/<page>.ts) and data load on first use. */
