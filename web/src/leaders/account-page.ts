@@ -4,11 +4,14 @@
  * the first sign-in (a one-time password) the page comes first, then `?next=`.
  */
 import { AuthError, changePassword, type SessionUser } from '../api/session.ts'
-import { lang, t, tf } from '../lib/i18n.ts'
+import { addStrings, lang, t, tf } from '../lib/i18n.ts'
 import { nextHashOf } from '../lib/url-state.ts'
 import { h } from '../ui/dom.ts'
 import { field, serverWords, setFieldError, signInRequired } from './sign-in-page.ts'
 import { roleName } from '../views/shell.ts'
+import { ACCOUNT_STRINGS } from '../lib/locale/accounts.ts'
+
+addStrings(ACCOUNT_STRINGS)
 
 /** What the page shows besides the user: the town names of their regions (code → name). */
 export interface AccountPageData {

@@ -6,9 +6,12 @@
  * located stations are drawn (those placed at a town seat are drawn as they are listed: approximate).
  */
 import type { AreaGeometry, Position, RegionCollection } from '../api/types.ts'
-import { lang, statusName, t, tf } from '../lib/i18n.ts'
+import { addStrings, lang, statusName, t, tf } from '../lib/i18n.ts'
 import { s } from './common.ts'
 import type { BriefStation } from './brief-data.ts'
+import { BRIEF_STRINGS } from '../lib/locale/brief.ts'
+
+addStrings(BRIEF_STRINGS)
 
 const W = 320
 const H = 240

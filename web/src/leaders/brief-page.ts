@@ -6,7 +6,7 @@
  * labelled 示意图: no MapLibre), and the document's status as the plan states it. Print CSS is in brief.css.
  */
 import { enumLabel } from '../lib/enum-labels.ts'
-import { kindName, lang, levelName, locationQualityName, statusName, t, tf, type StringKey } from '../lib/i18n.ts'
+import { addStrings, kindName, lang, levelName, locationQualityName, statusName, t, tf, type StringKey } from '../lib/i18n.ts'
 import { fromHash, type Route } from '../lib/url-state.ts'
 import { hrefOf } from '../state/state.ts'
 import { h } from '../ui/dom.ts'
@@ -21,6 +21,11 @@ import './brief.css'
 
 export { fetchBrief, type BriefData } from './brief-data.ts'
 import { sourceIn } from '../lib/source-language.ts'
+import { BRIEF_STRINGS } from '../lib/locale/brief.ts'
+import { PROGRESS_STRINGS } from '../lib/locale/progress.ts'
+
+addStrings(BRIEF_STRINGS)
+addStrings(PROGRESS_STRINGS)
 
 type Indicator = BriefData['indicators'][number]
 type Child = Node | string | null

@@ -1,10 +1,17 @@
 /** #/compare's figures: the metrics as text and in context, the ranked bar chart with the reference and county-wide lines, the small schematic map. */
-import { lang, t, tf, type StringKey } from '../lib/i18n.ts'
+import { addStrings, lang, t, tf, type StringKey } from '../lib/i18n.ts'
 import { h } from '../ui/dom.ts'
 import type { Comparison, TownOption } from './api.ts'
 import { s } from './common.ts'
 import { type CompareMetric, type CompareState, type MetricContext, metricContext, PER_CAPITA_METRICS, sortRows } from './compare-state.ts'
 import { formatNumber, formatShare } from './format.ts'
+import { COMPARE_PAGE_STRINGS } from '../lib/locale/compare-page.ts'
+import { COMPARE_STRINGS } from '../lib/locale/compare.ts'
+import { FIGURE_STRINGS } from '../lib/locale/figures.ts'
+
+addStrings(COMPARE_PAGE_STRINGS)
+addStrings(COMPARE_STRINGS)
+addStrings(FIGURE_STRINGS)
 
 /** The label of each metric (keys of the locale table). */
 export const METRIC_LABELS: Record<CompareMetric, StringKey> = {

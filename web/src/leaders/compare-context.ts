@@ -3,13 +3,18 @@
  * (with the per-capita rule and what "Rank" ranks by), where the county-wide line comes from, the
  * chosen towns' positions among the towns that have a value, and every metric's county value, median and mean.
  */
-import { lang, t, tf } from '../lib/i18n.ts'
+import { addStrings, lang, t, tf } from '../lib/i18n.ts'
 import { h } from '../ui/dom.ts'
 import type { Comparison, CountyComparison, RegionActual, TownOption } from './api.ts'
 import { type CompareState, type MetricContext, COMPARE_METRICS, PER_CAPITA_METRICS, sortRows } from './compare-state.ts'
 import { contextOf, COUNTY_LINE_METRICS, countyValueOf, formatMetric, kindWords, metricLabel, metricText, townName } from './compare-charts.ts'
 import { formatNumber } from './format.ts'
 import { sourceIn } from '../lib/source-language.ts'
+import { COMPARE_STRINGS } from '../lib/locale/compare.ts'
+import { COMPARE_PAGE_STRINGS } from '../lib/locale/compare-page.ts'
+
+addStrings(COMPARE_STRINGS)
+addStrings(COMPARE_PAGE_STRINGS)
 
 export interface CompareData {
   towns: TownOption[]

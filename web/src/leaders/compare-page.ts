@@ -3,13 +3,18 @@
  * towns that have a value and the county as a whole, each figure in context (how many towns have it,
  * the county's value, the towns' median, each town's position among those with a value: compare-context.ts), CSV download.
  */
-import { kindName, lang, t, tf, type StringKey } from '../lib/i18n.ts'
+import { addStrings, kindName, lang, t, tf, type StringKey } from '../lib/i18n.ts'
 import { h } from '../ui/dom.ts'
 import type { Comparison, RegionActual, TownOption } from './api.ts'
 import { type CompareMetric, type CompareState, type SortKey, COMPARE_METRICS, sortRows } from './compare-state.ts'
 import { barChart, contextOf, countyValueOf, kindWords, metricLabel, metricText, metricValue, smallMap, townName } from './compare-charts.ts'
 import { formatNumber, formatValue, toCsv } from './format.ts'
 import { type CompareData, contextTable, countySource, positions, summary } from './compare-context.ts'
+import { COMPARE_STRINGS } from '../lib/locale/compare.ts'
+import { COMPARE_PAGE_STRINGS } from '../lib/locale/compare-page.ts'
+
+addStrings(COMPARE_STRINGS)
+addStrings(COMPARE_PAGE_STRINGS)
 
 export type { CompareData } from './compare-context.ts'
 

@@ -1,10 +1,15 @@
 /** #/data: the open dataset's files with row counts, licences and sources, and the GraphQL query for each. */
-import { lang, t, tf } from '../lib/i18n.ts'
+import { addStrings, lang, t, tf } from '../lib/i18n.ts'
 import { h } from '../ui/dom.ts'
 import type { DatasetInfo } from './api.ts'
 import { timeEl } from './common.ts'
 import { inLanguage } from '../lib/note-language.ts'
 import { downloadsOf, explorerHref, licensesFor, RESOURCE_NAMES_ZH, resourceQuery, SERVED_AS } from './open-data.ts'
+import { DOWNLOAD_STRINGS } from '../lib/locale/downloads.ts'
+import { DATA_STRINGS } from '../lib/locale/data.ts'
+
+addStrings(DOWNLOAD_STRINGS)
+addStrings(DATA_STRINGS)
 
 const FORMAT_NAMES = { csv: 'CSV', geojson: 'GeoJSON' }
 

@@ -2,10 +2,15 @@
 import { AnswerFeedbackDocument, CloseFeedbackDocument, FeedbackQueueDocument, type FeedbackItemFieldsFragment } from '../api/generated-leaders.ts'
 import { hasStewardCredentials, send, SendError } from '../api/send.ts'
 import type { FeedbackStatus } from '../../../schema/enum-values.ts'
-import { t, tf, type StringKey } from '../lib/i18n.ts'
+import { addStrings, t, tf, type StringKey } from '../lib/i18n.ts'
 import { historyRoute, signInHash } from '../lib/url-state.ts'
 import { h } from '../ui/dom.ts'
 import { timeEl } from './common.ts'
+import { ACCOUNT_STRINGS } from '../lib/locale/accounts.ts'
+import { FEEDBACK_STRINGS } from '../lib/locale/feedback.ts'
+
+addStrings(ACCOUNT_STRINGS)
+addStrings(FEEDBACK_STRINGS)
 
 export type FeedbackItem = FeedbackItemFieldsFragment
 

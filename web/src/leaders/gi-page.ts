@@ -7,13 +7,16 @@
 import { request } from '../api/client.ts'
 import { GiProductsDocument, type GiProductsQuery } from '../api/generated-leaders.ts'
 import { nameIn } from '../api/operations.ts'
-import { giStatusName, lang, t, tf } from '../lib/i18n.ts'
+import { addStrings, giStatusName, lang, t, tf } from '../lib/i18n.ts'
 import { GI_AMBIGUOUS_WORDINGS } from '../lib/locale/gi.ts'
 import { fromHash, historyRoute, type Route } from '../lib/url-state.ts'
 import { hrefOf } from '../state/state.ts'
 import { h, swatch } from '../ui/dom.ts'
 import { dataNote } from '../ui/data-note.ts'
 import type { PageView } from '../views/pages.ts'
+import { GI_STRINGS } from '../lib/locale/gi.ts'
+
+addStrings(GI_STRINGS)
 import './leaders.css'
 import './leaders-stewards.css'
 

@@ -3,7 +3,16 @@ import { h } from '../ui/dom.ts'
 import type { AuditEntry, HistoryPage } from './api.ts'
 import { changedFields, fieldName, valueWords } from './audit-diff.ts'
 import { timeEl } from './common.ts'
-import { lang, t, tf, type StringKey } from '../lib/i18n.ts'
+import { addStrings, lang, t, tf, type StringKey } from '../lib/i18n.ts'
+import { FEEDBACK_STRINGS } from '../lib/locale/feedback.ts'
+import { GI_STRINGS } from '../lib/locale/gi.ts'
+import { STATION_STRINGS } from '../lib/locale/stations.ts'
+import { HISTORY_STRINGS } from '../lib/locale/history.ts'
+
+addStrings(FEEDBACK_STRINGS)
+addStrings(GI_STRINGS)
+addStrings(STATION_STRINGS)
+addStrings(HISTORY_STRINGS)
 
 /** What the page shows: the entries loaded so far (pages appended by "more"). */
 export interface HistoryState {

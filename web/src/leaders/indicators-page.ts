@@ -3,7 +3,6 @@ import { renderIndicatorTasks } from './plan-links.ts'
 import { h } from '../ui/dom.ts'
 import { dataNote } from '../ui/data-note.ts'
 import { addStrings, lang, t, tf } from '../lib/i18n.ts'
-import { VALUES_STRINGS } from '../lib/locale/values.ts'
 import { enumLabel } from '../lib/enum-labels.ts'
 import type { Accumulation } from '../api/types.ts'
 import { CATEGORIES, type Category, type PlanIndicator, type PlanValue } from './api.ts'
@@ -15,9 +14,13 @@ import { assessmentBadge, renderAssessment, renderIndicatorSummary, type Reporti
 import { renderReportingMatrix } from './reporting-matrix.ts'
 import { renderRelatedSeries } from './related-series.ts'
 import { sourceIn } from '../lib/source-language.ts'
+import { INDICATORS_STRINGS } from '../lib/locale/indicators.ts'
+import { VALUES_STRINGS } from '../lib/locale/values.ts'
+
+addStrings(INDICATORS_STRINGS)
+addStrings(VALUES_STRINGS)
 
 // The stewards' words (values, task status, upload) load with the pages that use them.
-addStrings(VALUES_STRINGS)
 
 /** `（暂定）` / ` (provisional)` after a value whose status is stated; nothing when it is not. */
 function statusSuffix(status: ValueStatus | null | undefined): string {

@@ -4,12 +4,15 @@
  * a task lists its indicators (to #/indicators), an indicator card its tasks (back to #/plan).
  */
 import { enumLabel } from '../lib/enum-labels.ts'
-import { lang, t, tf } from '../lib/i18n.ts'
+import { addStrings, lang, t, tf } from '../lib/i18n.ts'
 import { PLAN_STATUS_FILTERS, formatPlanQuery, type PlanStatusFilter } from '../lib/url-state.ts'
 import { h } from '../ui/dom.ts'
 import type { PlanIndicator, PlanTask } from './api.ts'
 import { statusMark } from './indicator-summary.ts'
 import { sourceIn } from '../lib/source-language.ts'
+import { PLAN_LINK_STRINGS } from '../lib/locale/plan-links.ts'
+
+addStrings(PLAN_LINK_STRINGS)
 
 /** A task's progress for the filter: the status of its latest report (the whole task's first on the same day); `none` when nobody has reported. */
 export function taskStatusOf(task: Pick<PlanTask, 'statuses'>): Exclude<PlanStatusFilter, 'all'> {

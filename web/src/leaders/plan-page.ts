@@ -6,6 +6,11 @@ import { h } from '../ui/dom.ts'
 import type { PlanStatusFilter } from '../lib/url-state.ts'
 import type { PlanDepartment, PlanTask } from './api.ts'
 import { renderStatusFilter, renderTaskIndicators, shownLine, taskElementId, taskStatusOf, tasksWithStatus } from './plan-links.ts'
+import { PLAN_LINK_STRINGS } from '../lib/locale/plan-links.ts'
+import { PLAN_STRINGS } from '../lib/locale/plan.ts'
+
+addStrings(PLAN_LINK_STRINGS)
+addStrings(PLAN_STRINGS)
 
 // The stewards' words (values, task status, upload) load with the pages that use them.
 addStrings(VALUES_STRINGS)

@@ -4,10 +4,15 @@
  * (Chinese in the Chinese UI, English in the English one) and its source.
  */
 import { enumLabel } from '../lib/enum-labels.ts'
-import { lang, t, tf } from '../lib/i18n.ts'
+import { addStrings, lang, t, tf } from '../lib/i18n.ts'
 import { h } from '../ui/dom.ts'
 import type { PlanIndicator } from './api.ts'
 import { sourceIn } from '../lib/source-language.ts'
+import { RELATED_STRINGS } from '../lib/locale/related.ts'
+import { INDICATORS_STRINGS } from '../lib/locale/indicators.ts'
+
+addStrings(RELATED_STRINGS)
+addStrings(INDICATORS_STRINGS)
 
 type Related = PlanIndicator['related'][number]
 

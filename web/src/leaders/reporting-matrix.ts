@@ -7,8 +7,13 @@
 import type { ValueStatus } from '../../../schema/enum-values.ts'
 import type { LeaderReportingQuery } from '../api/generated-leaders.ts'
 import { enumLabel } from '../lib/enum-labels.ts'
-import { lang, t, tf } from '../lib/i18n.ts'
+import { addStrings, lang, t, tf } from '../lib/i18n.ts'
 import { h } from '../ui/dom.ts'
+import { PROGRESS_STRINGS } from '../lib/locale/progress.ts'
+import { TOWN_CONTEXT_STRINGS } from '../lib/locale/town-context.ts'
+
+addStrings(PROGRESS_STRINGS)
+addStrings(TOWN_CONTEXT_STRINGS)
 import './reporting-matrix.css'
 
 export type Matrix = LeaderReportingQuery['reportingMatrix']

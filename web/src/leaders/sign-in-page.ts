@@ -4,9 +4,12 @@
  * of #/account when the user still has the one-time password an admin gave them.
  */
 import { AuthError, signIn, type SessionUser } from '../api/session.ts'
-import { lang, t, tf } from '../lib/i18n.ts'
+import { addStrings, lang, t, tf } from '../lib/i18n.ts'
 import { nextHashOf, signInHash } from '../lib/url-state.ts'
 import { h } from '../ui/dom.ts'
+import { ACCOUNT_STRINGS } from '../lib/locale/accounts.ts'
+
+addStrings(ACCOUNT_STRINGS)
 
 /** "Please sign in first" with a link to #/sign-in that leads back to `next` (a hash such as `#/users`). */
 export function signInRequired(next: string): HTMLElement {

@@ -11,6 +11,9 @@ import { storedToken } from '../api/send.ts'
 import { addStrings, t, tf, type StringKey } from '../lib/i18n.ts'
 import { VALUES_STRINGS } from '../lib/locale/values.ts'
 import { h } from '../ui/dom.ts'
+import { PLAN_LINK_STRINGS } from '../lib/locale/plan-links.ts'
+
+addStrings(PLAN_LINK_STRINGS)
 
 // The stewards' words (values, task status, upload) load with the pages that use them.
 addStrings(VALUES_STRINGS)

@@ -7,11 +7,14 @@
 import type { SessionUser } from '../api/session.ts'
 import { CreateUserDocument, UpdateUserDocument, type UserRole as ApiRole } from '../api/generated-users.ts'
 import { send, SendError } from '../api/send.ts'
-import { lang, t, tf } from '../lib/i18n.ts'
+import { addStrings, lang, t, tf } from '../lib/i18n.ts'
 import { h } from '../ui/dom.ts'
 import { roleName } from '../views/shell.ts'
 import { field, serverWords, setFieldError } from './sign-in-page.ts'
 import type { TownChoice, UserRow, UsersHandlers, UsersPageData } from './users-page.ts'
+import { ACCOUNT_STRINGS } from '../lib/locale/accounts.ts'
+
+addStrings(ACCOUNT_STRINGS)
 
 type Role = SessionUser['role']
 type Loaded = Extract<UsersPageData, { kind: 'users' }>

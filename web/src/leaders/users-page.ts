@@ -9,13 +9,16 @@ import type { SessionUser } from '../api/session.ts'
 import { request } from '../api/client.ts'
 import { ResetPasswordDocument, TownNamesDocument, UpdateUserDocument, UsersDocument, type UserFieldsFragment } from '../api/generated-users.ts'
 import { send, SendError } from '../api/send.ts'
-import { t, tf } from '../lib/i18n.ts'
+import { addStrings, t, tf } from '../lib/i18n.ts'
 import { h } from '../ui/dom.ts'
 import { roleName } from '../views/shell.ts'
 import { timeEl } from './common.ts'
 import { signInRequired } from './sign-in-page.ts'
 import { townList, type AccountPageData } from './account-page.ts'
 import { createForm, editRow, replaced, ROLE_OF, withoutArgument } from './users-form.ts'
+import { ACCOUNT_STRINGS } from '../lib/locale/accounts.ts'
+
+addStrings(ACCOUNT_STRINGS)
 
 export type UserRow = UserFieldsFragment
 type Role = SessionUser['role']

@@ -22,6 +22,9 @@ import { h } from '../ui/dom.ts'
 import { ValueStatus, valuesOf } from '../../../schema/enum-values.ts'
 import type { PlanIndicator } from './api.ts'
 import { unitChoices } from './value-units.ts'
+import { INDICATORS_STRINGS } from '../lib/locale/indicators.ts'
+
+addStrings(INDICATORS_STRINGS)
 
 // The stewards' words (values, task status, upload) load with the pages that use them.
 addStrings(VALUES_STRINGS)

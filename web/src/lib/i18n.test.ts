@@ -3,8 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { STRINGS, tIn } from './i18n.ts'
-import { PROGRESS_STRINGS } from './locale/progress.ts'
-import { VALUES_STRINGS } from './locale/values.ts'
+import { LATE_TABLES } from './locale/late.ts'
 
 const SRC = fileURLToPath(new URL('..', import.meta.url))
 
@@ -12,27 +11,7 @@ const SRC = fileURLToPath(new URL('..', import.meta.url))
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/
 
 /** The locale tables: the only place for user-visible words (enum-labels.ts holds the enum values' labels, keyed by value). */
-const TABLES = [
-  'lib/locale/app.ts',
-  'lib/locale/pages.ts',
-  'lib/locale/feedback.ts',
-  'lib/locale/progress.ts',
-  'lib/locale/values.ts',
-  'lib/locale/accounts.ts',
-  'lib/locale/compare.ts',
-  'lib/locale/gi.ts',
-  'lib/locale/town-context.ts',
-  'lib/locale/brief.ts',
-  'lib/locale/plan-links.ts',
-  'lib/locale/fields.ts',
-  'lib/locale/fields.ts',
-  'lib/locale/stations.ts',
-  'lib/locale/notes.ts',
-  'lib/locale/related.ts',
-  'lib/locale/downloads.ts',
-  'lib/i18n.ts',
-  'lib/enum-labels.ts',
-]
+const TABLES = [...readdirSync(path.join(SRC, 'lib/locale')).map((name) => `lib/locale/${name}`), 'lib/i18n.ts', 'lib/enum-labels.ts']
 
 /**
  * Data-like text that may stay in code, each with its reason: a line with Chinese outside the tables
@@ -94,7 +73,10 @@ function withoutComments(text: string): string[] {
 describe('i18n', () => {
   it('has every key in both languages, with the same placeholders', () => {
     const problems: string[] = []
-    for (const [key, text] of Object.entries({ ...STRINGS, ...PROGRESS_STRINGS, ...VALUES_STRINGS })) {
+    for (const [key, text] of Object.entries({ ...STRINGS, ...Object.assign({}, ...Object.values(LATE_TABLES)) } as Record<
+      string,
+      { zh: string; en: string }
+    >)) {
       if (!text.zh?.trim() || !text.en?.trim()) problems.push(`${key}: missing ${!text.zh?.trim() ? 'zh' : 'en'}`)
       const names = (s: string) =>
         [...s.matchAll(/\{(\w+)\}/g)]
@@ -114,7 +96,8 @@ describe('i18n', () => {
     expect(tIn('zh', 'progress.status.ACHIEVED')).toBe('已实现目标')
   })
 
-  it('fills placeholders in the language asked for', () => {
+  it('fills placeholders in the language asked for', async () => {
+    await import('../leaders/history-page.ts')
     expect(tIn('zh', 'history.count', { n: 22 })).toBe('共 22 条修改记录，最新的在前')
     expect(tIn('en', 'history.count', { n: 22 })).toBe('22 changes, newest first')
   })
@@ -142,5 +125,32 @@ describe('i18n', () => {
       })
     }
     expect(found).toEqual([])
+  })
+
+  it('has each late table added by every module that uses its words (so that none shows a key for a word)', () => {
+    // A key is used by a string literal holding it, or by a template starting with its beginning (`feedback.kind.${k}`).
+    const uses = (code: string, key: string) =>
+      code.includes(`'${key}'`) ||
+      code.includes(`"${key}"`) ||
+      code.includes(`\`${key}\``) ||
+      [...code.matchAll(/`([\w.-]+)\$\{/g)].some((m) => key.startsWith(m[1]))
+    const missing: string[] = []
+    for (const file of sourceFiles(SRC)) {
+      const rel = path.relative(SRC, file).split(path.sep).join('/')
+      if (TABLES.includes(rel)) continue
+      const code = withoutComments(readFileSync(file, 'utf8')).join('\n')
+      for (const [name, table] of Object.entries(LATE_TABLES)) {
+        const used = Object.keys(table).filter((key) => uses(code, key))
+        if (used.length && !code.includes(`addStrings(${name})`)) missing.push(`${rel} uses ${used[0]} but does not add ${name}`)
+      }
+    }
+    expect(missing).toEqual([])
+    // And the check can fail: a module using a late word without its table is found.
+    expect(uses("t('compare.title')", 'compare.title')).toBe(true)
+  })
+
+  it("keeps the late tables out of the shell: the shell's table holds none of their keys", () => {
+    const late = new Set(Object.values(LATE_TABLES).flatMap((table) => Object.keys(table)))
+    expect(Object.keys(STRINGS).filter((key) => late.has(key))).toEqual([])
   })
 })

@@ -1,51 +1,22 @@
 /**
  * The one i18n mechanism: every user-visible word by key, in Chinese (first) and English (the tables
  * are in web/src/lib/locale/), read with `t`/`tf` in the current language; the choice is kept in localStorage.
+ * The shell's table (./locale/app.ts) is always there; every other table loads with the modules that use
+ * its words, each adding it with `addStrings` at its top (web/src/lib/i18n.test.ts checks that they do).
  */
 import type { GIStatus, Lang, LocationQuality, RegionLevel, ServicePointKind, ServicePointStatus } from '../api/types.ts'
 import type { MetricId } from '../map/metrics.ts'
 import { enumLabel } from './enum-labels.ts'
 import { APP_STRINGS } from './locale/app.ts'
-import { PAGE_STRINGS } from './locale/pages.ts'
-import { FEEDBACK_STRINGS } from './locale/feedback.ts'
-// Type only: the table loads with its pages (web/src/leaders/indicator-summary.ts adds it with addStrings).
-import type { PROGRESS_STRINGS } from './locale/progress.ts'
-// Type only: the stewards' value and upload words load with their pages (each module that uses them adds them).
-import type { VALUES_STRINGS } from './locale/values.ts'
-import { ACCOUNT_STRINGS } from './locale/accounts.ts'
-import { STATION_STRINGS } from './locale/stations.ts'
-import { COMPARE_STRINGS } from './locale/compare.ts'
-import { GI_STRINGS } from './locale/gi.ts'
-import { TOWN_CONTEXT_STRINGS } from './locale/town-context.ts'
-import { BRIEF_STRINGS } from './locale/brief.ts'
-import { NOTE_STRINGS } from './locale/notes.ts'
-import { PLAN_LINK_STRINGS } from './locale/plan-links.ts'
-import { RELATED_STRINGS } from './locale/related.ts'
-import { DOWNLOAD_STRINGS } from './locale/downloads.ts'
+// Type only: every other table loads with the modules that use its words (each adds it with addStrings).
+import type { LateStrings } from './locale/late.ts'
 
 type Text = { zh: string; en: string }
 
-/** The interface's words by key: the tables of web/src/lib/locale/ (a new table is one import and one entry here). */
-export const STRINGS = {
-  ...APP_STRINGS,
-  ...PAGE_STRINGS,
-  ...FEEDBACK_STRINGS,
-  ...ACCOUNT_STRINGS,
-  ...STATION_STRINGS,
-  ...COMPARE_STRINGS,
-  ...GI_STRINGS,
-  ...TOWN_CONTEXT_STRINGS,
-  ...BRIEF_STRINGS,
-  ...NOTE_STRINGS,
-  ...PLAN_LINK_STRINGS,
-  ...RELATED_STRINGS,
-  ...DOWNLOAD_STRINGS,
-} satisfies Record<string, Text>
+/** The shell's words by key (the header, search, settings and the pages' names), in every page's first load. */
+export const STRINGS = APP_STRINGS satisfies Record<string, Text>
 
-/** The tables that load with the pages that use them (not in the shared first load), added by those pages' modules. */
-type LateStrings = typeof PROGRESS_STRINGS & typeof VALUES_STRINGS
-
-/** A key of STRINGS or of a table that loads with its pages. */
+/** A key of STRINGS or of a table that loads with the modules that use it (web/src/lib/locale/late.ts). */
 export type StringKey = keyof typeof STRINGS | keyof LateStrings
 
 const LATE: Partial<Record<StringKey, Text>> = {}

@@ -1,7 +1,10 @@
 /** A data note as shown on a page: in the chosen language, or in the other one with a visible tag saying which. */
-import { lang, t } from '../lib/i18n.ts'
+import { addStrings, lang, t } from '../lib/i18n.ts'
 import { pickNote } from '../lib/note-language.ts'
 import { h } from './dom.ts'
+import { NOTE_STRINGS } from '../lib/locale/notes.ts'
+
+addStrings(NOTE_STRINGS)
 
 /**
  * A `<span>` holding the note (`en` = the data's `note`, `zh` = its `noteZh`) in the page's language, with

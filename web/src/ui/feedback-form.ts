@@ -8,9 +8,12 @@ import type { FeedbackSubjectType } from '../../../schema/enum-values.ts'
 import { PublishedFeedbackDocument, SendFeedbackDocument, type PublishedFeedbackQuery } from '../api/generated.ts'
 import { request } from '../api/client.ts'
 import { send, SendError } from '../api/send.ts'
-import { lang, t, tf, type StringKey } from '../lib/i18n.ts'
+import { addStrings, lang, t, tf, type StringKey } from '../lib/i18n.ts'
 import { timeEl } from '../leaders/common.ts'
 import { fill, h } from './dom.ts'
+import { FEEDBACK_STRINGS } from '../lib/locale/feedback.ts'
+
+addStrings(FEEDBACK_STRINGS)
 
 export interface FeedbackSubject {
   type: FeedbackSubjectType

@@ -5,12 +5,6 @@ import type { ViewContext } from './context.ts'
 import { h, swatch } from './dom.ts'
 import { renderGiUnknownOrigin } from './unlocated.ts'
 
-/** A search result's description: "GI product · its status", plus "origin unknown" when it is. */
-export function giDescription(g: GIProductItem | undefined): string {
-  if (!g) return t('gi.kind')
-  return `${t('gi.kind')} · ${giStatusName(g.status)}${g.originRegionCodes.length ? '' : ` · ${t('gi.originUnknown')}`}`
-}
-
 /** A product's origin towns as links to their pages, or 产地未知. */
 export function giOrigin(ctx: ViewContext, g: GIProductItem): (Node | string)[] {
   if (!g.originRegionCodes.length) return [h('span', { class: 'unknown' }, t('gi.originUnknown'))]

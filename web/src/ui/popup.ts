@@ -2,7 +2,7 @@
 import type { MapGeoJSONFeature } from 'maplibre-gl'
 import type { RegionProps, ServicePointItem } from '../api/types.ts'
 import { fetchServicePoint, nameIn } from '../api/operations.ts'
-import { giStatusName, kindName, lang, levelName, locationQualityName, metricName, statusName, t, tf, formatCount } from '../lib/i18n.ts'
+import { addStrings, giStatusName, kindName, lang, levelName, locationQualityName, metricName, statusName, t, tf, formatCount } from '../lib/i18n.ts'
 import { historyRoute } from '../lib/url-state.ts'
 import { SOURCES } from '../map/layer-ids.ts'
 import { formatMetric, metricValue } from '../map/metrics.ts'
@@ -12,6 +12,9 @@ import type { ViewContext } from './context.ts'
 import { feedbackButton, publishedFeedback } from './feedback-form.ts'
 import { dataNote } from './data-note.ts'
 import { sourceIn } from '../lib/source-language.ts'
+import { NOTE_STRINGS } from '../lib/locale/notes.ts'
+
+addStrings(NOTE_STRINGS)
 
 /** A definition list, unknown values written as 未知/unknown. */
 function details(rows: [string, Node | string | null | undefined][]): HTMLDListElement {

@@ -1,8 +1,14 @@
 /** The search box: a combobox over townships and service points (Chinese, pinyin or English). */
-import { nameIn } from '../api/operations.ts'
-import { lang, t } from '../lib/i18n.ts'
+import { nameIn, type GIProductItem } from '../api/operations.ts'
+import { giStatusName, lang, t } from '../lib/i18n.ts'
 import { search, type SearchIndex, type SearchTarget } from '../lib/search-index.ts'
 import { h } from './dom.ts'
+
+/** A GI product's description in the results: "GI product · its status", plus "origin unknown" when it is. */
+export function giDescription(g: GIProductItem | undefined): string {
+  if (!g) return t('gi.kind')
+  return `${t('gi.kind')} · ${giStatusName(g.status)}${g.originRegionCodes.length ? '' : ` · ${t('gi.originUnknown')}`}`
+}
 
 /** The search index (undefined until the data is in), a description per result and what to do on a choice. */
 export interface SearchBoxProps {

@@ -10,8 +10,11 @@ import type { LocationQuality, ServicePointKind, ServicePointStatus } from '../a
 import type { ServicePointItem } from '../api/types.ts'
 import type { ServicePointInput } from '../api/generated-stations.ts'
 import { ENUM_LABELS } from '../lib/enum-labels.ts'
-import { kindName, locationQualityName, statusName, t, tf, type StringKey } from '../lib/i18n.ts'
+import { addStrings, kindName, locationQualityName, statusName, t, tf, type StringKey } from '../lib/i18n.ts'
 import { h } from './dom.ts'
+import { STATION_STRINGS } from '../lib/locale/stations.ts'
+
+addStrings(STATION_STRINGS)
 
 // gcoord's typings declare an ES default export; its builds differ in whether there is one (see db/records/crs.ts).
 type Gcoord = (typeof gcoordModule)['default']

@@ -6,9 +6,15 @@
  */
 import type { TownDetail } from '../api/operations.ts'
 import { enumLabel } from '../lib/enum-labels.ts'
-import { lang, t, tf, type StringKey } from '../lib/i18n.ts'
+import { addStrings, lang, t, tf, type StringKey } from '../lib/i18n.ts'
 import { formatNumber } from '../map/metrics.ts'
 import { h } from './dom.ts'
+import { FIGURE_STRINGS } from '../lib/locale/figures.ts'
+import { TOWN_CONTEXT_STRINGS } from '../lib/locale/town-context.ts'
+
+addStrings(FIGURE_STRINGS)
+addStrings(TOWN_CONTEXT_STRINGS)
+
 import './town-context.css'
 
 type Figure = TownDetail['figureContexts'][number]

@@ -2,10 +2,13 @@
 import type { PageContext, PageView } from '../../views/pages.ts'
 import { hrefOf, type State } from '../../state/state.ts'
 import { fromHash } from '../../lib/url-state.ts'
-import { t } from '../../lib/i18n.ts'
+import { addStrings, t } from '../../lib/i18n.ts'
 import { storedToken } from '../../api/send.ts'
 import { loadFeedbackPage, renderFeedbackPage, statusOf, subjectRoute, type FeedbackPageState } from '../feedback-page.ts'
 import { query, row, view } from './common.ts'
+import { FEEDBACK_STRINGS } from '../../lib/locale/feedback.ts'
+
+addStrings(FEEDBACK_STRINGS)
 
 /** The cache key of the queue as shown (a new visit asks again). */
 const feedbackKey = (state: State) => `feedback-queue:${query(state)}@${state.visit}`

@@ -2,12 +2,15 @@
 import type { PageContext, PageView } from '../../views/pages.ts'
 import { hrefOf, type State } from '../../state/state.ts'
 import { fromHash } from '../../lib/url-state.ts'
-import { t, tf } from '../../lib/i18n.ts'
+import { addStrings, t, tf } from '../../lib/i18n.ts'
 import { RevertChangeDocument } from '../../api/generated-leaders.ts'
 import { send, storedToken } from '../../api/send.ts'
 import { fetchHistory } from '../api.ts'
 import { renderHistoryPage, type HistoryState } from '../history-page.ts'
 import { query, row, view } from './common.ts'
+import { FEEDBACK_STRINGS } from '../../lib/locale/feedback.ts'
+
+addStrings(FEEDBACK_STRINGS)
 
 /** The cache key of the history's entries loaded so far (a new visit asks again). */
 const historyKey = (state: State) => `history-entries:${query(state)}@${state.visit}`

@@ -1,19 +1,7 @@
 /** The words of signing in, the header's user entry, #/sign-in, #/account and #/users, by key, in Chinese (first) and English. */
 
 export const ACCOUNT_STRINGS = {
-  // the header
-  'accounts.signIn': { zh: '登录', en: 'Sign in' },
-  'accounts.signOut': { zh: '退出', en: 'Sign out' },
-  'accounts.account': { zh: '账户', en: 'Account' },
-  'accounts.users': { zh: '用户管理', en: 'Users' },
   'accounts.menu': { zh: '{name}（{role}）', en: '{name} ({role})' },
-  'accounts.menuLabel': { zh: '已登录：{name}，{role}', en: 'Signed in: {name}, {role}' },
-  'accounts.role.admin': { zh: '管理员', en: 'admin' },
-  'accounts.role.editor': { zh: '县级编辑', en: 'county editor' },
-  'accounts.role.township-editor': { zh: '乡镇编辑', en: 'township editor' },
-
-  // #/sign-in
-  pageSignIn: { zh: '登录', en: 'Sign in' },
   'accounts.signInIntro': {
     zh: '供县、乡镇的数据维护人员使用。查看数据和提交纠错无需登录。',
     en: 'For the county’s and townships’ data stewards. Viewing the data and sending a correction need no account.',
@@ -40,9 +28,6 @@ export const ACCOUNT_STRINGS = {
   'accounts.goAccount': { zh: '查看账户', en: 'Your account' },
   'accounts.needSignIn': { zh: '请先登录。', en: 'Please sign in first.' },
   'accounts.needSignInLink': { zh: '去登录', en: 'Sign in' },
-
-  // #/account
-  pageAccount: { zh: '账户', en: 'Account' },
   'accounts.who': { zh: '用户名 {username} · {role}', en: 'Username {username} · {role}' },
   'accounts.scope': { zh: '可编辑范围：{scope}', en: 'May edit: {scope}' },
   'accounts.wholeCounty': { zh: '全县', en: 'the whole county' },
@@ -70,9 +55,6 @@ export const ACCOUNT_STRINGS = {
   'accounts.saving': { zh: '正在保存…', en: 'Saving…' },
   'accounts.passwordChanged': { zh: '密码已修改。您在其他设备上的登录已结束。', en: 'Your password is changed; your sessions elsewhere have ended.' },
   'accounts.continue': { zh: '继续', en: 'Continue' },
-
-  // #/users
-  pageUsers: { zh: '用户管理', en: 'Users' },
   'accounts.usersIntro': {
     zh: '新建县级编辑和乡镇编辑，停用账户，修改角色和可编辑的乡镇，重设密码。每项修改都记入修改记录。',
     en: 'Create county and township editors, disable accounts, change roles and towns, reset passwords. Every change is in the record of changes.',

@@ -148,4 +148,42 @@ export const APP_STRINGS = {
   'FullscreenControl.Enter': { zh: '全屏', en: 'Enter fullscreen' },
   'FullscreenControl.Exit': { zh: '退出全屏', en: 'Exit fullscreen' },
   'AttributionControl.ToggleAttribution': { zh: '显示或隐藏来源标注', en: 'Toggle attribution' },
+  // the header
+  'accounts.signIn': { zh: '登录', en: 'Sign in' },
+  'accounts.signOut': { zh: '退出', en: 'Sign out' },
+  'accounts.account': { zh: '账户', en: 'Account' },
+  'accounts.users': { zh: '用户管理', en: 'Users' },
+  'accounts.menuLabel': { zh: '已登录：{name}，{role}', en: 'Signed in: {name}, {role}' },
+  'accounts.role.admin': { zh: '管理员', en: 'admin' },
+  'accounts.role.editor': { zh: '县级编辑', en: 'county editor' },
+  'accounts.role.township-editor': { zh: '乡镇编辑', en: 'township editor' },
+  // #/sign-in
+  pageSignIn: { zh: '登录', en: 'Sign in' },
+  // #/account
+  pageAccount: { zh: '账户', en: 'Account' },
+  // #/users
+  pageUsers: { zh: '用户管理', en: 'Users' },
+  'brief.title': { zh: '简报', en: 'Brief' },
+  // #/feedback
+  pageFeedback: { zh: '意见处理', en: 'Feedback queue' },
+  'gi.kind': { zh: '地理标志产品', en: 'GI product' },
+  'gi.originUnknown': { zh: '产地未知', en: 'Origin unknown' },
+  // #/upload's name (the header's link; its page's words are in ./values.ts, which loads with the page)
+  pageUpload: { zh: '批量上传', en: 'Bulk upload' },
+  'brief.linkCounty': { zh: '打印全市简报', en: 'Print the county brief' },
+  'gi.townSeparator': { zh: '、', en: ', ' },
+  'gi.openPage': { zh: '产品详情', en: 'Product page' },
+  'brief.link': { zh: '打印简报', en: 'Print brief' },
+  'gi.countyIntro': {
+    zh: '方案提到的地理标志产品，按其方案所述状态；点名称看详情。',
+    en: 'The GI products the plan names, with their status as the plan states it; open a name for its page.',
+  },
+  'gi.unknownOriginSummary': { zh: '地理标志产品（产地未知）：{n} 项', en: 'GI products without a known origin: {n}' },
+  'gi.unknownOriginNote': {
+    zh: '方案和已查到的资料都没有写明这些产品的产地，地图上无法显示其产地范围。',
+    en: 'Neither the plan nor any source found says where these are produced, so the map cannot show an origin area for them.',
+  },
+  'stations.openingHoursFact': { zh: '开放时间', en: 'Opening hours' },
+  'stations.contactFact': { zh: '联系方式', en: 'Contact' },
+  'stations.openedOnFact': { zh: '启用日期', en: 'Opened on' },
 } as const satisfies Record<string, { zh: string; en: string }>

@@ -1,9 +1,6 @@
 /** The words of the printable brief (#/brief, #/brief/<code>) and the links to it, by key, in Chinese (first) and English. */
 
 export const BRIEF_STRINGS = {
-  'brief.title': { zh: '简报', en: 'Brief' },
-  'brief.link': { zh: '打印简报', en: 'Print brief' },
-  'brief.linkCounty': { zh: '打印全市简报', en: 'Print the county brief' },
   'brief.kicker': { zh: '知识产权工作简报', en: 'IP work brief' },
   'brief.download': { zh: '下载 PDF', en: 'Download PDF' },
   'brief.downloadHelp': {

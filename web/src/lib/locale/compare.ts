@@ -1,8 +1,6 @@
 /** The words of #/compare's context (how many towns have a value, the reference and county-wide lines, ranks, the per-capita rule), by key, in Chinese (first) and English. */
 
 export const COMPARE_STRINGS = {
-  'compare.metric.activeCoverageShare': { zh: '覆盖率（仅在用站点）', en: 'Coverage (active stations only)' },
-  'compare.metric.coverageShareAll': { zh: '覆盖率（在用 + 规划站点）', en: 'Coverage (active + planned stations)' },
   'compare.coverageAllKm': { zh: '{km} 公里覆盖率（在用 + 规划）', en: 'Coverage {km} km (active + planned)' },
   'compare.coverageActiveKm': { zh: '{km} 公里覆盖率（仅在用）', en: 'Coverage {km} km (active only)' },
   'compare.rankByCoverage': { zh: '按 {km} 公里覆盖率排名', en: 'Rank by coverage within {km} km' },
@@ -23,10 +21,6 @@ export const COMPARE_STRINGS = {
     zh: '人均数只在同一年份、同一口径的人口之间比较：没有两个乡镇的人口属于同一年份和已知口径，因此各乡镇的人均数逐一列出并标注，不作排名，也不求平均。',
     en: 'Per-capita figures are compared only between populations of the same year and kind: no two towns have a population of the same year and known kind, so each town’s figure is shown and marked, but none is ranked or averaged.',
   },
-  'compare.kind.RESIDENT': { zh: '常住人口', en: 'resident' },
-  'compare.kind.HOUSEHOLD_REGISTERED': { zh: '户籍人口', en: 'household-registered' },
-  'compare.kind.UNSPECIFIED': { zh: '口径未说明', en: 'kind unspecified' },
-  'compare.kind.unknown': { zh: '口径未知', en: 'kind unknown' },
   'compare.referenceLine': { zh: '有数据的 {n} 个乡镇的平均值 {value}', en: 'Average of the {n} towns with a value: {value}' },
   'compare.referenceLineGroup': {
     zh: '{year} 年{kind}的 {n} 个乡镇的平均值 {value}',

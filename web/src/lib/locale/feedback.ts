@@ -26,8 +26,6 @@ export const FEEDBACK_STRINGS = {
   'feedback.published': { zh: '公开的意见与答复', en: 'Published feedback and answers' },
   'feedback.answer': { zh: '答复', en: 'Answer' },
   'feedback.answeredBy': { zh: '{author} 答复', en: 'Answer by {author}' },
-  // #/feedback
-  pageFeedback: { zh: '意见处理', en: 'Feedback queue' },
   'feedback.queueIntro': {
     zh: '公众提交的纠错和数据需求。答复后，同意公开的留言及答复会显示在对应页面；联系方式从不公开。',
     en: 'Corrections and data requests from the public. Once answered, those the sender agreed to publish show on the subject’s page with the answer; contacts are never shown.',

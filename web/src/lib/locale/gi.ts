@@ -1,20 +1,6 @@
 /** The words of the GI products' pages (#/gi/<code>), their lists and their search results, by key, in Chinese (first) and English. */
 
 export const GI_STRINGS = {
-  'gi.kind': { zh: '地理标志产品', en: 'GI product' },
-  'gi.originUnknown': { zh: '产地未知', en: 'Origin unknown' },
-  'gi.townSeparator': { zh: '、', en: ', ' },
-  'gi.openPage': { zh: '产品详情', en: 'Product page' },
-  'gi.countyIntro': {
-    zh: '方案提到的地理标志产品，按其方案所述状态；点名称看详情。',
-    en: 'The GI products the plan names, with their status as the plan states it; open a name for its page.',
-  },
-  // The list of products without a known origin (like the stations without a known location).
-  'gi.unknownOriginSummary': { zh: '地理标志产品（产地未知）：{n} 项', en: 'GI products without a known origin: {n}' },
-  'gi.unknownOriginNote': {
-    zh: '方案和已查到的资料都没有写明这些产品的产地，地图上无法显示其产地范围。',
-    en: 'Neither the plan nor any source found says where these are produced, so the map cannot show an origin area for them.',
-  },
   // The product's page.
   'gi.statusTitle': { zh: '方案所述状态', en: 'Status as the plan states it' },
   'gi.planWording': { zh: '方案原文：', en: "The plan's words (Chinese): " },

@@ -61,7 +61,4 @@ export const STATION_STRINGS = {
   'stations.reasonGiven': { zh: '原因：{reason}', en: 'Reason: {reason}' },
   'stations.confirmDelete': { zh: '确认删除', en: 'Delete' },
   'stations.actions': { zh: '编辑站点', en: 'Edit this station' },
-  'stations.openingHoursFact': { zh: '开放时间', en: 'Opening hours' },
-  'stations.contactFact': { zh: '联系方式', en: 'Contact' },
-  'stations.openedOnFact': { zh: '启用日期', en: 'Opened on' },
 } as const
