@@ -1,6 +1,7 @@
 /**
  * `npm run bench:web`: how fast the county view gets drawn, side by side with a bare MapLibre page
- * drawing the same GeoJSON layers from the same API (the limit), and how much JavaScript it loads.
+ * drawing the same GeoJSON layers from the same API (the limit), how much JavaScript it loads, and
+ * the bytes a first visit to each page receives (bench/web-bytes.ts).
  *
  * Both pages are built with Vite, served by the platform's own server (embedded database in
  * .tmp/bench-pgdata) and loaded in headless Chromium (software WebGL) with an empty cache, taking
@@ -20,6 +21,7 @@ import { startApp } from '../server/src/app.ts'
 import { ROOT } from '../server/src/config.ts'
 import { launchChromium } from '../tests/setup/browser.ts'
 import { lighthouseMarkdown, runLighthouse, type LighthouseRow } from './lighthouse.ts'
+import { bytesReport, measureBytes } from './web-bytes.ts'
 
 const RUNS = Number(process.env.RUNS ?? 7)
 const OUT = path.join(ROOT, '.tmp/bench-dist')
@@ -57,6 +59,9 @@ async function buildPages(): Promise<void> {
 const TOWN = '410184100'
 const LIGHTHOUSE_PAGES = ['/#/', `/#/town/${TOWN}`, '/#/indicators', '/#/compare', '/#/plan', '/#/data', '/bare/']
 const NO_MAP = ['/#/indicators', '/#/compare', '/#/plan', '/#/data']
+const MAP_PAGES = ['/#/', `/#/town/${TOWN}`]
+/** The pages whose first visit's bytes are counted (bench/web-bytes.ts). */
+const BYTE_PAGES = [...MAP_PAGES, ...NO_MAP]
 
 /** Issue 14's Lighthouse goals (mobile), each stated as met or not. */
 function lighthouseGoals(rows: LighthouseRow[]): string[] {
@@ -97,7 +102,7 @@ function writeBenchmarks(timings: string[], lighthouse: string): void {
       'the embedded database, the production build served by the platform itself. Map pages are slow in absolute terms without a GPU, ' +
       'so they are compared with the bare MapLibre page (bench/web-bare) drawing the same layers from the same API in the same run.',
     '',
-    '## Navigation to the map drawn, and the JavaScript loaded',
+    '## Navigation to the map drawn, the JavaScript loaded, and the bytes of a first visit',
     '',
     '```',
     ...timings,
@@ -192,6 +197,7 @@ async function main(): Promise<void> {
   }
   await measureCompare(false)
   for (let i = 0; i < RUNS; i++) compare.push(await measureCompare(i === 0))
+  const bytes = await measureBytes(browser, app.url, BYTE_PAGES)
   await browser.close()
   const lighthouseRows = process.env.LIGHTHOUSE === '0' ? [] : await runLighthouse(app.url, LIGHTHOUSE_PAGES)
   await app.close()
@@ -221,6 +227,8 @@ async function main(): Promise<void> {
   for (const [file, size] of [...scripts].sort()) log(`  ${file.padEnd(48)} ${kb(size).padStart(10)}`)
   log(`  MapLibre (main + worker): ${kb(sum(maplibre))}`)
   log(`  our own code:             ${kb(sum(own))} (goal ≤ 100 KB) ${sum(own) <= 100 * 1024 ? 'ok' : 'OVER'}`)
+  log('')
+  for (const line of bytesReport(bytes, MAP_PAGES)) log(line)
   if (lighthouseRows.length) {
     const report = [lighthouseMarkdown(lighthouseRows), '', ...lighthouseGoals(lighthouseRows)].join('\n')
     console.log(`\n${report}`)
