@@ -281,7 +281,7 @@ describe.runIf(backend === 'pglite')('phones, popups and focus in Chromium', () 
     await setLanguage(page, 'zh')
   })
 
-  it('loads no MapLibre file and no map layer query on #/indicators, and its cards’ feedback in one request', async () => {
+  it('loads no MapLibre file, no map layout, no map layer query and (for a visitor) no steward’s code on #/indicators, and its cards’ feedback in one request', async () => {
     const fresh = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } })
     const asked: string[] = []
     fresh.on('request', (r) => asked.push(`${r.url()} ${r.postData() ?? ''}`))
@@ -291,6 +291,8 @@ describe.runIf(backend === 'pglite')('phones, popups and focus in Chromium', () 
     await p.waitForLoadState('networkidle')
     expect(asked.filter((r) => /maplibre/i.test(r))).toEqual([])
     expect(asked.filter((r) => /CountyLayers|mapLayer/.test(decodeURIComponent(r)))).toEqual([])
+    // The map layout's chunks (views/map-page.ts, its panels) and the stewards' value entry are their own chunks.
+    expect(asked.filter((r) => /\/assets\/(map-page|map-view|county-panel|steward-hooks|value-form)-/.test(r))).toEqual([])
     // The published feedback under the 21 cards is asked for in one request, not one per card.
     expect(asked.filter((r) => /PublishedFeedback/.test(r))).toHaveLength(1)
     expect(asked.length).toBeGreaterThan(0)

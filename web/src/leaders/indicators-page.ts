@@ -15,10 +15,8 @@ import { renderReportingMatrix } from './reporting-matrix.ts'
 import { renderRelatedSeries } from './related-series.ts'
 import { sourceIn } from '../lib/source-language.ts'
 import { INDICATORS_STRINGS } from '../lib/locale/indicators.ts'
-import { VALUES_STRINGS } from '../lib/locale/values.ts'
 
 addStrings(INDICATORS_STRINGS)
-addStrings(VALUES_STRINGS)
 
 // The stewards' words (values, task status, upload) load with the pages that use them.
 

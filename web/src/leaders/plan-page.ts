@@ -1,6 +1,5 @@
 /** #/plan: the plan's key tasks by section with their responsible bodies as written; a filter by body. */
 import { addStrings, lang, t, tf } from '../lib/i18n.ts'
-import { VALUES_STRINGS } from '../lib/locale/values.ts'
 import { enumLabel } from '../lib/enum-labels.ts'
 import { h } from '../ui/dom.ts'
 import type { PlanStatusFilter } from '../lib/url-state.ts'
@@ -13,7 +12,6 @@ addStrings(PLAN_LINK_STRINGS)
 addStrings(PLAN_STRINGS)
 
 // The stewards' words (values, task status, upload) load with the pages that use them.
-addStrings(VALUES_STRINGS)
 
 const deptName = (d: PlanDepartment) => (lang() === 'zh' ? d.nameZh : d.nameEn)
 

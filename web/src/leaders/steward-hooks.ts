@@ -95,6 +95,3 @@ export function taskStatusEntry(ctx: PageContext, departments: PlanDepartment[])
       }),
   }
 }
-
-export const isSteward = (user: SessionUser | null): user is SessionUser => !!user
-export const isCountyEditor = (user: SessionUser | null): user is SessionUser => !!user && (user.role === 'admin' || user.role === 'editor')

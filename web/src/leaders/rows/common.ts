@@ -3,7 +3,8 @@
  * each loaded on first use by web/src/views/pages.ts): the row's type and small helpers, and the
  * pages' styles.
  */
-import type { PageApi, PageRow, PageView } from '../../views/pages.ts'
+import type { PageApi, PageContext, PageRow, PageView } from '../../views/pages.ts'
+import type { Cache } from '../../state/cache.ts'
 import type { State } from '../../state/state.ts'
 import type { SessionUser } from '../../api/session.ts'
 import '../leaders.css'
@@ -24,3 +25,25 @@ export const view = (content: HTMLElement, busy = false): PageView => ({ title: 
 
 /** The signed-in user: the state's once the server has said, else the one the page loaded with. */
 export const userOf = (state: State, loaded: SessionUser | null) => (state.user === undefined ? loaded : state.user)
+
+/** Whoever is signed in may enter values (a township editor for their towns; the server says which). */
+export const isSteward = (user: SessionUser | null): user is SessionUser => !!user
+/** Admins and county editors may set the plan's task statuses. */
+export const isCountyEditor = (user: SessionUser | null): user is SessionUser => !!user && (user.role === 'admin' || user.role === 'editor')
+
+type StewardHooks = typeof import('../steward-hooks.ts')
+const STEWARD_HOOKS = 'module:steward-hooks'
+
+/** Loads the stewards' hooks (their own chunk, with their words and forms): a page loading for a steward waits for them. */
+export const loadStewardHooks = (cache: Cache): Promise<StewardHooks> => cache.get(STEWARD_HOOKS, () => import('../steward-hooks.ts'))
+
+/**
+ * The stewards' hooks for a signed-in steward, or null for a visitor, who loads none of their code; undefined
+ * while they load for someone who has just signed in (the cache draws the page again when they are in).
+ */
+export function stewardHooks(ctx: PageContext, steward: boolean): StewardHooks | null | undefined {
+  if (!steward) return null
+  const entry = ctx.cache.peek<StewardHooks>(STEWARD_HOOKS)
+  if (!entry) void loadStewardHooks(ctx.cache).catch(() => undefined)
+  return entry?.status === 'done' ? entry.value : undefined
+}

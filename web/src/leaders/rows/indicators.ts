@@ -4,15 +4,18 @@ import { fetchIndicators, type PlanIndicator } from '../api.ts'
 import { fetchReporting, type Reporting } from '../indicator-summary.ts'
 import { renderIndicatorsLoading, renderIndicatorsPage } from '../indicators-page.ts'
 import { focusLater } from '../plan-links.ts'
-import { isSteward, valueEntry } from '../steward-hooks.ts'
-import { query, row, userOf, view } from './common.ts'
+import { isSteward, loadStewardHooks, query, row, stewardHooks, userOf, view } from './common.ts'
 
 export const ROW = row<{ list: PlanIndicator[]; reporting: Reporting; user: SessionUser | null }>({
   load: async (_state, { cache }) => {
     const [list, reporting, user] = await Promise.all([
       cache.get('indicators:data', fetchIndicators),
       cache.get('indicators:reporting', fetchReporting),
-      currentUser(),
+      // A steward's value entry (its own chunk) comes with the page; a visitor loads none of it.
+      currentUser().then(async (user) => {
+        if (isSteward(user)) await loadStewardHooks(cache)
+        return user
+      }),
     ])
     return { list, reporting, user }
   },
@@ -27,6 +30,7 @@ export const ROW = row<{ list: PlanIndicator[]; reporting: Reporting; user: Sess
     // A link from a task (#/indicators?focus=<code>) lands on that indicator's card.
     const focus = new URLSearchParams(query(state)).get('focus')
     focusLater(focus && `ind-${focus}`)
-    return view(renderIndicatorsPage(list, reporting, isSteward(user) ? valueEntry(ctx, user, list) : null))
+    const hooks = stewardHooks(ctx, isSteward(user))
+    return view(renderIndicatorsPage(list, reporting, hooks && isSteward(user) ? hooks.valueEntry(ctx, user, list) : null))
   },
 })

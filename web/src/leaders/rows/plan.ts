@@ -4,14 +4,25 @@ import { currentUser, type SessionUser } from '../../api/session.ts'
 import { fetchPlan, type PlanDepartment, type PlanTask } from '../api.ts'
 import { renderPlanPage } from '../plan-page.ts'
 import { focusLater, taskElementId } from '../plan-links.ts'
-import { isCountyEditor, taskStatusEntry } from '../steward-hooks.ts'
-import { query, row, userOf, view } from './common.ts'
+import { isCountyEditor, loadStewardHooks, query, row, stewardHooks, userOf, view } from './common.ts'
 
 export const ROW = row<{ plan: { tasks: PlanTask[]; departments: PlanDepartment[] }; user: SessionUser | null }>({
-  load: async (_state, { cache }) => ({ plan: await cache.get('plan:data', fetchPlan), user: await currentUser() }),
+  load: async (_state, { cache }) => {
+    const [plan, user] = await Promise.all([
+      cache.get('plan:data', fetchPlan),
+      // A county editor's task status form (its own chunk) comes with the page; a visitor loads none of it.
+      currentUser().then(async (user) => {
+        if (isCountyEditor(user)) await loadStewardHooks(cache)
+        return user
+      }),
+    ])
+    return { plan, user }
+  },
   render(state, { plan: loaded, user }, ctx) {
     const { tasks, departments } = ctx.cache.value<typeof loaded>('plan:data') ?? loaded
     const { dept, status, focus } = parsePlanQuery(query(state))
+    const editor = isCountyEditor(userOf(state, user))
+    const hooks = stewardHooks(ctx, editor)
     focusLater(focus && taskElementId(focus))
     return view(
       renderPlanPage(
@@ -19,7 +30,7 @@ export const ROW = row<{ plan: { tasks: PlanTask[]; departments: PlanDepartment[
         departments,
         departments.some((d) => d.code === dept) ? dept : null,
         (code) => ctx.dispatch({ type: 'planDept', code }),
-        isCountyEditor(userOf(state, user)) ? taskStatusEntry(ctx, departments) : null,
+        hooks && editor ? hooks.taskStatusEntry(ctx, departments) : null,
         { status, onStatus: (s) => ctx.dispatch({ type: 'planStatus', status: s }) },
       ),
     )

@@ -40,4 +40,6 @@ export const INDICATORS_STRINGS = {
   'indicators.figuresCaption': { zh: '{name}：基数、节点、目标与实际值', en: '{name}: baseline, milestones, target and actuals' },
   'indicators.latestValue': { zh: '{value}（{year}年）', en: '{value} ({year})' },
   'indicators.categoryHeading': { zh: '{name}（{other}）', en: '{name} ({other})' },
+  // The steward's button on this page (its form's words load with the form).
+  'values.enter': { zh: '录入数值', en: 'Enter a value' },
 } satisfies Record<string, { zh: string; en: string }>

@@ -24,4 +24,6 @@ export const PLAN_STRINGS = {
   'plan.members': { zh: '：成员单位 {n} 个。', en: ': {n} member bodies.' },
   'plan.allTasks': { zh: '全部任务（{n} 项）', en: 'All tasks ({n})' },
   'plan.deptTasks': { zh: '{dept}：{n} 项任务', en: '{dept}: {n} tasks' },
+  // The steward's button on this page (its form's words load with the form).
+  'taskStatus.update': { zh: '更新进度', en: 'Report progress' },
 } satisfies Record<string, { zh: string; en: string }>

@@ -1,8 +1,6 @@
 /** The words of the stewards' entry forms: an indicator's value (#/indicators), a task's status (#/plan) and the bulk upload (#/upload), in Chinese (first) and English. */
 
 export const VALUES_STRINGS = {
-  // The value form on an indicator's card
-  'values.enter': { zh: '录入数值', en: 'Enter a value' },
   'values.enterAbout': { zh: '录入数值：{name}', en: 'Enter a value: {name}' },
   'values.region': { zh: '地区', en: 'Region' },
   'values.countyWhole': { zh: '{name}（全市）', en: '{name} (whole county)' },
@@ -25,8 +23,6 @@ export const VALUES_STRINGS = {
   'values.saved': { zh: '已保存：{region} {year} 年 {value}{status}', en: 'Saved: {region}, {year}: {value}{status}' },
   'values.failed': { zh: '未能保存：{message}', en: 'Not saved: {message}' },
   'values.loadingForm': { zh: '正在打开表单…', en: 'Opening the form…' },
-  // The task status form on #/plan
-  'taskStatus.update': { zh: '更新进度', en: 'Report progress' },
   'taskStatus.updateAbout': { zh: '更新进度：{title}', en: 'Report progress: {title}' },
   'taskStatus.unit': { zh: '责任单位', en: 'Responsible unit' },
   'taskStatus.wholeTask': { zh: '整项任务', en: 'The task as a whole' },
