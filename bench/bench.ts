@@ -288,14 +288,17 @@ async function peer(url: string, ourUrl: string, rows: string[], notes: string[]
 /** First start on an empty data folder (migrate and load) and a restart, as `npm start` does them, until /healthz is 200. */
 async function startup(): Promise<string[]> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ip-bench-'))
+  let fallback = false
   const time = async () => {
     const port = 40000 + Math.floor(Math.random() * 20000)
     const t0 = Date.now()
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    // What `npm start` runs: the bundled server (build/server.mjs) when it is fresh, else the sources through tsx (it says so).
+    const child = spawn(process.execPath, ['server/start.mjs'], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'silent' },
-      stdio: 'ignore',
+      stdio: ['ignore', 'ignore', 'pipe'],
     })
+    child.stderr.on('data', (chunk: Buffer) => (fallback ||= /Running the TypeScript sources/.test(String(chunk))))
     try {
       for (;;) {
         if (Date.now() - t0 > 120_000) throw new Error('no /healthz 200 within 120 s')
@@ -316,8 +319,9 @@ async function startup(): Promise<string[]> {
     const later = await time()
     // The goals of the issue (fast everywhere): first start ≤ 20 s, later start ≤ 3 s.
     const verdict = (ms: number, goal: number) => `≤ ${goal.toLocaleString('en').replace(',', ' ')}: ${ms <= goal ? 'met' : 'NOT met'}`
+    const how = fallback ? 'the TypeScript sources through tsx: build/server.mjs was stale, run `npm run build`' : 'the bundled build/server.mjs'
     return [
-      '| start-up (embedded database, `npm start` until /healthz 200) | ms | goal |',
+      `| start-up (embedded database, \`npm start\` until /healthz 200; it ran ${how}) | ms | goal |`,
       '|---|---:|---|',
       `| first start (migrate, load the dataset) | ${first} | ${verdict(first, 20_000)} |`,
       `| later start | ${later} | ${verdict(later, 3_000)} |`,
