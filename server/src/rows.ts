@@ -10,11 +10,20 @@ export type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}
 /** A row with its column names in camelCase. */
 export type CamelRow<R> = { [K in keyof R as K extends string ? CamelCase<K> : K]: R[K] }
 
-const camelName = (column: string): string => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())
+/** Column names seen so far and their camelCase: the tables' columns and the queries' aliases (kept up to 2,000). */
+const camelNames = new Map<string, string>()
+const camelName = (column: string): string => {
+  let name = camelNames.get(column)
+  if (name === undefined) {
+    name = column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())
+    if (camelNames.size < 2000) camelNames.set(column, name)
+  }
+  return name
+}
 
 /** The row with camelCase names, the values as they are. */
 export function camelRow<R extends object>(row: R): CamelRow<R> {
   const out: Record<string, unknown> = {}
-  for (const [column, value] of Object.entries(row)) out[camelName(column)] = value
+  for (const column in row) out[camelName(column)] = row[column as keyof R]
   return out as CamelRow<R>
 }

@@ -75,7 +75,9 @@ export function sendBytes(
 
 /** Adds names to the response's `Vary` header (once each). */
 export function addVary(res: ServerResponse, ...names: string[]): void {
-  const current = String(res.getHeader('vary') ?? '')
+  const header = res.getHeader('vary')
+  if (header === undefined) return void res.setHeader('vary', [...new Set(names)].join(', '))
+  const current = String(header)
   const have = new Set(
     current
       .split(',')
