@@ -8,7 +8,11 @@
  * sending the same bytes (the limit of doing the work).
  * Prints a Markdown report and writes it to BENCHMARKS.md (or --out FILE).
  *
- *   npm run bench -- [--duration 10] [--connections 32] [--out BENCHMARKS.md] [--no-startup]
+ * Every server measured first gets `--warmup` seconds of the same load, not counted, so that each is
+ * measured in its steady state (V8's and graphql-jit's compiled code, warm pools) rather than while
+ * it compiles.
+ *
+ *   npm run bench -- [--duration 10] [--warmup 3] [--connections 32] [--out BENCHMARKS.md] [--no-startup]
  *
  * Needs a PostgreSQL server with PostGIS: BENCH_DATABASE_URL (or TEST_DATABASE_URL), default
  * postgres://postgres@127.0.0.1:5432/postgres; a database of its own is created and dropped.
@@ -31,12 +35,14 @@ import { ROOT } from '../server/src/config.ts'
 const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '32' },
     out: { type: 'string', default: path.join(ROOT, 'BENCHMARKS.md') },
     'no-startup': { type: 'boolean', default: false },
   },
 })
 const duration = Number(args.duration)
+const warmup = Number(args.warmup)
 const connections = Number(args.connections)
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 /** Connections of our server's pool, and of the same-SQL handler's. */
@@ -52,10 +58,18 @@ interface Result {
   non2xx: number
 }
 
-/** Runs autocannon in its own process, so that it does not take CPU from the servers measured here. */
+/**
+ * Runs autocannon in its own process, so that it does not take CPU from the servers measured here:
+ * `warmup` seconds of the same load first (not counted), then `duration` seconds measured.
+ */
 async function load(url: string, opts: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<Result> {
+  if (warmup > 0) await autocannon(url, opts, warmup)
+  return autocannon(url, opts, duration)
+}
+
+async function autocannon(url: string, opts: { method?: string; body?: string; headers?: Record<string, string> }, seconds: number): Promise<Result> {
   const cli = path.join(ROOT, 'node_modules/autocannon/autocannon.js')
-  const argv = [cli, '-j', '-c', String(connections), '-d', String(duration), '-m', opts.method ?? 'GET']
+  const argv = [cli, '-j', '-c', String(connections), '-d', String(seconds), '-m', opts.method ?? 'GET']
   for (const [k, v] of Object.entries(opts.headers ?? {})) argv.push('-H', `${k}=${v}`)
   if (opts.body) argv.push('-b', opts.body)
   argv.push(url)
@@ -224,9 +238,9 @@ async function main(): Promise<void> {
   const header = [
     '# Benchmarks',
     '',
-    `Run by \`npm run bench -- --duration ${duration} --connections ${connections}\` on ${new Date().toISOString().slice(0, 10)}.`,
+    `Run by \`npm run bench -- --duration ${duration} --warmup ${warmup} --connections ${connections}\` on ${new Date().toISOString().slice(0, 10)}.`,
     `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${await version("select split_part(version(), ' on ', 1) || ', PostGIS ' || postgis_lib_version() as v").catch(() => version('select version() as v'))}.`,
-    "Load: autocannon in its own process on loopback; the servers measured run in the benchmark's process, one at a time.",
+    `Load: autocannon in its own process on loopback, ${connections} connections; the servers measured run in the benchmark's process, one at a time, each after ${warmup} s of the same load not counted.`,
     '',
   ]
   const report = [...header, ...rows, '', ...notes.map((n) => `- ${n}`), ''].join('\n')
