@@ -15,7 +15,9 @@ export const routeName = (hash: string) => hash.slice(2).split(/[/?]/)[0]
  * facts). Returns the page's visible text. The generous timeouts are for a loaded CI machine.
  */
 export async function openInLanguage(page: Page, base: string, hash: string, lang: Lang): Promise<string> {
-  if (!page.url().startsWith(base)) await page.goto(`${base}/healthz`)
+  // Through another document, so that the page is loaded afresh: from the app's own address, a goto that
+  // changes only the hash would be a navigation inside the page the test before left behind.
+  await page.goto(`${base}/healthz`)
   await page.evaluate((l) => localStorage.setItem('ipmap.lang', l), lang)
   await page.goto(`${base}/?lang-${lang}${hash}`)
   const town = hash.startsWith('#/town/')
