@@ -56,8 +56,14 @@ export async function runLighthouse(base: string, pages: string[], presets: Pres
     for (const preset of presets) {
       for (const page of pages) {
         const flags: Flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES }
-        const result = await lighthouse(`${base}${page}`, flags, preset === 'desktop' ? desktopConfig : undefined)
+        // A run Lighthouse could not finish (lhr.runtimeError, e.g. a protocol timeout on a loaded machine) is run
+        // once more; if it fails again, its error is what the row reports.
+        let result: RunnerResult | undefined
+        for (let attempt = 0; attempt < 2 && (!result || result.lhr.runtimeError); attempt++) {
+          result = await lighthouse(`${base}${page}`, flags, preset === 'desktop' ? desktopConfig : undefined)
+        }
         if (!result) throw new Error(`Lighthouse gave no result for ${page} (${preset})`)
+        const failed = result.lhr.runtimeError
         rows.push({
           page,
           preset,
@@ -68,7 +74,7 @@ export async function runLighthouse(base: string, pages: string[], presets: Pres
           lcpMs: numeric(result, 'largest-contentful-paint'),
           tbtMs: numeric(result, 'total-blocking-time'),
           cls: numeric(result, 'cumulative-layout-shift'),
-          top: topAudits(result),
+          top: failed ? [`Lighthouse could not finish the run twice: ${failed.code} (${failed.message})`] : topAudits(result),
         })
       }
     }
