@@ -104,6 +104,7 @@ export function startApp(els: AppElements): void {
       },
       (error: Error) => {
         mapPageAsked = false // the next draw asks again
+        delete els.controls.dataset.pending
         fill(
           els.panel,
           h('h2', { id: 'panel-title' }, t('loadFailed')),

@@ -131,6 +131,7 @@ export function createMapPage(els: MapPageElements, deps: MapPageDeps) {
 
   function drawPanel(state: State, row: PageRow, ctx: PageContext, county: CountyData | undefined, countyError: unknown): boolean {
     if (countyError !== undefined) {
+      delete els.controls.dataset.pending // no controls are coming: give their place back
       const message = (countyError as Error).message
       fill(
         els.panel,
@@ -188,6 +189,7 @@ export function createMapPage(els: MapPageElements, deps: MapPageDeps) {
         onLayer: (group, on) => deps.dispatch({ type: 'layer', group, on }),
       }),
     )
+    delete els.controls.dataset.pending // the place kept for them on a phone (index.html) is theirs now
   }
 
   function drawUnderMap(state: State, layers: CountyLayers | undefined): void {
