@@ -25,18 +25,27 @@ function planYears(list: PlanIndicator[]): number[] {
   return Array.from({ length: Math.max(...years) - from + 1 }, (_, k) => from + k)
 }
 
-/** Opens a steward's form in `mount` (its code loads on first use), once; `build` makes it. */
+/**
+ * Opens a steward's form in `mount` (its code loads on first use), once; `build` makes it. The page may be drawn
+ * again between the click and the form's arrival (a load settling, a save's refresh), replacing `mount` and its
+ * button: each step finds them as the page holds them then, by the mount's id.
+ */
 function openForm(mount: HTMLElement, button: HTMLButtonElement, build: (close: () => void) => Promise<HTMLFormElement>): void {
-  if (mount.querySelector('form')) return void mount.querySelector<HTMLElement>('select, input')?.focus()
-  button.setAttribute('aria-expanded', 'true')
-  mount.replaceChildren(h('p', { class: 'hint' }, t('values.loadingForm')))
+  const liveMount = () => document.getElementById(mount.id) ?? mount
+  const liveButton = () => document.querySelector<HTMLButtonElement>(`button[aria-controls="${mount.id}"]`) ?? button
+  if (liveMount().querySelector('form')) return void liveMount().querySelector<HTMLElement>('select, input')?.focus()
+  liveButton().setAttribute('aria-expanded', 'true')
+  liveMount().replaceChildren(h('p', { class: 'hint' }, t('values.loadingForm')))
   const close = () => {
-    mount.replaceChildren()
-    button.setAttribute('aria-expanded', 'false')
-    button.focus()
+    liveMount().replaceChildren()
+    liveButton().setAttribute('aria-expanded', 'false')
+    liveButton().focus()
   }
   void build(close).then((form) => {
-    mount.replaceChildren(form)
+    const target = liveMount()
+    // Drawn again meanwhile: the new button says the form is open, as it now is.
+    liveButton().setAttribute('aria-expanded', 'true')
+    target.replaceChildren(form)
     form.querySelector<HTMLElement>('select, input')?.focus()
   })
 }
