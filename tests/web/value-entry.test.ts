@@ -92,6 +92,22 @@ describe.runIf(backend === 'pglite')('stewards’ entries in Chromium', () => {
     expect(await actual(PATENTS)).toMatchObject({ value: '1810', status: 'FINAL' })
   })
 
+  it('keeps an open form, and what was typed in it, when the page is drawn again (same page, same language)', async () => {
+    const form = await openValueForm(PLEDGE)
+    await page.fill(`${form}-value`, '123')
+    // A redraw of #/indicators: the address asks for another card (a new visit of the same page).
+    await page.evaluate((code) => (location.hash = `#/indicators?focus=${code}`), PATENTS)
+    await page.waitForFunction(() => document.documentElement.dataset.pageReady === 'true' && location.hash.includes('focus='))
+    await expect(page.locator(`${form}-value`).inputValue()).resolves.toBe('123')
+    await expect(page.locator(`#ind-${PLEDGE} button.enter-value`).getAttribute('aria-expanded')).resolves.toBe('true')
+    // Cancel closes it, in the page as it is now.
+    await page.locator(`${form} .actions button[type=button]`).click()
+    await expect(page.locator(form).count()).resolves.toBe(0)
+    await expect(page.locator(`#ind-${PLEDGE} button.enter-value`).getAttribute('aria-expanded')).resolves.toBe('false')
+    await page.evaluate(() => (location.hash = '#/indicators'))
+    await page.waitForFunction(() => document.documentElement.dataset.pageReady === 'true' && !location.hash.includes('focus='))
+  })
+
   it('stores 6000 万元 of 专利质押融资登记累计金额 as 60000000 (shown before saving) and warns on 9000 元', async () => {
     const form = await openValueForm(PLEDGE)
     await page.selectOption(`${form}-year`, '2024')

@@ -113,7 +113,7 @@ function jump(event: Event): void {
 
 /** The steward's button, the notice of their last save on this card, and where the form opens. */
 function entryBlock(i: PlanIndicator, entry: ValueEntryHooks): HTMLElement {
-  const mount = h('div', { class: 'value-entry', id: `ind-${i.code}-entry` })
+  const mount = h('div', { class: 'value-entry', id: `ind-${i.code}-entry`, 'data-keep-open': '' })
   const button: HTMLButtonElement = h(
     'button',
     { type: 'button', class: 'enter-value', 'aria-expanded': 'false', 'aria-controls': mount.id, onclick: () => entry.open(i, mount, button) },

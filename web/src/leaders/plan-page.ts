@@ -49,7 +49,7 @@ export interface TaskStatusHooks {
 
 function statusBlock(task: PlanTask, entry: TaskStatusHooks): HTMLElement {
   const key = `task-${task.code.replace(/\./g, '-')}`
-  const mount = h('div', { class: 'task-status-entry', id: `${key}-entry` })
+  const mount = h('div', { class: 'task-status-entry', id: `${key}-entry`, 'data-keep-open': '' })
   const button: HTMLButtonElement = h(
     'button',
     { type: 'button', class: 'report-status', 'aria-expanded': 'false', 'aria-controls': mount.id, onclick: () => entry.open(task, mount, button) },

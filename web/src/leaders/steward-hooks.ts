@@ -27,8 +27,9 @@ function planYears(list: PlanIndicator[]): number[] {
 
 /**
  * Opens a steward's form in `mount` (its code loads on first use), once; `build` makes it. The page may be drawn
- * again between the click and the form's arrival (a load settling, a save's refresh), replacing `mount` and its
- * button: each step finds them as the page holds them then, by the mount's id.
+ * again between the click and the form's arrival or while the form is open (a load settling, a save's refresh),
+ * replacing `mount` and its button (the shell moves an open form into the new mount: `data-keep-open`): each step
+ * finds them as the page holds them then, by the mount's id.
  */
 function openForm(mount: HTMLElement, button: HTMLButtonElement, build: (close: () => void) => Promise<HTMLFormElement>): void {
   const liveMount = () => document.getElementById(mount.id) ?? mount
@@ -74,6 +75,7 @@ export function valueEntry(ctx: PageContext, user: SessionUser, list: PlanIndica
             ctx.cache.put('indicators:data', fresh.indicators)
             ctx.cache.put('indicators:reporting', reportingOf(reporting))
             ctx.cache.put('indicators:notice', { code: indicator.code, text: saved.notice })
+            close() // saved: the form's work is done (a redraw keeps an open form)
             ctx.refresh()
             document.getElementById(`ind-${indicator.code}-saved`)?.focus()
           },
@@ -97,6 +99,7 @@ export function taskStatusEntry(ctx: PageContext, departments: PlanDepartment[])
             const fresh = await mutate(LeaderPlanDocument)
             ctx.cache.put('plan:data', fresh)
             ctx.cache.put('plan:notice', { code: task.code, text: notice })
+            close() // saved: the form's work is done (a redraw keeps an open form)
             ctx.refresh()
             document.getElementById(`task-${task.code.replace(/\./g, '-')}-saved`)?.focus()
           },

@@ -167,7 +167,18 @@ export function startApp(els: AppElements): void {
     }
     const active = document.activeElement as HTMLElement | null
     const focusedId = active && els.page.contains(active) ? active.id || active.dataset.sort : undefined
+    // A steward's open form (what they are typing) outlives a redraw of the same page in the same language: it
+    // moves into the new page's mount of the same id (`data-keep-open`), its button saying it is open.
+    const sameView = els.page.dataset.drawn === `${state.route.name}:${state.lang}`
+    const open = sameView ? [...els.page.querySelectorAll<HTMLElement>('[data-keep-open][id]')].filter((m) => m.firstElementChild) : []
     fill(els.page, ...page.content)
+    els.page.dataset.drawn = `${state.route.name}:${state.lang}`
+    for (const old of open) {
+      const mount = document.getElementById(old.id)
+      if (!mount || mount === old || !mount.hasAttribute('data-keep-open')) continue
+      mount.replaceChildren(...old.childNodes)
+      document.querySelector(`button[aria-controls="${old.id}"]`)?.setAttribute('aria-expanded', 'true')
+    }
     if (state.visit > focusedVisit) {
       focusedVisit = state.visit
       document.getElementById('page-title')?.focus({ preventScroll: false })
