@@ -58,16 +58,23 @@ interface Result {
   non2xx: number
 }
 
+/** How a load sends its requests. */
+interface LoadOptions {
+  method?: string
+  body?: string
+  headers?: Record<string, string>
+}
+
 /**
  * Runs autocannon in its own process, so that it does not take CPU from the servers measured here:
  * `warmup` seconds of the same load first (not counted), then `duration` seconds measured.
  */
-async function load(url: string, opts: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<Result> {
+async function load(url: string, opts: LoadOptions = {}): Promise<Result> {
   if (warmup > 0) await autocannon(url, opts, warmup)
   return autocannon(url, opts, duration)
 }
 
-async function autocannon(url: string, opts: { method?: string; body?: string; headers?: Record<string, string> }, seconds: number): Promise<Result> {
+async function autocannon(url: string, opts: LoadOptions, seconds: number): Promise<Result> {
   const cli = path.join(ROOT, 'node_modules/autocannon/autocannon.js')
   const argv = [cli, '-j', '-c', String(connections), '-d', String(seconds), '-m', opts.method ?? 'GET']
   for (const [k, v] of Object.entries(opts.headers ?? {})) argv.push('-H', `${k}=${v}`)
